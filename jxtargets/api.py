@@ -1,0 +1,99 @@
+"""The library: everything the command line prints can be had from Python.
+
+    >>> from jxtargets import api
+    >>> catalogue = api.open_catalogue()
+    >>> actuals = api.open_actuals(["2020"], catalogue)
+    >>> results = api.check(catalogue, actuals)
+    >>> [r.status for r in results if r.indicator.id == "gdp"][:2]
+    ['met', 'missed']
+"""
+
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+
+from .core.check import Filters, check as _check, summarise
+from .core.model import Actuals, Catalogue, Indicator
+from .core.rules import Result
+from .loading.errors import LoadError, Problem
+from .loading.files import default_catalogue, embedded_actuals
+
+__all__ = ["open_catalogue", "open_actuals", "resolve_inputs", "check", "summarise", "find_indicator",
+           "Filters", "LoadError"]
+
+
+def open_catalogue(path: str | Path | None = None, use_cache: bool = True,
+                   warnings: list[Problem] | None = None) -> Catalogue:
+    """The catalogue at `path` (default: the embedded Jiaxing catalogue), validated."""
+    from .loading.cache import cached_catalogue
+
+    catalogue, found = cached_catalogue(Path(path) if path else default_catalogue(), use_cache)
+    if warnings is not None:
+        warnings.extend(found)
+    return catalogue
+
+
+def resolve_inputs(items: list[str]) -> list[Path]:
+    """Paths as given; a bare year means the embedded actuals of that year and every earlier
+    embedded year (the history that chained growth rates and baselines need); a directory means
+    every actuals file in it."""
+    embedded = embedded_actuals()
+    paths: list[Path] = []
+    for item in items:
+        text = str(item).strip()
+        if text.isdigit() and len(text) == 4 and not Path(text).exists():
+            year = int(text)
+            if year not in embedded:
+                known = ", ".join(map(str, embedded)) or "none"
+                raise LoadError([Problem(text, None, None,
+                                         f"no embedded actuals for {year} (embedded years: {known})")])
+            paths.extend(p for y, p in embedded.items() if y <= year)
+            continue
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".xlsx")
+                           and not p.name.startswith("."))
+            if not found:
+                raise LoadError([Problem(text, None, None, "directory holds no actuals files")])
+            paths.extend(found)
+            continue
+        paths.append(path)
+    return list(dict.fromkeys(paths))
+
+
+def open_actuals(items: list[str], catalogue: Catalogue, year: int | None = None,
+                 warnings: list[Problem] | None = None) -> Actuals:
+    from .loading.actuals import load_actuals
+
+    actuals, found = load_actuals(resolve_inputs(items), catalogue, year)
+    if warnings is not None:
+        warnings.extend(found)
+    return actuals
+
+
+def check(catalogue: Catalogue, actuals: Actuals, year: int | None = None,
+          filters: Filters | None = None, statuses=()) -> list[Result]:
+    """Judge every target the figures can speak to, as of `year` (default: the latest year)."""
+    year = year or actuals.latest_year
+    if year is None:
+        return []
+    return _check(catalogue, actuals, year, filters, statuses)
+
+
+def find_indicator(catalogue: Catalogue, key: str) -> Indicator:
+    """An indicator by id or Chinese name; LoadError with "did you mean" otherwise."""
+    if key in catalogue.indicators:
+        return catalogue.indicators[key]
+    for indicator in catalogue.indicators.values():
+        if indicator.name == key:
+            return indicator
+    from .loading.fields import suggest
+
+    names = {i.name: i.id for i in catalogue.indicators.values()}
+    hint = suggest(key, catalogue.indicators, names)
+    if not hint:
+        close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
+        hint = f" (did you mean {', '.join(f'{c} ({names[c]})' for c in close)}?)" if close else ""
+    raise LoadError([Problem(key, None, None, f"unknown indicator{hint}")])

@@ -1,0 +1,353 @@
+"""The `jxtargets` command: parses options, calls the library, picks a renderer, and maps the
+outcome to an exit code (0 nothing failing, 1 a failing status, 2 bad input or usage).
+
+Only typer is imported at start-up; YAML, pint, rich and openpyxl are imported by the commands
+that need them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+
+from . import __version__
+
+app = typer.Typer(
+    name="jxtargets",
+    help="Check reported statistics against development-plan targets (嘉兴市规划目标核对).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class Lang(str, Enum):
+    zh = "zh"
+    en = "en"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", help="zh (default) or en")]
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown")]
+CatalogueOpt = Annotated[Optional[str], typer.Option("--catalogue", help="catalogue YAML (default: embedded)")]
+PlanOpt = Annotated[Optional[list[str]], typer.Option("--plan", help="only this plan (repeatable)")]
+RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="only this county/district")]
+KindOpt = Annotated[Optional[list[str]], typer.Option("--kind", help="only this kind of target")]
+
+
+class Exit(Exception):
+    """Bad input or usage: problems go to stderr, one per line, exit code 2."""
+
+    def __init__(self, problems: list):
+        self.problems = problems
+
+
+def _fail(problems) -> None:
+    raise Exit(list(problems))
+
+
+def _warn(warnings) -> None:
+    for w in warnings:
+        print(f"jxtargets: {w}", file=sys.stderr)
+
+
+def _catalogue(path: str | None):
+    from .api import open_catalogue
+
+    warnings: list = []
+    catalogue = open_catalogue(path, use_cache=not os.environ.get("JXTARGETS_NO_CACHE"), warnings=warnings)
+    _warn(warnings)
+    return catalogue
+
+
+def _split(values: list[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.replace("，", ",").split(",") if x.strip())
+    return tuple(out)
+
+
+def _check_choices(values: tuple[str, ...], known, what: str) -> None:
+    from .loading.fields import suggest
+
+    for v in values:
+        if v not in known:
+            _fail([f"unknown {what} {v!r}{suggest(v, known)}"])
+
+
+def _emit(text: str) -> None:
+    sys.stdout.write(text)
+
+
+def _print_rich(*renderables) -> None:
+    from .render.table import console
+
+    out = console()
+    for r in renderables:
+        out.print(r)
+
+
+@app.command()
+def check(
+    files: Annotated[list[str], typer.Argument(help="actuals files (YAML, CSV, TSV, .xlsx), directories, or a bare year for the embedded actuals")],
+    plan: PlanOpt = None,
+    region: RegionOpt = None,
+    kind: KindOpt = None,
+    status: Annotated[Optional[list[str]], typer.Option("--status", help="only results with this status")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help="judge as of this year (default: the latest year loaded)")] = None,
+    fail_on: Annotated[str, typer.Option("--fail-on", help="statuses that make the exit code 1")] = "missed,off_track",
+    catalogue: CatalogueOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Judge every target that the given figures can speak to."""
+    from .core.model import KINDS
+    from .core.policy import STATUSES
+
+    cat = _catalogue(catalogue)
+    plans, regions, kinds = _split(plan), _split(region), _split(kind)
+    statuses, failing = _split(status), _split([fail_on])
+    _check_choices(plans, cat.plans, "plan")
+    _check_choices(regions, cat.regions, "region")
+    _check_choices(kinds, KINDS, "kind")
+    _check_choices(statuses, STATUSES, "status")
+    _check_choices(failing, STATUSES, "status in --fail-on")
+    from . import api
+
+    warnings: list = []
+    actuals = api.open_actuals(files, cat, year=None, warnings=warnings)
+    _warn(warnings)
+    if year is not None and actuals.years and year not in actuals.years:
+        _fail([f"--year {year}: no figures for that year in the given files "
+               f"(years: {', '.join(map(str, sorted(actuals.years)))})"])
+    filters = api.Filters(plans=plans, regions=regions, kinds=kinds)
+    results = api.check(cat, actuals, year, filters, statuses)
+    summary = api.summarise(results, year or actuals.latest_year, failing)
+    _render_results(results, summary, fmt, lang.value)
+    raise typer.Exit(1 if summary.failing else 0)
+
+
+def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None) -> None:
+    from .render.records import record
+
+    records = [record(r, lang) for r in results]
+    data = summary.as_dict()
+    if fmt is Format.json:
+        from .render.formats import to_json
+
+        _emit(to_json(records, data))
+    elif fmt is Format.csv:
+        from .render.formats import to_csv
+
+        _emit(to_csv(records))
+    elif fmt is Format.markdown:
+        from .render.formats import to_markdown
+
+        _emit(to_markdown(records, data, lang))
+    else:
+        from .render.table import check_table, summary_text
+
+        if title is None and summary.year:
+            title = f"{summary.year}年目标核对" if lang == "zh" else f"Targets checked against {summary.year}"
+        _print_rich(check_table(records, data, lang, title), summary_text(data, lang))
+
+
+@app.command()
+def cagr(
+    indicator: Annotated[Optional[str], typer.Argument(help="indicator id or Chinese name")] = None,
+    start: Annotated[Optional[float], typer.Option("--from", help="start value (plain arithmetic)")] = None,
+    end: Annotated[Optional[float], typer.Option("--to", help="end value")] = None,
+    years: Annotated[Optional[float], typer.Option("--years", help="years between them")] = None,
+    actuals_dir: Annotated[Optional[str], typer.Option("--actuals", help="actuals directory (default: embedded)")] = None,
+    region: Annotated[Optional[str], typer.Option("--region")] = None,
+    catalogue: CatalogueOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Planned, achieved and required CAGR of one indicator, or plain CAGR arithmetic."""
+    if indicator is None:
+        if start is None or end is None or years is None:
+            _fail(["give an INDICATOR, or all of --from, --to and --years"])
+        from .core.growth import cagr as compute
+
+        rate = compute(start, end, years)
+        if rate is None:
+            _fail(["CAGR is undefined for these figures (zero or negative values, or years <= 0)"])
+        if fmt is Format.json:
+            import json
+
+            _emit(json.dumps({"from": start, "to": end, "years": years, "cagr": round(rate, 4)}) + "\n")
+        else:
+            _emit(f"{rate:.2f}%\n")
+        raise typer.Exit(0)
+    from . import api
+    from .loading.files import data_dir
+
+    cat = _catalogue(catalogue)
+    ind = api.find_indicator(cat, indicator)
+    items = [actuals_dir] if actuals_dir else [str(data_dir() / "actuals")]
+    actuals = api.open_actuals(items, cat)
+    regions = (region,) if region else (cat.region,)
+    results = []
+    from .core.rules import Evaluator
+
+    ev = Evaluator(cat, actuals)
+    for target in ind.targets:
+        if target.kind not in ("level", "cagr", "multiple", "change", "reduction", "external"):
+            continue
+        if (target.region or cat.region) not in regions:
+            continue
+        years_with_data = [y for y in sorted(actuals.years) if target.baseline_year < y <= target.target_year
+                           and actuals.get(ind.id, regions[0], y) is not None]
+        when = years_with_data[-1] if years_with_data else min(max(actuals.years or {0}), target.target_year)
+        results.append(ev.evaluate(target, when))
+    summary = api.summarise(results, None)
+    if fmt is Format.table:
+        _print_rich(_cagr_table(results, lang.value))
+    else:
+        _render_results(results, summary, fmt, lang.value)
+
+
+def _cagr_table(results, lang: str):
+    from .render import words
+    from .render.records import record
+    from .render.table import simple_table
+
+    h = words.HEADERS[lang]
+    rows = []
+    for r in results:
+        rec = record(r, lang)
+        pct = words.fmt
+        rows.append([
+            rec["plan"], words.KIND[lang][rec["kind"]], f"{rec['baseline_year']}→{rec['target_year']}",
+            words.fmt(rec["baseline"]), words.fmt_value(rec["target"], rec["measure_unit"]) if rec["target"] is not None else "—",
+            str(rec["year"]), words.fmt(rec["actual"]),
+            f"{pct(rec['planned_cagr'])}%" if rec["planned_cagr"] is not None else "—",
+            f"{pct(rec['implied_cagr'])}%" if rec["implied_cagr"] is not None else "—",
+            f"{pct(rec['required_cagr'])}%" if rec["required_cagr"] is not None else "—",
+            rec["status_label"],
+        ])
+    headers = [h["plan"], h["kind"], h["year"], h["baseline"], h["target"], h["year"], h["actual"],
+               h["planned_cagr"], h["implied_cagr"], h["required_cagr"], h["status"]]
+    title = results[0].indicator.name if results and lang == "zh" else (results[0].indicator.name_en if results else None)
+    return simple_table(headers, rows, title)
+
+
+@app.command("list")
+def list_(
+    plan: PlanOpt = None,
+    category: Annotated[Optional[list[str]], typer.Option("--category")] = None,
+    attribute: Annotated[Optional[list[str]], typer.Option("--attribute", help="expected (预期性) or binding (约束性)")] = None,
+    lead: Annotated[Optional[list[str]], typer.Option("--lead", help="牵头单位 or 责任单位")] = None,
+    region: RegionOpt = None,
+    kind: KindOpt = None,
+    regions: Annotated[bool, typer.Option("--regions", help="list the catalogue's regions instead")] = False,
+    catalogue: CatalogueOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """The catalogue's targets, filtered."""
+    from .core.check import Filters, targets
+    from .render.listing import render_listing, render_regions
+
+    cat = _catalogue(catalogue)
+    if regions:
+        _emit_or_print(render_regions(cat, fmt.value, lang.value))
+        return
+    plans = _split(plan)
+    _check_choices(plans, cat.plans, "plan")
+    _check_choices(_split(region), cat.regions, "region")
+    filters = Filters(plans=plans, regions=_split(region), kinds=_split(kind), categories=_split(category),
+                      attributes=_split(attribute), leads=_split(lead))
+    found = list(targets(cat, filters))
+    _emit_or_print(render_listing(cat, found, fmt.value, lang.value))
+
+
+def _emit_or_print(out) -> None:
+    if isinstance(out, str):
+        _emit(out)
+    else:
+        _print_rich(*out)
+
+
+@app.command()
+def show(
+    indicator: Annotated[str, typer.Argument(help="indicator id or Chinese name")],
+    actuals_dir: Annotated[Optional[str], typer.Option("--actuals", help="actuals directory (default: embedded)")] = None,
+    catalogue: CatalogueOpt = None,
+    fmt: FormatOpt = Format.table,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """One indicator with all its targets, sources and reported figures."""
+    from . import api
+    from .loading.files import data_dir
+    from .render.listing import render_indicator
+
+    cat = _catalogue(catalogue)
+    ind = api.find_indicator(cat, indicator)
+    actuals = api.open_actuals([actuals_dir or str(data_dir() / "actuals")], cat)
+    _emit_or_print(render_indicator(cat, ind, actuals, fmt.value, lang.value))
+
+
+@app.command()
+def validate(
+    files: Annotated[Optional[list[str]], typer.Argument(help="actuals files (default: the embedded ones)")] = None,
+    catalogue: CatalogueOpt = None,
+    seeds: Annotated[Optional[str], typer.Option("--seeds", help="folder of source documents: also check every quote")] = None,
+) -> None:
+    """Check the catalogue and actuals files and report every problem, not just the first."""
+    from .validate import validate_all
+
+    problems, counts = validate_all(catalogue, files, seeds)
+    for p in problems:
+        print(str(p), file=sys.stderr)
+    errors = [p for p in problems if not p.warning]
+    print(f"{counts['files']} files, {counts['targets']} targets, {counts['figures']} figures: "
+          f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    raise typer.Exit(2 if errors else 0)
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"jxtargets {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version")] = False,
+) -> None:
+    """Check reported statistics against development-plan targets (嘉兴市规划目标核对)."""
+
+
+def main() -> None:
+    from .loading.errors import LoadError
+
+    try:
+        app()  # standalone: usage errors exit 2 with click's message, typer.Exit gives its code
+    except (Exit, LoadError) as exc:
+        for p in exc.problems:
+            print(f"jxtargets: {p}", file=sys.stderr)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # noqa: BLE001 - a bug must still not print a traceback
+        if os.environ.get("JXTARGETS_DEBUG"):
+            raise
+        print(f"jxtargets: internal error: {type(exc).__name__}: {exc} "
+              "(set JXTARGETS_DEBUG=1 for the traceback)", file=sys.stderr)
+        sys.exit(3)

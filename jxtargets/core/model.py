@@ -1,0 +1,158 @@
+"""The model: plans, indicators, targets and reported figures.
+
+Plain dataclasses with slots: cheap to build by the hundred thousand, cheap to pickle into the
+catalogue cache, and free of any I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = (
+    "level",
+    "cagr",
+    "change",
+    "annual_change",
+    "total",
+    "reduction",
+    "multiple",
+    "relative",
+    "external",
+    "milestone",
+)
+OPS = (">=", "<=", "~", "==", "range")
+DIRECTIONS = ("up", "down")
+ATTRIBUTES = ("expected", "binding")
+BASES = ("comparable", "current")
+# Figures that can be reported under `since: {START_YEAR: {...}}`.
+SINCE_FIGURES = ("cagr", "change", "annual_change", "total", "reduction")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    doc: str
+    where: str = ""
+    quote: str = ""
+
+
+@dataclass(slots=True)
+class Plan:
+    id: str
+    name: str
+    name_en: str
+    baseline_year: int
+    target_year: int
+    doc: str | None = None
+
+
+@dataclass(slots=True)
+class Target:
+    plan: str
+    indicator: str
+    kind: str
+    op: str | None = None
+    value: float | tuple[float, float] | None = None
+    baseline: float | None = None
+    baseline_year: int = 0
+    target_year: int = 0
+    attribute: str | None = None
+    basis: str | None = None
+    tolerance: float | None = None
+    stretch: float | None = None
+    region: str | None = None
+    task: str | None = None
+    lead: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    note: str | None = None
+    source: Source | None = None
+    factor: float | None = None
+    of: str | None = None
+    measure: str | None = None
+    line: int = 0
+
+    @property
+    def rule(self) -> str:
+        """The kind whose arithmetic judges this target (an external target's `measure`)."""
+        if self.kind == "external":
+            return self.measure or "level"
+        return self.kind
+
+
+@dataclass(slots=True)
+class Indicator:
+    id: str
+    name: str
+    name_en: str
+    unit: str | None
+    direction: str
+    category: str
+    note: str | None = None
+    targets: list[Target] = field(default_factory=list)
+
+    @property
+    def is_share(self) -> bool:
+        """A %, ‰ or pp indicator: progress is measured on a straight path, not a geometric one."""
+        return self.unit in ("%", "‰", "个百分点")
+
+
+@dataclass(slots=True)
+class Catalogue:
+    region: str
+    plans: dict[str, Plan]
+    indicators: dict[str, Indicator]
+    regions: tuple[str, ...] = ()
+    schema: int = 1
+    path: str = ""
+
+    def targets(self):
+        for indicator in self.indicators.values():
+            yield from indicator.targets
+
+
+@dataclass(slots=True)
+class Figure:
+    """What one release reports for one indicator, region and year."""
+
+    indicator: str
+    region: str
+    year: int
+    value: float | None = None
+    growth: float | None = None
+    since: dict[int, dict[str, float]] = field(default_factory=dict)
+    done: bool | None = None
+    note: str | None = None
+    source: Source | str | None = None
+    file: str = ""
+    line: int = 0
+    # Set when a later release revised this figure: the figure as first published.
+    revised_from: float | None = None
+    revised_in: str | None = None
+    alternatives: tuple[tuple[float, str], ...] = ()
+
+
+@dataclass(slots=True)
+class Actuals:
+    """Reported figures from one or more releases, indexed by (indicator, region) then year."""
+
+    figures: dict[tuple[str, str], dict[int, Figure]] = field(default_factory=dict)
+    years: set[int] = field(default_factory=set)
+    files: list[str] = field(default_factory=list)
+
+    def add(self, figure: Figure) -> None:
+        self.figures.setdefault((figure.indicator, figure.region), {})[figure.year] = figure
+        self.years.add(figure.year)
+
+    def get(self, indicator: str, region: str, year: int) -> Figure | None:
+        series = self.figures.get((indicator, region))
+        return series.get(year) if series else None
+
+    def series(self, indicator: str, region: str) -> dict[int, Figure]:
+        return self.figures.get((indicator, region), {})
+
+    def level(self, indicator: str, region: str, year: int) -> float | None:
+        figure = self.get(indicator, region, year)
+        return figure.value if figure else None
+
+    @property
+    def latest_year(self) -> int | None:
+        return max(self.years) if self.years else None

@@ -1,0 +1,475 @@
+"""The rules: how each kind of target is judged against reported figures.
+
+`evaluate()` takes one target and the figures, and returns a `Result` with the status, the
+figures of SPEC §4 and the reasons (`why`) as codes with parameters, which the renderers put
+into words. Nothing here raises on odd input: what cannot be computed is None.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import growth, policy
+from .model import Actuals, Catalogue, Indicator, Plan, Target
+
+_EPS = 1e-9
+
+
+@dataclass(slots=True)
+class Result:
+    target: Target
+    indicator: Indicator
+    plan: Plan
+    region: str
+    year: int  # the year of the figures judged (the target year at the latest)
+    status: str
+    baseline: float | None = None
+    target_value: float | tuple[float, float] | None = None
+    actual: float | None = None
+    gap: float | None = None
+    gap_pct: float | None = None
+    progress_pct: float | None = None
+    time_pct: float | None = None
+    planned_cagr: float | None = None
+    implied_cagr: float | None = None
+    required_cagr: float | None = None
+    pace: float | None = None  # ratio of achieved to needed pace, interim only
+    pace_method: str | None = None  # "growth" (implied / planned CAGR) or "linear" (straight path)
+    stretch: float | None = None
+    stretch_met: bool | None = None
+    required: bool = True  # False for a 力争-only target: reported, never required
+    measured_by: str | None = None  # reported | chained | levels | computed
+    nominal_cagr: float | None = None  # context for a comparable-price target, never the verdict
+    why: list[tuple[str, dict]] = field(default_factory=list)
+
+    @property
+    def baseline_year(self) -> int:
+        return self.target.baseline_year
+
+    @property
+    def target_year(self) -> int:
+        return self.target.target_year
+
+
+def _good(target: Target, indicator: Indicator) -> int:
+    """+1 if a larger measured figure is better for this target, -1 if a smaller one is."""
+    if target.op == ">=":
+        return 1
+    if target.op == "<=":
+        return -1
+    up = indicator.direction == "up"
+    if target.rule == "reduction":
+        up = not up
+    elif target.rule == "relative":
+        up = True
+    return 1 if up else -1
+
+
+def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
+    if op == "range":
+        lo, hi = value
+        return lo - _EPS * max(1.0, abs(lo)) <= x <= hi + _EPS * max(1.0, abs(hi))
+    eps = _EPS * max(1.0, abs(value))
+    if op == ">=":
+        return x >= value - eps
+    if op == "<=":
+        return x <= value + eps
+    if op == "==":
+        return abs(x - value) <= eps
+    # "~": within tolerance on the bad side; anything past it on the good side passes too.
+    return x >= value - tol - eps if good > 0 else x <= value + tol + eps
+
+
+def _bound(value, good: int) -> float:
+    """The single number a gap or path is measured to (the near bound of a range)."""
+    if isinstance(value, tuple):
+        return value[0] if good > 0 else value[1]
+    return value
+
+
+def _pct(part: float | None, whole: float | None) -> float | None:
+    if part is None or whole is None or whole == 0:
+        return None
+    x = part / whole * 100.0
+    return x if math.isfinite(x) else None
+
+
+class Evaluator:
+    """Judges targets against one set of figures. Baselines and growth series are looked up
+    once per (indicator, region) and reused across targets."""
+
+    def __init__(self, catalogue: Catalogue, actuals: Actuals):
+        self.catalogue = catalogue
+        self.actuals = actuals
+
+    # -- figures ---------------------------------------------------------------------------
+
+    def baseline_level(self, target: Target, region: str) -> float | None:
+        if target.baseline is not None:
+            return target.baseline
+        indicator = self.catalogue.indicators[target.indicator]
+        for other in indicator.targets:
+            if (
+                other.baseline is not None
+                and other.baseline_year == target.baseline_year
+                and (other.region or self.catalogue.region) == region
+            ):
+                return other.baseline
+        return self.actuals.level(target.indicator, region, target.baseline_year)
+
+    def since(self, indicator: str, region: str, start: int, end: int, figure: str) -> float | None:
+        f = self.actuals.get(indicator, region, end)
+        if f is None:
+            return None
+        return f.since.get(start, {}).get(figure)
+
+    def rate(self, indicator: str, region: str, start: int, end: int, base: float | None):
+        """Average growth start→end in % a year, and how it was measured: reported average,
+        chained yearly rates, or levels (nominal)."""
+        reported = self.since(indicator, region, start, end, "cagr")
+        if reported is not None:
+            return reported, "reported"
+        if end - start == 1:
+            f = self.actuals.get(indicator, region, end)
+            if f is not None and f.growth is not None:
+                return f.growth, "reported"
+        rates = []
+        for y in range(start + 1, end + 1):
+            f = self.actuals.get(indicator, region, y)
+            if f is None or f.growth is None:
+                break
+            rates.append(f.growth)
+        else:
+            if rates:
+                return growth.chain(rates), "chained"
+        end_level = self.actuals.level(indicator, region, end)
+        nominal = growth.cagr(base, end_level, end - start)
+        return (nominal, "levels") if nominal is not None else (None, None)
+
+    # -- evaluation ------------------------------------------------------------------------
+
+    def evaluate(self, target: Target, year: int) -> Result:
+        indicator = self.catalogue.indicators[target.indicator]
+        plan = self.catalogue.plans[target.plan]
+        region = target.region or self.catalogue.region
+        start, end = target.baseline_year, target.target_year
+        when = min(year, end)
+        res = Result(target, indicator, plan, region, when, "no_data")
+        res.time_pct = _pct(when - start, end - start) if end > start else None
+        rule = target.rule
+
+        if target.kind == "external" and target.value is None:
+            res.status = "unassessable"
+            res.why.append(("external_no_value", {}))
+            return res
+        if rule == "milestone":
+            return self._milestone(res, when)
+
+        value = target.value
+        stretch = target.stretch
+        if value is None:
+            value, stretch, res.required = stretch, None, False
+            res.why.append(("stretch_only", {}))
+            if value is None:
+                res.status = "unassessable"
+                return res
+        base = self.baseline_level(target, region)
+        res.baseline = base
+        if rule == "multiple":
+            if base is None:
+                res.status = "unassessable"
+                res.why.append(("no_baseline", {"year": start}))
+                return res
+            factor = target.factor if res.required else value
+            value = base * factor
+            if stretch is not None:
+                stretch = base * stretch
+        res.target_value = value
+        res.stretch = stretch
+
+        good = _good(target, indicator)
+        handler = _HANDLERS[rule]
+        return handler(self, res, value, base, good, start, end, when)
+
+    def _milestone(self, res: Result, when: int) -> Result:
+        t = res.target
+        done = None
+        for y in range(t.baseline_year, when + 1):
+            f = self.actuals.get(t.indicator, res.region, y)
+            if f is not None and f.done is not None:
+                done = f.done
+                res.year = y
+        if done is True:
+            res.status = "met"
+            res.why.append(("milestone_done", {"year": res.year}))
+        elif done is False and when >= t.target_year:
+            res.status = "missed"
+            res.why.append(("milestone_not_done", {"year": res.year}))
+        elif done is False:
+            res.status = "unassessable"
+            res.why.append(("milestone_pending", {"due": t.target_year}))
+        else:
+            res.status = "no_data"
+        return res
+
+
+def _finish(res: Result, measured: float, value, good: int, final: bool, early_final: bool,
+            pace: float | None, tol: float) -> Result:
+    """Shared verdict: final comparison, early `met`, or the pace thresholds."""
+    t = res.target
+    ok = satisfies(measured, t.op, value, tol, good)
+    res.actual = measured
+    bound = _bound(value, good)
+    res.gap = 0.0 if ok else good * (bound - measured)
+    res.gap_pct = _pct(res.gap, abs(bound)) if bound else None
+    if res.stretch is not None:
+        stretch_op = ">=" if good > 0 else "<="
+        res.stretch_met = satisfies(measured, stretch_op, res.stretch, 0.0, good)
+    res.why.append(("compare", {"ok": ok, "measured": measured, "op": t.op, "value": value,
+                                "tol": tol if t.op == "~" else None}))
+    if final:
+        res.status = "met" if ok else "missed"
+    elif ok and early_final and t.op in (">=", "<="):
+        res.status = "met"
+        res.why.append(("reached_early", {}))
+    elif pace is None:
+        res.status = "unassessable"
+    else:
+        res.pace = pace if math.isfinite(pace) else (1e9 if pace > 0 else -1e9)
+        res.status = policy.pace_status(pace)
+        res.why.append(("pace", {"ratio": res.pace, "method": res.pace_method}))
+    return res
+
+
+def _linear_pace(done: float, due: float, good: int) -> float:
+    if due == 0:
+        return math.inf if good * done >= 0 else -math.inf
+    return done / due
+
+
+def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    actual = ev.actuals.level(t.indicator, res.region, when)
+    if actual is None:
+        res.why.append(("no_figure", {"year": when}))
+        return res
+    if when <= start:
+        res.status, res.actual = "baseline", actual
+        return res
+    bound = _bound(value, good)
+    years, left = end - start, end - when
+    res.planned_cagr = growth.cagr(base, bound, years)
+    res.implied_cagr = growth.cagr(base, actual, when - start)
+    res.required_cagr = growth.cagr(actual, bound, left) if left > 0 else None
+    if base is not None and bound != base:
+        res.progress_pct = _pct(actual - base, bound - base)
+    pace = None
+    if base is not None and when < end:
+        if good * (actual - base) < 0 and good * (bound - base) > 0:
+            pace = -1.0  # moving away from the target
+        elif (not ind.is_share and res.planned_cagr and res.implied_cagr is not None
+              and res.planned_cagr * good > 0):
+            res.pace_method = "growth"
+            pace = res.implied_cagr / res.planned_cagr
+        else:
+            res.pace_method = "linear"
+            pace = _linear_pace(actual - base, (bound - base) * (when - start) / years, good)
+    elif base is None and when < end:
+        res.why.append(("no_baseline", {"year": start}))
+    tol = policy.tolerance(t, ind, bound)
+    return _finish(res, actual, value, good, when >= end, True, pace, tol)
+
+
+def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    if when <= start:
+        return _level_as_baseline(ev, res, when)
+    base_level = ev.baseline_level(t, res.region)
+    rate, how = ev.rate(t.indicator, res.region, start, when, base_level)
+    end_level = ev.actuals.level(t.indicator, res.region, when)
+    nominal = growth.cagr(base_level, end_level, when - start)
+    res.baseline = base_level
+    if how != "levels":
+        res.nominal_cagr = nominal
+    if rate is None or (how == "levels" and t.basis == "comparable"):
+        if nominal is not None:
+            res.nominal_cagr = nominal
+            res.why.append(("comparable_needs_real", {"nominal": nominal}))
+        else:
+            res.why.append(("no_figure", {"year": when}))
+        return res
+    res.measured_by = how
+    bound = _bound(value, good)
+    res.planned_cagr = bound
+    res.implied_cagr = rate
+    res.required_cagr = growth.remaining_cagr(bound, rate, when - start, end - when)
+    whole = growth.compound(1.0, bound, end - start)
+    so_far = growth.compound(1.0, rate, when - start)
+    if whole is not None and so_far is not None and whole != 1:
+        res.progress_pct = _pct(so_far - 1, whole - 1)
+    if res.nominal_cagr is not None and t.basis == "comparable":
+        res.why.append(("nominal_context", {"nominal": res.nominal_cagr}))
+    res.pace_method = "growth"
+    pace = _linear_pace(rate, bound, good) if good * rate >= 0 or good * bound < 0 else -1.0
+    tol = policy.tolerance(t, ind, bound)
+    res = _finish(res, rate, value, good, when >= end, False, pace, tol)
+    res.why[-1 if res.status in ("met", "missed") else -2][1]["how"] = how
+    res.why[-1 if res.status in ("met", "missed") else -2][1]["basis"] = t.basis
+    return res
+
+
+def _level_as_baseline(ev: Evaluator, res: Result, when: int) -> Result:
+    """At the baseline year itself there is nothing to judge: show the starting figure."""
+    actual = ev.actuals.level(res.target.indicator, res.region, when)
+    if actual is not None:
+        res.status, res.actual = "baseline", actual
+    return res
+
+
+def _reported_or(ev: Evaluator, res: Result, figure: str, start: int, when: int, fallback):
+    reported = ev.since(res.target.indicator, res.region, start, when, figure)
+    if reported is not None:
+        res.measured_by = "reported"
+        return reported
+    value = fallback()
+    if value is not None:
+        res.measured_by = "computed"
+    return value
+
+
+def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    if when <= start:
+        return _level_as_baseline(ev, res, when)
+    actual_level = ev.actuals.level(t.indicator, res.region, when)
+
+    def computed():
+        return actual_level - base if actual_level is not None and base is not None else None
+
+    change = _reported_or(ev, res, "change", start, when, computed)
+    if change is None:
+        res.why.append(("no_figure", {"year": when}))
+        return res
+    bound = _bound(value, good)
+    res.progress_pct = _pct(change, bound)
+    if base is not None and not ind.is_share:
+        res.planned_cagr = growth.cagr(base, base + bound, end - start)
+        res.implied_cagr = growth.cagr(base, base + change, when - start)
+        if when < end:
+            res.required_cagr = growth.cagr(base + change, base + bound, end - when)
+    res.pace_method = "linear"
+    pace = _linear_pace(change, bound * (when - start) / (end - start), good)
+    tol = policy.tolerance(t, ind, bound)
+    return _finish(res, change, value, good, when >= end, True, pace, tol)
+
+
+def _annual_change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    if when <= start:
+        return _level_as_baseline(ev, res, when)
+    actual_level = ev.actuals.level(t.indicator, res.region, when)
+
+    def computed():
+        if actual_level is None or base is None:
+            return None
+        return (actual_level - base) / (when - start)
+
+    per_year = _reported_or(ev, res, "annual_change", start, when, computed)
+    if per_year is None:
+        res.why.append(("no_figure", {"year": when}))
+        return res
+    bound = _bound(value, good)
+    res.progress_pct = _pct(per_year * (when - start), bound * (end - start))
+    res.pace_method = "linear"
+    pace = _linear_pace(per_year, bound, good)
+    tol = policy.tolerance(t, ind, bound)
+    return _finish(res, per_year, value, good, when >= end, False, pace, tol)
+
+
+def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    if when <= start:
+        return _level_as_baseline(ev, res, when)
+
+    def computed():
+        levels = [ev.actuals.level(t.indicator, res.region, y) for y in range(start + 1, when + 1)]
+        return None if any(v is None for v in levels) else sum(levels)
+
+    total = _reported_or(ev, res, "total", start, when, computed)
+    if total is None:
+        res.why.append(("no_figure", {"year": when}))
+        return res
+    bound = _bound(value, good)
+    res.progress_pct = _pct(total, bound)
+    res.pace_method = "linear"
+    pace = _linear_pace(total, bound * (when - start) / (end - start), good)
+    tol = policy.tolerance(t, ind, bound)
+    return _finish(res, total, value, good, when >= end, True, pace, tol)
+
+
+def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    if when <= start:
+        return _level_as_baseline(ev, res, when)
+    actual_level = ev.actuals.level(t.indicator, res.region, when)
+    fall = _reported_or(ev, res, "reduction", start, when,
+                        lambda: growth.reduction(base, actual_level))
+    if fall is None:
+        res.why.append(("no_figure", {"year": when}))
+        return res
+    bound = _bound(value, good)
+    res.progress_pct = _pct(fall, bound)
+    if base is not None:
+        res.planned_cagr = growth.cagr(base, base * (1 - bound / 100), end - start)
+        res.implied_cagr = growth.cagr(base, base * (1 - fall / 100), when - start)
+        if when < end:
+            res.required_cagr = growth.cagr(base * (1 - fall / 100), base * (1 - bound / 100),
+                                            end - when)
+    res.pace_method = "growth"
+    due = growth.reduction_due(bound, (when - start) / (end - start))
+    pace = _linear_pace(fall, due, good) if due is not None else None
+    tol = policy.tolerance(t, ind, bound)
+    return _finish(res, fall, value, good, when >= end, False, pace, tol)
+
+
+def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
+    t, ind = res.target, res.indicator
+    other = t.of
+    if other not in ev.catalogue.indicators:
+        res.status = "unassessable"
+        return res
+    if when <= start:
+        return res
+    mine, how = ev.rate(t.indicator, res.region, start, when, ev.baseline_level(t, res.region))
+    other_base = ev.actuals.level(other, res.region, start)
+    for o in ev.catalogue.indicators[other].targets:
+        if o.baseline is not None and o.baseline_year == start:
+            other_base = o.baseline
+            break
+    theirs, _ = ev.rate(other, res.region, start, when, other_base)
+    if mine is None or theirs is None:
+        res.why.append(("no_figure", {"year": when}))
+        return res
+    res.measured_by = how
+    res.target_value = theirs
+    res.implied_cagr = mine
+    res.planned_cagr = theirs
+    res.pace_method = "growth"
+    pace = _linear_pace(mine, theirs, 1) if theirs > 0 else None
+    tol = policy.tolerance(t, ind, theirs)
+    res = _finish(res, mine, theirs, 1, when >= end, False, pace, tol)
+    res.why.append(("relative_to", {"of": other, "rate": theirs}))
+    return res
+
+
+_HANDLERS = {
+    "level": _level,
+    "multiple": _level,
+    "cagr": _cagr,
+    "change": _change,
+    "annual_change": _annual_change,
+    "total": _total,
+    "reduction": _reduction,
+    "relative": _relative,
+}

@@ -1,0 +1,86 @@
+"""A validated copy of each catalogue, so that a check does not parse and validate the YAML
+(and import pint) on every call.
+
+Keyed by the SHA-256 of the catalogue file and the package version; stored under
+`$XDG_CACHE_HOME/jxtargets` (default `~/.cache/jxtargets`). Each cache file carries the digest
+of its payload: a file that does not match is corrupt, is ignored and is replaced. A cache that
+cannot be read or written is never an error: the YAML is read instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from .. import __version__
+from ..core.model import Catalogue
+from .catalogue import load_catalogue
+from .errors import Problem
+from .files import read_bytes
+
+_MAGIC = b"JXTC1\n"
+# Bump when the model's shape changes, so old pickles are never reused.
+FORMAT = 3
+
+
+def cache_dir() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jxtargets"
+
+
+def cache_path(data: bytes) -> Path:
+    key = hashlib.sha256(data + f"\0{__version__}\0{FORMAT}".encode()).hexdigest()[:32]
+    return cache_dir() / f"catalogue-{key}.pickle"
+
+
+def _read(path: Path) -> Catalogue | None:
+    try:
+        blob = path.read_bytes()
+    except OSError:
+        return None
+    head = len(_MAGIC) + 64
+    if not blob.startswith(_MAGIC) or len(blob) < head:
+        return None
+    digest, payload = blob[len(_MAGIC):head], blob[head:]
+    if hashlib.sha256(payload).hexdigest().encode() != digest:
+        return None
+    try:
+        catalogue = pickle.loads(payload)
+    except Exception:  # noqa: BLE001 - any unpickling failure means a corrupt cache
+        return None
+    return catalogue if isinstance(catalogue, Catalogue) else None
+
+
+def _write(path: Path, catalogue: Catalogue) -> None:
+    payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+    blob = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + payload
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".pickle")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def cached_catalogue(path: Path, use_cache: bool = True) -> tuple[Catalogue, list[Problem]]:
+    """The validated catalogue at `path`, from the cache when it is current."""
+    data = read_bytes(path)
+    target = cache_path(data)
+    if use_cache:
+        catalogue = _read(target)
+        if catalogue is not None:
+            catalogue.path = str(path)
+            return catalogue, []
+    catalogue, warnings = load_catalogue(path)
+    if use_cache and not warnings:
+        _write(target, catalogue)
+    return catalogue, warnings

@@ -1,0 +1,254 @@
+"""The catalogue: YAML in, validated `Catalogue` out (SPEC §2)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..core.model import (ATTRIBUTES, BASES, DIRECTIONS, KINDS, OPS, Catalogue, Indicator, Plan,
+                          Source, Target)
+from . import fields as f
+from .errors import LoadError, Problem, Problems
+from .files import decode, display_name, read_bytes
+from .yamltree import YamlError, parse
+
+TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
+PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
+INDICATOR_KEYS = ("name", "name_en", "unit", "direction", "category", "note", "targets")
+TARGET_KEYS = ("plan", "kind", "op", "value", "unit", "baseline", "baseline_source", "baseline_year",
+               "target_year", "attribute", "basis", "tolerance", "stretch", "region", "task",
+               "lead", "partners", "note", "source", "factor", "of", "measure")
+SOURCE_KEYS = ("doc", "where", "quote")
+_ID = re.compile(r"[a-z][a-z0-9_]*\Z")
+
+
+def load_catalogue(path: Path, check_units: bool = True) -> tuple[Catalogue, list[Problem]]:
+    """Read and validate a catalogue file. Raises LoadError with every problem found;
+    returns the catalogue and any warnings."""
+    name = display_name(path)
+    warnings: list[Problem] = []
+    text = decode(read_bytes(path), name, warnings)
+    try:
+        tree = parse(text, name)
+    except YamlError as exc:
+        raise LoadError([exc.problem]) from None
+    problems = Problems(name)
+    catalogue = build_catalogue(tree, problems, check_units)
+    problems.raise_if_any()
+    catalogue.path = str(path)
+    return catalogue, warnings + problems.warnings
+
+
+def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catalogue:
+    if not isinstance(tree, dict):
+        problems.add(getattr(tree, "line", 1), None, "a catalogue must be a YAML mapping")
+        return Catalogue("", {}, {})
+    f.unknown_keys(tree, TOP_KEYS, problems, "")
+    schema = tree.get("schema", 1)
+    if schema != 1:
+        problems.add(f.line_of(tree, "schema"), "schema", f"unsupported schema {schema!r} (expected 1)")
+    region = f.text(tree, "region", problems, "", required=True) or ""
+    regions = f.names(tree, "regions", problems, "")
+    plans = _plans(tree.get("plans"), problems, f.line_of(tree, "plans"))
+    catalogue = Catalogue(region, plans, {}, tuple(dict.fromkeys((region, *regions))), schema)
+    raw = f.mapping(tree.get("indicators"), problems, f.line_of(tree, "indicators"), "indicators")
+    for iid, body in (raw or {}).items():
+        indicator = _indicator(iid, body, raw, catalogue, problems, check_units)
+        if indicator is not None:
+            catalogue.indicators[iid] = indicator
+    # Cross-references need every indicator first.
+    for target in catalogue.targets():
+        if target.of is not None and target.of not in catalogue.indicators:
+            problems.add(target.line, f"indicators.{target.indicator}.targets.of",
+                         f"unknown indicator {target.of!r}{f.suggest(target.of, catalogue.indicators)}")
+    return catalogue
+
+
+def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
+    plans: dict[str, Plan] = {}
+    raw = f.mapping(raw, problems, line, "plans")
+    for pid, body in (raw or {}).items():
+        where = f"plans.{pid}"
+        body = f.mapping(body, problems, f.line_of(raw, pid), where)
+        if body is None:
+            continue
+        f.unknown_keys(body, PLAN_KEYS, problems, where)
+        name = f.text(body, "name", problems, where, required=True)
+        name_en = f.text(body, "name_en", problems, where) or str(pid)
+        start = f.integer(body, "baseline_year", problems, where, required=True)
+        end = f.integer(body, "target_year", problems, where, required=True)
+        if start is not None and end is not None and end <= start:
+            problems.add(f.line_of(body, "target_year"), f"{where}.target_year",
+                         "must be after baseline_year")
+        if name and start and end:
+            plans[str(pid)] = Plan(str(pid), name, name_en, start, end, body.get("doc"))
+    return plans
+
+
+def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_units: bool):
+    where = f"indicators.{iid}"
+    line = f.line_of(raw, iid)
+    if not isinstance(iid, str) or not _ID.match(iid):
+        problems.add(line, where, "an indicator id must be snake_case (a-z, 0-9, _)")
+        return None
+    body = f.mapping(body, problems, line, where)
+    if body is None:
+        return None
+    f.unknown_keys(body, INDICATOR_KEYS, problems, where)
+    name = f.text(body, "name", problems, where, required=True)
+    name_en = f.text(body, "name_en", problems, where, required=True)
+    unit = f.text(body, "unit", problems, where)
+    direction = f.choice(body, "direction", DIRECTIONS, problems, where, required=True)
+    category = f.text(body, "category", problems, where, required=True)
+    if unit is not None and check_units:
+        _check_unit(unit, problems, f.line_of(body, "unit"), f"{where}.unit")
+    indicator = Indicator(iid, name or iid, name_en or iid, unit, direction or "up",
+                          category or "", body.get("note"))
+    targets = body.get("targets") or []
+    if not isinstance(targets, list):
+        problems.add(f.line_of(body, "targets"), f"{where}.targets", "expected a list of targets")
+        targets = []
+    for i, t in enumerate(targets):
+        tline = targets.lines[i] if hasattr(targets, "lines") else line
+        target = _target(indicator, t, tline, f"{where}.targets[{i + 1}]", catalogue, problems,
+                         check_units)
+        if target is not None:
+            indicator.targets.append(target)
+    if unit is None and any(t.kind != "milestone" for t in indicator.targets):
+        problems.add(line, f"{where}.unit", "missing (only a milestone-only indicator may omit it)")
+    return indicator
+
+
+def _check_unit(unit: str, problems: Problems, line, key) -> None:
+    from .units import UnitError, parse_unit
+
+    try:
+        parse_unit(unit)
+    except UnitError as exc:
+        problems.add(line, key, str(exc))
+
+
+def _target(indicator: Indicator, t, line, where, catalogue: Catalogue, problems: Problems,
+            check_units: bool) -> Target | None:
+    t = f.mapping(t, problems, line, where)
+    if t is None:
+        return None
+    f.unknown_keys(t, TARGET_KEYS, problems, where)
+    plan_id = t.get("plan")
+    plan = catalogue.plans.get(plan_id) if isinstance(plan_id, str) else None
+    if plan is None:
+        problems.add(f.line_of(t, "plan"), f"{where}.plan",
+                     f"unknown plan {plan_id!r}{f.suggest(str(plan_id), catalogue.plans)}")
+    kind = f.choice(t, "kind", KINDS, problems, where, required=True)
+    target = Target(plan=str(plan_id), indicator=indicator.id, kind=kind or "level", line=line or 0)
+    target.baseline_year = f.integer(t, "baseline_year", problems, where) or (plan.baseline_year if plan else 0)
+    target.target_year = f.integer(t, "target_year", problems, where) or (plan.target_year if plan else 0)
+    if plan and target.target_year <= target.baseline_year:
+        problems.add(f.line_of(t, "target_year"), f"{where}.target_year", "must be after the baseline year")
+    target.attribute = f.choice(t, "attribute", ATTRIBUTES, problems, where)
+    target.basis = f.choice(t, "basis", BASES, problems, where)
+    target.task = f.text(t, "task", problems, where)
+    target.lead = f.names(t, "lead", problems, where)
+    target.partners = f.names(t, "partners", problems, where)
+    target.note = f.text(t, "note", problems, where)
+    target.source = _source(t.get("source"), problems, f.line_of(t, "source"), f"{where}.source")
+    region = f.text(t, "region", problems, where)
+    if region is not None and region != catalogue.region:
+        if region not in catalogue.regions:
+            problems.add(f.line_of(t, "region"), f"{where}.region",
+                         f"unknown region {region!r}{f.suggest(region, catalogue.regions)}")
+        target.region = region
+    if kind == "milestone":
+        return target
+
+    scale = 1.0
+    unit = f.text(t, "unit", problems, where)
+    if unit is not None and unit != indicator.unit and indicator.unit is not None:
+        scale = _scale(unit, indicator.unit, problems, f.line_of(t, "unit"), f"{where}.unit")
+    target.op = f.choice(t, "op", OPS, problems, where, required=kind != "external")
+    raw_value = t.get("value")
+    if target.op == "range":
+        if (isinstance(raw_value, list) and len(raw_value) == 2):
+            lo, hi = (_num(t, raw_value, i, problems, where) for i in (0, 1))
+            if lo is not None and hi is not None:
+                if lo > hi:
+                    problems.add(f.line_of(t, "value"), f"{where}.value", "range must be [low, high]")
+                target.value = (lo * scale, hi * scale)
+        else:
+            problems.add(f.line_of(t, "value"), f"{where}.value", "a range needs value: [low, high]")
+    elif raw_value is not None:
+        value, _ = f.number(t, "value", problems, where)
+        target.value = None if value is None else value * _value_scale(kind, target, scale)
+    for key in ("baseline", "stretch", "tolerance", "factor"):
+        value, _ = f.number(t, key, problems, where)
+        if value is not None:
+            if key == "baseline" or (key == "stretch" and kind != "multiple"):
+                value *= scale
+            setattr(target, key, value)
+    target.of = f.text(t, "of", problems, where)
+    target.measure = f.choice(t, "measure", tuple(k for k in KINDS if k not in ("external", "milestone")),
+                              problems, where)
+    if "baseline_source" in t:
+        _source(t["baseline_source"], problems, f.line_of(t, "baseline_source"), f"{where}.baseline_source")
+    _check_kind(target, t, where, problems)
+    return target
+
+
+def _value_scale(kind, target: Target, scale: float) -> float:
+    # Rates and reductions are percentages whatever the indicator's unit.
+    rule = target.measure if kind == "external" else kind
+    return 1.0 if rule in ("cagr", "reduction", "relative", "multiple") else scale
+
+
+def _num(t, values, i, problems, where):
+    from .numbers import NumberError, parse_number
+
+    try:
+        return parse_number(values[i])[0]
+    except NumberError as exc:
+        problems.add(f.line_of(t, "value"), f"{where}.value[{i + 1}]", str(exc))
+        return None
+
+
+def _scale(unit: str, to: str, problems: Problems, line, key) -> float:
+    from .units import UnitError, factor
+
+    try:
+        return factor(unit, to)
+    except UnitError as exc:
+        problems.add(line, key, str(exc))
+        return 1.0
+
+
+def _check_kind(target: Target, t, where: str, problems: Problems) -> None:
+    kind, line = target.kind, t.line
+    need_value = kind in ("level", "cagr", "change", "annual_change", "total", "reduction")
+    if need_value and target.value is None and target.stretch is None:
+        problems.add(line, f"{where}.value", f"a {kind} target needs a value (or a 力争 stretch)")
+    if kind == "multiple" and target.factor is None and target.stretch is None:
+        problems.add(line, f"{where}.factor", "a multiple target needs factor (2 for 翻一番)")
+    if kind == "relative" and target.of is None:
+        problems.add(line, f"{where}.of", "a relative target needs of: <indicator id>")
+    if kind == "relative" and target.op not in (">=", "~", "<="):
+        problems.add(line, f"{where}.op", "a relative target takes op >=, <= or ~")
+    if kind == "external" and target.measure is None:
+        problems.add(line, f"{where}.measure", "an external target needs measure: the kind it is checked as")
+    if kind == "external" and target.value is not None and target.op is None:
+        problems.add(line, f"{where}.op", "an external target with a value needs op")
+
+
+def _source(raw, problems: Problems, line, where) -> Source | None:
+    if raw is None:
+        return None
+    if isinstance(raw, str):
+        return Source(raw)
+    raw = f.mapping(raw, problems, line, where)
+    if raw is None:
+        return None
+    f.unknown_keys(raw, SOURCE_KEYS, problems, where)
+    doc = f.text(raw, "doc", problems, where, required=True)
+    return Source(doc or "", f.text(raw, "where", problems, where) or "",
+                  f.text(raw, "quote", problems, where) or "")
+
+
+__all__ = ["load_catalogue", "build_catalogue", "LoadError"]

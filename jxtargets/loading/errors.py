@@ -1,0 +1,59 @@
+"""Load errors that name the file, line and key, and a collector that keeps them all."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    file: str
+    line: int | None
+    key: str | None
+    message: str
+    column: int | None = None
+    warning: bool = False
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line:
+            where += f":{self.line}"
+            if self.column:
+                where += f":{self.column}"
+        key = f" {self.key}:" if self.key else ""
+        kind = " warning:" if self.warning else ""
+        return f"{where}:{kind}{key} {self.message}"
+
+
+class LoadError(Exception):
+    """One or more problems that stop a file from loading."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = sorted(problems, key=lambda p: (p.file, p.line or 0, p.column or 0))
+        super().__init__("\n".join(map(str, self.problems)))
+
+
+@dataclass(slots=True)
+class Problems:
+    """Collects problems for one file so that `validate` can report all of them."""
+
+    file: str
+    items: list[Problem] = field(default_factory=list)
+
+    def add(self, line: int | None, key: str | None, message: str, column: int | None = None) -> None:
+        self.items.append(Problem(self.file, line, key, message, column))
+
+    def warn(self, line: int | None, key: str | None, message: str) -> None:
+        self.items.append(Problem(self.file, line, key, message, warning=True))
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if not p.warning]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.warning]
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise LoadError(self.errors)

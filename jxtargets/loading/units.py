@@ -1,0 +1,114 @@
+"""The one pint registry, with the units of Chinese statistical reporting.
+
+pint costs ~100 ms to import, so it is imported only when a unit must be parsed or converted:
+when a catalogue is validated (then cached) or when a figure is given in another unit than its
+indicator's. Counting nouns (件, 个, 家, 张 …) are each their own dimension, so that 万人 never
+converts to 件 and 亿元 never to 亿美元 (no exchange rate is assumed).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# Counting nouns: each a dimension of its own, each with a 万 multiple.
+COUNT_NOUNS = (
+    "人 户 套 件 个 家 所 张 床 名 座 条 处 辆 次 篇 册 标箱 例 台 只 头 艘 棵 株 栋 间 块 批 "
+    "部 届 期 场 站 幢 口 支 台 起 人次 吨标煤"
+).split()
+
+_DEFINITIONS = """
+元 = [money_cny]
+美元 = [money_usd]
+亩 = 666.6666666666666 * meter ** 2
+公顷 = 10000 * meter ** 2
+平方米 = meter ** 2
+平方公里 = 1e6 * meter ** 2
+立方米 = meter ** 3
+公里 = 1000 * meter
+千米 = 1000 * meter
+米 = meter
+吨 = 1000 * kilogram
+微克 = microgram
+毫克 = milligram
+升 = liter
+千瓦 = kilowatt
+千瓦时 = kilowatt_hour
+千伏安 = kilovolt * ampere
+Gbps = 1e9 * bit / second
+Mbps = 1e6 * bit / second
+年 = year
+岁 = year
+天 = day
+小时 = hour
+分钟 = minute
+个百分点 = percent
+倍 = 1
+# 项 and 件 both count discrete items (patents are reported in either).
+项 = 件
+permille = 0.001
+"""
+
+_PREFIXES = """
+万- = 1e4
+亿- = 1e8
+万亿- = 1e12
+千- = 1e3
+百- = 1e2
+"""
+
+
+@lru_cache(maxsize=1)
+def registry():
+    import pint
+
+    ureg = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
+    for line in _PREFIXES.strip().splitlines():
+        ureg.define(line)
+    for line in _DEFINITIONS.strip().splitlines():
+        ureg.define(line)
+    for noun in COUNT_NOUNS:
+        if noun not in ureg:
+            ureg.define(f"{noun} = [count_{noun}]")
+    return ureg
+
+
+class UnitError(ValueError):
+    pass
+
+
+def _normalise(unit: str) -> str:
+    unit = unit.strip()
+    # 万套（户）: a parenthetical alternative noun is part of the label, not of the unit.
+    for open_, close in (("（", "）"), ("(", ")")):
+        if open_ in unit and unit.endswith(close):
+            unit = unit[: unit.index(open_)]
+    return unit.replace("％", "%").replace("‰", "permille")
+
+
+@lru_cache(maxsize=512)
+def parse_unit(unit: str):
+    """The pint unit for a unit string; UnitError if the registry does not know it."""
+    import pint
+
+    ureg = registry()
+    try:
+        return ureg.Unit(_normalise(unit))
+    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
+            ValueError, TypeError, SyntaxError, KeyError) as exc:
+        raise UnitError(f"unknown unit {unit!r}") from exc
+
+
+@lru_cache(maxsize=1024)
+def factor(from_unit: str, to_unit: str) -> float:
+    """Multiply a number in from_unit by this to express it in to_unit.
+
+    UnitError for an unknown unit or one of another dimension."""
+    if from_unit == to_unit:
+        return 1.0
+    import pint
+
+    src, dst = parse_unit(from_unit), parse_unit(to_unit)
+    try:
+        return float(registry().Quantity(1.0, src).to(dst).magnitude)
+    except pint.errors.DimensionalityError as exc:
+        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc

@@ -1,0 +1,69 @@
+"""Machine formats of check results: JSON, CSV and Markdown, from the same records."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from . import words
+from .records import FIELDS
+
+_FLAT = tuple(f for f in FIELDS if f != "source") + ("source_doc", "source_where", "source_quote")
+
+
+def to_json(records: list[dict], summary: dict) -> str:
+    return json.dumps({"results": records, "summary": summary}, ensure_ascii=False, indent=2) + "\n"
+
+
+def _flat(record: dict) -> dict:
+    row = {k: v for k, v in record.items() if k != "source"}
+    src = record.get("source") or {}
+    row.update(source_doc=src.get("doc"), source_where=src.get("where"), source_quote=src.get("quote"))
+    for key in ("lead", "partners"):
+        row[key] = "、".join(row.get(key) or [])
+    for key, value in row.items():
+        if isinstance(value, list):
+            row[key] = "–".join(map(str, value))
+    return row
+
+
+def to_csv(records: list[dict]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=_FLAT, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow(_flat(record))
+    return out.getvalue()
+
+
+def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
+    from tabulate import tabulate
+
+    h = words.HEADERS[lang]
+    rows = [
+        [r["plan"], r["name"], words.KIND[lang][r["kind"]], _target(r), _actual(r),
+         r["status_label"], r["why"]]
+        for r in records
+    ]
+    headers = [h["plan"], h["indicator"], h["kind"], h["target"], h["actual"], h["status"], h["why"]]
+    table = tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True)
+    counts = ", ".join(f"{words.STATUS[lang][s]} {n}" for s, n in summary["by_status"].items())
+    return f"{table}\n\n{h['summary']}: {summary['total']} ({counts})\n"
+
+
+def _target(r: dict) -> str:
+    if r["target"] is None:
+        return "—"
+    value = r["target"]
+    value = tuple(value) if isinstance(value, list) else value
+    op = {"~": "≈", ">=": "≥", "<=": "≤", "==": "=", "range": ""}.get(r["op"] or "", "")
+    return f"{op}{words.fmt_value(value, r['measure_unit'])}"
+
+
+def _actual(r: dict) -> str:
+    return "—" if r["actual"] is None else words.fmt_value(r["actual"], r["measure_unit"])
+
+
+target_text = _target
+actual_text = _actual

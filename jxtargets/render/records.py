@@ -1,0 +1,78 @@
+"""Results as plain records: the one shape that JSON, CSV, Markdown and the table all use."""
+
+from __future__ import annotations
+
+from ..core.model import Source
+from ..core.rules import Result
+from . import words
+
+# The documented JSON fields of a result (SPEC §5), in order.
+FIELDS = (
+    "plan", "indicator", "name", "region", "kind", "attribute", "unit", "measure_unit", "year",
+    "baseline_year", "baseline", "target_year", "op", "target", "stretch", "stretch_met", "actual",
+    "status", "status_label", "required", "gap", "gap_pct", "progress_pct", "time_pct",
+    "planned_cagr", "implied_cagr", "required_cagr", "pace", "pace_method", "basis", "measured_by",
+    "nominal_cagr", "why", "category", "task", "lead", "partners", "note", "source",
+)
+_ROUND = 4
+
+
+def _r(x):
+    if x is None:
+        return None
+    if isinstance(x, tuple):
+        return [round(v, _ROUND) for v in x]
+    return round(x, _ROUND)
+
+
+def source_dict(source) -> dict | None:
+    if source is None:
+        return None
+    if isinstance(source, Source):
+        return {"doc": source.doc, "where": source.where, "quote": source.quote}
+    return {"doc": str(source), "where": "", "quote": ""}
+
+
+def record(result: Result, lang: str = "zh") -> dict:
+    t, ind = result.target, result.indicator
+    return {
+        "plan": t.plan,
+        "indicator": ind.id,
+        "name": ind.name if lang == "zh" else ind.name_en,
+        "region": result.region,
+        "kind": t.kind,
+        "attribute": t.attribute,
+        "unit": ind.unit,
+        "measure_unit": words.measure_unit(result, lang),
+        "year": result.year,
+        "baseline_year": t.baseline_year,
+        "baseline": _r(result.baseline),
+        "target_year": t.target_year,
+        "op": t.op,
+        "target": _r(result.target_value),
+        "stretch": _r(result.stretch),
+        "stretch_met": result.stretch_met,
+        "actual": _r(result.actual),
+        "status": result.status,
+        "status_label": words.STATUS[lang][result.status],
+        "required": result.required,
+        "gap": _r(result.gap),
+        "gap_pct": _r(result.gap_pct),
+        "progress_pct": _r(result.progress_pct),
+        "time_pct": _r(result.time_pct),
+        "planned_cagr": _r(result.planned_cagr),
+        "implied_cagr": _r(result.implied_cagr),
+        "required_cagr": _r(result.required_cagr),
+        "pace": _r(result.pace),
+        "pace_method": result.pace_method,
+        "basis": t.basis,
+        "measured_by": result.measured_by,
+        "nominal_cagr": _r(result.nominal_cagr),
+        "why": words.why(result, lang),
+        "category": ind.category,
+        "task": t.task,
+        "lead": list(t.lead),
+        "partners": list(t.partners),
+        "note": t.note,
+        "source": source_dict(t.source),
+    }

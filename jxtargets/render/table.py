@@ -1,0 +1,57 @@
+"""Terminal tables with rich (wide Chinese characters, colour that follows the terminal and
+NO_COLOR). Statuses are coloured and spelled out, so they survive a pipe."""
+
+from __future__ import annotations
+
+from . import words
+from .formats import actual_text, target_text
+
+
+def console(file=None):
+    from rich.console import Console
+
+    return Console(file=file, highlight=False, soft_wrap=False)
+
+
+def check_table(records: list[dict], summary: dict, lang: str, title: str | None = None):
+    from rich.table import Table
+    from rich.text import Text
+
+    h = words.HEADERS[lang]
+    table = Table(title=title, show_lines=False, expand=False, pad_edge=False)
+    table.add_column(h["plan"], no_wrap=True, style="dim")
+    table.add_column(h["indicator"], ratio=3, overflow="fold")
+    table.add_column(h["target"], justify="right", no_wrap=True)
+    table.add_column(h["actual"], justify="right", no_wrap=True)
+    table.add_column(h["status"], no_wrap=True)
+    table.add_column(h["why"], ratio=4, overflow="fold")
+    for r in records:
+        name = r["name"] if r["region"] == "嘉兴市" or not r["region"] else f"{r['name']}（{r['region']}）"
+        label = f"{name} · {words.KIND[lang][r['kind']]}"
+        status = Text(r["status_label"], style=words.STATUS_STYLE[r["status"]])
+        table.add_row(r["plan"], label, target_text(r), actual_text(r), status, r["why"])
+    return table
+
+
+def summary_text(summary: dict, lang: str):
+    from rich.text import Text
+
+    text = Text(f"{words.HEADERS[lang]['summary']} {summary['total']}: ")
+    first = True
+    for status, n in summary["by_status"].items():
+        if not first:
+            text.append(" · ")
+        text.append(f"{words.STATUS[lang][status]} {n}", style=words.STATUS_STYLE[status])
+        first = False
+    return text
+
+
+def simple_table(headers: list[str], rows: list[list[str]], title: str | None = None):
+    from rich.table import Table
+
+    table = Table(title=title, pad_edge=False)
+    for i, header in enumerate(headers):
+        table.add_column(header, overflow="fold", no_wrap=i == 0)
+    for row in rows:
+        table.add_row(*row)
+    return table
