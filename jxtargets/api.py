@@ -13,7 +13,8 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .core.check import Filters, check as _check, summarise
+from .core.check import Filters, summarise
+from .core.check import check as _check
 from .core.model import Actuals, Catalogue, Indicator
 from .core.rules import Result
 from .loading.errors import LoadError, Problem

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
-from typing import Annotated, Optional
+from enum import StrEnum
+from typing import Annotated
 
 import typer
 
@@ -27,24 +27,24 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     zh = "zh"
     en = "en"
 
 
 LangOpt = Annotated[Lang, typer.Option("--lang", help="zh (default) or en")]
 FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table, json, csv or markdown")]
-CatalogueOpt = Annotated[Optional[str], typer.Option("--catalogue", help="catalogue YAML (default: embedded)")]
-PlanOpt = Annotated[Optional[list[str]], typer.Option("--plan", help="only this plan (repeatable)")]
-RegionOpt = Annotated[Optional[list[str]], typer.Option("--region", help="only this county/district")]
-KindOpt = Annotated[Optional[list[str]], typer.Option("--kind", help="only this kind of target")]
+CatalogueOpt = Annotated[str | None, typer.Option("--catalogue", help="catalogue YAML (default: embedded)")]
+PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="only this plan (repeatable)")]
+RegionOpt = Annotated[list[str] | None, typer.Option("--region", help="only this county/district")]
+KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="only this kind of target")]
 
 
 class Exit(Exception):
@@ -105,8 +105,8 @@ def check(
     plan: PlanOpt = None,
     region: RegionOpt = None,
     kind: KindOpt = None,
-    status: Annotated[Optional[list[str]], typer.Option("--status", help="only results with this status")] = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="judge as of this year (default: the latest year loaded)")] = None,
+    status: Annotated[list[str] | None, typer.Option("--status", help="only results with this status")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="judge as of this year (default: the latest year loaded)")] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="statuses that make the exit code 1")] = "missed,off_track",
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
@@ -135,11 +135,12 @@ def check(
     filters = api.Filters(plans=plans, regions=regions, kinds=kinds)
     results = api.check(cat, actuals, year, filters, statuses)
     summary = api.summarise(results, year or actuals.latest_year, failing)
-    _render_results(results, summary, fmt, lang.value)
+    _render_results(results, summary, fmt, lang.value, hide_no_data=not statuses)
     raise typer.Exit(1 if summary.failing else 0)
 
 
-def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None) -> None:
+def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None,
+                    hide_no_data: bool = False) -> None:
     from .render.records import record
 
     records = [record(r, lang) for r in results]
@@ -161,17 +162,23 @@ def _render_results(results, summary, fmt: Format, lang: str, title: str | None 
 
         if title is None and summary.year:
             title = f"{summary.year}年目标核对" if lang == "zh" else f"Targets checked against {summary.year}"
-        _print_rich(check_table(records, data, lang, title), summary_text(data, lang))
+        shown = [r for r in records if r["status"] != "no_data"] if hide_no_data else records
+        out = [check_table(shown, data, lang, title), summary_text(data, lang)]
+        if len(shown) < len(records):
+            hidden = len(records) - len(shown)
+            out.append(f"（另有{hidden}项无数据未列出，用 --status no_data 查看）" if lang == "zh" else
+                       f"({hidden} targets with no data not shown; see them with --status no_data)")
+        _print_rich(*out)
 
 
 @app.command()
 def cagr(
-    indicator: Annotated[Optional[str], typer.Argument(help="indicator id or Chinese name")] = None,
-    start: Annotated[Optional[float], typer.Option("--from", help="start value (plain arithmetic)")] = None,
-    end: Annotated[Optional[float], typer.Option("--to", help="end value")] = None,
-    years: Annotated[Optional[float], typer.Option("--years", help="years between them")] = None,
-    actuals_dir: Annotated[Optional[str], typer.Option("--actuals", help="actuals directory (default: embedded)")] = None,
-    region: Annotated[Optional[str], typer.Option("--region")] = None,
+    indicator: Annotated[str | None, typer.Argument(help="indicator id or Chinese name")] = None,
+    start: Annotated[float | None, typer.Option("--from", help="start value (plain arithmetic)")] = None,
+    end: Annotated[float | None, typer.Option("--to", help="end value")] = None,
+    years: Annotated[float | None, typer.Option("--years", help="years between them")] = None,
+    actuals_dir: Annotated[str | None, typer.Option("--actuals", help="actuals directory (default: embedded)")] = None,
+    region: Annotated[str | None, typer.Option("--region")] = None,
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = Lang.zh,
@@ -248,9 +255,9 @@ def _cagr_table(results, lang: str):
 @app.command("list")
 def list_(
     plan: PlanOpt = None,
-    category: Annotated[Optional[list[str]], typer.Option("--category")] = None,
-    attribute: Annotated[Optional[list[str]], typer.Option("--attribute", help="expected (预期性) or binding (约束性)")] = None,
-    lead: Annotated[Optional[list[str]], typer.Option("--lead", help="牵头单位 or 责任单位")] = None,
+    category: Annotated[list[str] | None, typer.Option("--category")] = None,
+    attribute: Annotated[list[str] | None, typer.Option("--attribute", help="expected (预期性) or binding (约束性)")] = None,
+    lead: Annotated[list[str] | None, typer.Option("--lead", help="牵头单位 or 责任单位")] = None,
     region: RegionOpt = None,
     kind: KindOpt = None,
     regions: Annotated[bool, typer.Option("--regions", help="list the catalogue's regions instead")] = False,
@@ -285,7 +292,7 @@ def _emit_or_print(out) -> None:
 @app.command()
 def show(
     indicator: Annotated[str, typer.Argument(help="indicator id or Chinese name")],
-    actuals_dir: Annotated[Optional[str], typer.Option("--actuals", help="actuals directory (default: embedded)")] = None,
+    actuals_dir: Annotated[str | None, typer.Option("--actuals", help="actuals directory (default: embedded)")] = None,
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = Lang.zh,
@@ -303,9 +310,9 @@ def show(
 
 @app.command()
 def validate(
-    files: Annotated[Optional[list[str]], typer.Argument(help="actuals files (default: the embedded ones)")] = None,
+    files: Annotated[list[str] | None, typer.Argument(help="actuals files (default: the embedded ones)")] = None,
     catalogue: CatalogueOpt = None,
-    seeds: Annotated[Optional[str], typer.Option("--seeds", help="folder of source documents: also check every quote")] = None,
+    seeds: Annotated[str | None, typer.Option("--seeds", help="folder of source documents: also check every quote")] = None,
 ) -> None:
     """Check the catalogue and actuals files and report every problem, not just the first."""
     from .validate import validate_all

@@ -28,15 +28,26 @@ BASES = ("comparable", "current")
 SINCE_FIGURES = ("cagr", "change", "annual_change", "total", "reduction")
 
 
+class _Compact:
+    """Pickles as the class and a tuple of its fields: unpickling then calls the constructor,
+    several times faster than restoring slots one attribute at a time (the catalogue cache is
+    read on every call)."""
+
+    __slots__ = ()
+
+    def __reduce__(self):
+        return (self.__class__, tuple(getattr(self, name) for name in self.__slots__))
+
+
 @dataclass(frozen=True, slots=True)
-class Source:
+class Source(_Compact):
     doc: str
     where: str = ""
     quote: str = ""
 
 
 @dataclass(slots=True)
-class Plan:
+class Plan(_Compact):
     id: str
     name: str
     name_en: str
@@ -46,7 +57,7 @@ class Plan:
 
 
 @dataclass(slots=True)
-class Target:
+class Target(_Compact):
     plan: str
     indicator: str
     kind: str
@@ -79,7 +90,7 @@ class Target:
 
 
 @dataclass(slots=True)
-class Indicator:
+class Indicator(_Compact):
     id: str
     name: str
     name_en: str
@@ -96,13 +107,14 @@ class Indicator:
 
 
 @dataclass(slots=True)
-class Catalogue:
+class Catalogue(_Compact):
     region: str
     plans: dict[str, Plan]
     indicators: dict[str, Indicator]
     regions: tuple[str, ...] = ()
     schema: int = 1
     path: str = ""
+    digest: str = ""  # of the catalogue file's content: keys caches built against it
 
     def targets(self):
         for indicator in self.indicators.values():
@@ -110,7 +122,7 @@ class Catalogue:
 
 
 @dataclass(slots=True)
-class Figure:
+class Figure(_Compact):
     """What one release reports for one indicator, region and year."""
 
     indicator: str

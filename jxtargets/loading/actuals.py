@@ -10,7 +10,6 @@ from . import fields as f
 from .errors import LoadError, Problem, Problems
 from .files import decode, display_name, read_bytes
 from .numbers import NumberError, parse_number
-from .yamltree import YamlError, parse
 
 TOP_KEYS = ("year", "source", "values", "regions", "revisions", "note")
 VALUE_KEYS = ("value", "unit", "growth", "since", "done", "note", "source", "alt")
@@ -37,7 +36,7 @@ class Resolver:
 
 
 def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = None,
-                 collect: bool = False) -> tuple[Actuals, list[Problem]]:
+                 collect: bool = False, use_cache: bool = True) -> tuple[Actuals, list[Problem]]:
     """Read actuals files into one `Actuals`. Later files' `revisions:` supersede earlier
     figures. Raises LoadError with every problem of every file (unless `collect`, when the
     problems are returned with the warnings)."""
@@ -48,7 +47,7 @@ def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = Non
     for path in paths:
         name = display_name(path)
         try:
-            figures, revised, warnings = read_actuals_file(path, resolver, year)
+            figures, revised, warnings = _cached_read(path, resolver, year, use_cache)
         except LoadError as exc:
             problems.extend(exc.problems)
             continue
@@ -78,6 +77,16 @@ def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = Non
     return actuals, problems
 
 
+def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bool):
+    from .cache import memo
+    from .files import read_bytes as read
+
+    if not use_cache or not resolver.catalogue.digest:
+        return read_actuals_file(path, resolver, year)
+    extra = f"{resolver.catalogue.digest}\0{year}\0{display_name(path)}\0{path.suffix}"
+    return memo("actuals", read(path), extra, lambda: tuple(read_actuals_file(path, resolver, year)))
+
+
 def read_actuals_file(path: Path, resolver: Resolver, year: int | None):
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
@@ -90,6 +99,8 @@ def read_actuals_file(path: Path, resolver: Resolver, year: int | None):
 
 
 def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
+    from .yamltree import YamlError, parse
+
     name = display_name(path)
     warnings: list[Problem] = []
     text = decode(read_bytes(path), name, warnings)
@@ -292,7 +303,7 @@ def _read_table(path: Path, resolver: Resolver, want_year: int | None, delimiter
         if required not in header:
             problems.add(1, required, "missing column")
     problems.raise_if_any()
-    figures = table_figures(((i, dict(zip(header, row))) for i, row in enumerate(rows, start=2)),
+    figures = table_figures(((i, dict(zip(header, row, strict=False))) for i, row in enumerate(rows, start=2)),
                             resolver, want_year, name, problems, path)
     problems.raise_if_any()
     return figures, [], problems.warnings

@@ -1,7 +1,8 @@
-"""A validated copy of each catalogue, so that a check does not parse and validate the YAML
-(and import pint) on every call.
+"""Validated copies of catalogues and actuals files, so that a check does not import PyYAML,
+parse and validate the YAML (and import pint) on every call.
 
-Keyed by the SHA-256 of the catalogue file and the package version; stored under
+Keyed by the SHA-256 of the file's content and the package version (an actuals file also by
+the catalogue it was validated against); stored under
 `$XDG_CACHE_HOME/jxtargets` (default `~/.cache/jxtargets`). Each cache file carries the digest
 of its payload: a file that does not match is corrupt, is ignored and is replaced. A cache that
 cannot be read or written is never an error: the YAML is read instead.
@@ -13,17 +14,20 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from .. import __version__
 from ..core.model import Catalogue
-from .catalogue import load_catalogue
 from .errors import Problem
 from .files import read_bytes
 
+T = TypeVar("T")
+
 _MAGIC = b"JXTC1\n"
 # Bump when the model's shape changes, so old pickles are never reused.
-FORMAT = 3
+FORMAT = 4
 
 
 def cache_dir() -> Path:
@@ -31,12 +35,15 @@ def cache_dir() -> Path:
     return Path(base) / "jxtargets"
 
 
-def cache_path(data: bytes) -> Path:
-    key = hashlib.sha256(data + f"\0{__version__}\0{FORMAT}".encode()).hexdigest()[:32]
-    return cache_dir() / f"catalogue-{key}.pickle"
+def digest(data: bytes, extra: str = "") -> str:
+    return hashlib.sha256(data + f"\0{__version__}\0{FORMAT}\0{extra}".encode()).hexdigest()[:32]
 
 
-def _read(path: Path) -> Catalogue | None:
+def cache_path(data: bytes, kind: str = "catalogue", extra: str = "") -> Path:
+    return cache_dir() / f"{kind}-{digest(data, extra)}.pickle"
+
+
+def _read(path: Path, kind: type = object):
     try:
         blob = path.read_bytes()
     except OSError:
@@ -51,11 +58,11 @@ def _read(path: Path) -> Catalogue | None:
         catalogue = pickle.loads(payload)
     except Exception:  # noqa: BLE001 - any unpickling failure means a corrupt cache
         return None
-    return catalogue if isinstance(catalogue, Catalogue) else None
+    return catalogue if isinstance(catalogue, kind) else None
 
 
-def _write(path: Path, catalogue: Catalogue) -> None:
-    payload = pickle.dumps(catalogue, protocol=pickle.HIGHEST_PROTOCOL)
+def _write(path: Path, value) -> None:
+    payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
     blob = _MAGIC + hashlib.sha256(payload).hexdigest().encode() + payload
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -76,11 +83,28 @@ def cached_catalogue(path: Path, use_cache: bool = True) -> tuple[Catalogue, lis
     data = read_bytes(path)
     target = cache_path(data)
     if use_cache:
-        catalogue = _read(target)
+        catalogue = _read(target, Catalogue)
         if catalogue is not None:
             catalogue.path = str(path)
             return catalogue, []
-    catalogue, warnings = load_catalogue(path)
+    from .catalogue import load_catalogue
+
+    catalogue, warnings = load_catalogue(path, data=data)
+    catalogue.digest = digest(data)
     if use_cache and not warnings:
         _write(target, catalogue)
     return catalogue, warnings
+
+
+def memo(kind: str, data: bytes, extra: str, build: Callable[[], T], use_cache: bool = True) -> T:
+    """build(), or its cached result for the same content, `extra` key and version. Only
+    results that build() returns are cached: an exception (bad input) is raised every time."""
+    if not use_cache:
+        return build()
+    target = cache_path(data, kind, extra)
+    found = _read(target, tuple)
+    if found is not None:
+        return found
+    value = build()
+    _write(target, value)
+    return value

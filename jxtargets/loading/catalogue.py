@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..core.model import (ATTRIBUTES, BASES, DIRECTIONS, KINDS, OPS, Catalogue, Indicator, Plan,
-                          Source, Target)
+from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, KINDS, OPS, Catalogue, Indicator, Plan, Source, Target
 from . import fields as f
 from .errors import LoadError, Problem, Problems
 from .files import decode, display_name, read_bytes
@@ -22,12 +21,13 @@ SOURCE_KEYS = ("doc", "where", "quote")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
-def load_catalogue(path: Path, check_units: bool = True) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None
+                   ) -> tuple[Catalogue, list[Problem]]:
     """Read and validate a catalogue file. Raises LoadError with every problem found;
     returns the catalogue and any warnings."""
     name = display_name(path)
     warnings: list[Problem] = []
-    text = decode(read_bytes(path), name, warnings)
+    text = decode(read_bytes(path) if data is None else data, name, warnings)
     try:
         tree = parse(text, name)
     except YamlError as exc:

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import difflib
-
 from .errors import Problems
 from .numbers import NumberError, parse_number
-from .yamltree import LineDict
 
 
 def line_of(mapping, key) -> int | None:
@@ -26,6 +23,8 @@ def unknown_keys(mapping: dict, allowed, problems: Problems, where: str) -> None
 
 def suggest(word: str, choices, names: dict[str, str] | None = None) -> str:
     """' (did you mean …?)' from ids and, where given, Chinese names (name -> id)."""
+    import difflib
+
     pool = list(choices)
     if names:
         pool += list(names)
@@ -120,7 +119,7 @@ def names(m: dict, key: str, problems: Problems, where: str) -> tuple[str, ...]:
 
 
 def _kind(value) -> str:
-    if isinstance(value, LineDict) or isinstance(value, dict):
+    if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
         return "a list"

@@ -16,9 +16,25 @@ COUNT_NOUNS = (
     "部 届 期 场 站 幢 口 支 台 起 人次 吨标煤"
 ).split()
 
+# The registry is built from these lines alone (no pint defaults: they take ~300 ms to parse).
 _DEFINITIONS = """
+meter = [length]
+gram = [mass]
+second = [time]
+bit = [information]
+ampere = [current]
 元 = [money_cny]
 美元 = [money_usd]
+percent = 0.01 = %
+个百分点 = percent
+permille = 0.001
+倍 = 1
+kilogram = 1000 * gram
+microgram = 1e-6 * gram
+milligram = 1e-3 * gram
+liter = 1e-3 * meter ** 3
+watt = 1000 * gram * meter ** 2 / second ** 3
+volt = watt / ampere
 亩 = 666.6666666666666 * meter ** 2
 公顷 = 10000 * meter ** 2
 平方米 = meter ** 2
@@ -27,25 +43,21 @@ _DEFINITIONS = """
 公里 = 1000 * meter
 千米 = 1000 * meter
 米 = meter
-吨 = 1000 * kilogram
+吨 = 1e6 * gram
 微克 = microgram
 毫克 = milligram
+克 = gram
 升 = liter
-千瓦 = kilowatt
-千瓦时 = kilowatt_hour
-千伏安 = kilovolt * ampere
+千瓦 = 1000 * watt
+千瓦时 = 1000 * watt * 3600 * second
+千伏安 = 1000 * volt * ampere
 Gbps = 1e9 * bit / second
 Mbps = 1e6 * bit / second
-年 = year
-岁 = year
-天 = day
-小时 = hour
-分钟 = minute
-个百分点 = percent
-倍 = 1
-# 项 and 件 both count discrete items (patents are reported in either).
-项 = 件
-permille = 0.001
+分钟 = 60 * second
+小时 = 3600 * second
+天 = 86400 * second
+年 = 365.25 * 天
+岁 = 年
 """
 
 _PREFIXES = """
@@ -55,20 +67,22 @@ _PREFIXES = """
 千- = 1e3
 百- = 1e2
 """
+# Magnitude prefixes, for conversions that need no registry (万元 -> 元, 万亿元 -> 亿元).
+_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 
 @lru_cache(maxsize=1)
 def registry():
     import pint
 
-    ureg = pint.UnitRegistry(on_redefinition="ignore", cache_folder=None)
-    for line in _PREFIXES.strip().splitlines():
-        ureg.define(line)
-    for line in _DEFINITIONS.strip().splitlines():
+    ureg = pint.UnitRegistry(None, on_redefinition="ignore", cache_folder=None)
+    for line in (_PREFIXES + _DEFINITIONS).strip().splitlines():
         ureg.define(line)
     for noun in COUNT_NOUNS:
         if noun not in ureg:
             ureg.define(f"{noun} = [count_{noun}]")
+    # 项 and 件 both count discrete items (patents are reported in either).
+    ureg.define("项 = 件")
     return ureg
 
 
@@ -105,6 +119,9 @@ def factor(from_unit: str, to_unit: str) -> float:
     UnitError for an unknown unit or one of another dimension."""
     if from_unit == to_unit:
         return 1.0
+    quick = _prefix_factor(from_unit, to_unit)
+    if quick is not None:
+        return quick
     import pint
 
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
@@ -112,3 +129,20 @@ def factor(from_unit: str, to_unit: str) -> float:
         return float(registry().Quantity(1.0, src).to(dst).magnitude)
     except pint.errors.DimensionalityError as exc:
         raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc
+
+
+def _split_prefix(unit: str) -> tuple[float, str]:
+    for prefix, scale in _SCALE.items():
+        if unit.startswith(prefix) and len(unit) > len(prefix):
+            return scale, unit[len(prefix):]
+    return 1.0, unit
+
+
+def _prefix_factor(from_unit: str, to_unit: str) -> float | None:
+    """The factor between two units that differ only by a magnitude prefix, without pint
+    (importing it costs ~150 ms, most of a check's budget). None when pint must decide."""
+    a, base_a = _split_prefix(from_unit)
+    b, base_b = _split_prefix(to_unit)
+    if base_a != base_b or base_a.startswith(("米", "克", "瓦", "伏")):  # 千米, 千克: not prefixes here
+        return None
+    return a / b
