@@ -67,7 +67,7 @@ def _catalogue(path: str | None):
     from .api import open_catalogue
 
     warnings: list = []
-    catalogue = open_catalogue(path, use_cache=not os.environ.get("JXTARGETS_NO_CACHE"), warnings=warnings)
+    catalogue = open_catalogue(path, warnings=warnings)
     _warn(warnings)
     return catalogue
 
@@ -233,22 +233,26 @@ def _cagr_table(results, lang: str):
     from .render.table import simple_table
 
     h = words.HEADERS[lang]
+
+    def pct(x):
+        return "—" if x is None else f"{words.fmt(x)}%"
+
     rows = []
     for r in results:
         rec = record(r, lang)
-        pct = words.fmt
+        unit = rec["measure_unit"]
+        target = "—" if rec["target"] is None else words.fmt_value(rec["target"], unit)
+        actual = "—" if rec["actual"] is None else f"{words.fmt_value(rec['actual'], unit)}\n({rec['year']})"
         rows.append([
-            rec["plan"], words.KIND[lang][rec["kind"]], f"{rec['baseline_year']}→{rec['target_year']}",
-            words.fmt(rec["baseline"]), words.fmt_value(rec["target"], rec["measure_unit"]) if rec["target"] is not None else "—",
-            str(rec["year"]), words.fmt(rec["actual"]),
-            f"{pct(rec['planned_cagr'])}%" if rec["planned_cagr"] is not None else "—",
-            f"{pct(rec['implied_cagr'])}%" if rec["implied_cagr"] is not None else "—",
-            f"{pct(rec['required_cagr'])}%" if rec["required_cagr"] is not None else "—",
-            rec["status_label"],
+            f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}", words.KIND[lang][rec["kind"]],
+            target if r.target.rule in ("cagr", "relative", "reduction") else f"{words.fmt(rec['baseline'])} → {target}",
+            actual,
+            pct(rec["planned_cagr"]), pct(rec["implied_cagr"]), pct(rec["required_cagr"]), rec["status_label"],
         ])
-    headers = [h["plan"], h["kind"], h["year"], h["baseline"], h["target"], h["year"], h["actual"],
+    headers = [h["plan"], h["kind"], f"{h['baseline']} → {h['target']}", h["actual"],
                h["planned_cagr"], h["implied_cagr"], h["required_cagr"], h["status"]]
-    title = results[0].indicator.name if results and lang == "zh" else (results[0].indicator.name_en if results else None)
+    ind = results[0].indicator if results else None
+    title = None if ind is None else (f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name_en} ({ind.unit})")
     return simple_table(headers, rows, title)
 
 

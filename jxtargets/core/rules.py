@@ -168,7 +168,7 @@ class Evaluator:
 
         value = target.value
         stretch = target.stretch
-        if value is None:
+        if value is None and rule not in ("multiple", "relative"):
             value, stretch, res.required = stretch, None, False
             res.why.append(("stretch_only", {}))
             if value is None:
@@ -181,7 +181,10 @@ class Evaluator:
                 res.status = "unassessable"
                 res.why.append(("no_baseline", {"year": start}))
                 return res
-            factor = target.factor if res.required else value
+            factor = target.factor
+            if factor is None:  # 力争再翻一番: the only factor is a stretch
+                factor, stretch, res.required = stretch, None, False
+                res.why.append(("stretch_only", {}))
             value = base * factor
             if stretch is not None:
                 stretch = base * stretch
@@ -215,7 +218,7 @@ class Evaluator:
 
 
 def _finish(res: Result, measured: float, value, good: int, final: bool, early_final: bool,
-            pace: float | None, tol: float) -> Result:
+            pace: float | None, tol: float, **context) -> Result:
     """Shared verdict: final comparison, early `met`, or the pace thresholds."""
     t = res.target
     ok = satisfies(measured, t.op, value, tol, good)
@@ -227,12 +230,16 @@ def _finish(res: Result, measured: float, value, good: int, final: bool, early_f
         stretch_op = ">=" if good > 0 else "<="
         res.stretch_met = satisfies(measured, stretch_op, res.stretch, 0.0, good)
     res.why.append(("compare", {"ok": ok, "measured": measured, "op": t.op, "value": value,
-                                "tol": tol if t.op == "~" else None}))
+                                "tol": tol if t.op == "~" else None, **context}))
     if final:
         res.status = "met" if ok else "missed"
     elif ok and early_final and t.op in (">=", "<="):
         res.status = "met"
         res.why.append(("reached_early", {}))
+    elif ok:
+        # Where the target stands already: at least on track, whatever the pace arithmetic.
+        res.pace = pace if pace is not None and math.isfinite(pace) else None
+        res.status = "on_track"
     elif pace is None:
         res.status = "unassessable"
     else:
@@ -254,11 +261,13 @@ def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     if actual is None:
         res.why.append(("no_figure", {"year": when}))
         return res
-    if when <= start:
-        res.status, res.actual = "baseline", actual
-        return res
     bound = _bound(value, good)
     years, left = end - start, end - when
+    if when <= start:
+        res.status, res.actual = "baseline", actual
+        res.planned_cagr = growth.cagr(base if base is not None else actual, bound, years)
+        res.required_cagr = growth.cagr(actual, bound, left)
+        return res
     res.planned_cagr = growth.cagr(base, bound, years)
     res.implied_cagr = growth.cagr(base, actual, when - start)
     res.required_cagr = growth.cagr(actual, bound, left) if left > 0 else None
@@ -266,8 +275,8 @@ def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
         res.progress_pct = _pct(actual - base, bound - base)
     pace = None
     if base is not None and when < end:
-        if good * (actual - base) < 0 and good * (bound - base) > 0:
-            pace = -1.0  # moving away from the target
+        if good * (actual - base) < 0 or good * (bound - base) <= 0:
+            pace = -1.0  # moving away, or short of a target the baseline already met
         elif (not ind.is_share and res.planned_cagr and res.implied_cagr is not None
               and res.planned_cagr * good > 0):
             res.pace_method = "growth"
@@ -308,14 +317,12 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
     so_far = growth.compound(1.0, rate, when - start)
     if whole is not None and so_far is not None and whole != 1:
         res.progress_pct = _pct(so_far - 1, whole - 1)
-    if res.nominal_cagr is not None and t.basis == "comparable":
-        res.why.append(("nominal_context", {"nominal": res.nominal_cagr}))
     res.pace_method = "growth"
     pace = _linear_pace(rate, bound, good) if good * rate >= 0 or good * bound < 0 else -1.0
     tol = policy.tolerance(t, ind, bound)
-    res = _finish(res, rate, value, good, when >= end, False, pace, tol)
-    res.why[-1 if res.status in ("met", "missed") else -2][1]["how"] = how
-    res.why[-1 if res.status in ("met", "missed") else -2][1]["basis"] = t.basis
+    res = _finish(res, rate, value, good, when >= end, False, pace, tol, how=how, basis=t.basis)
+    if res.nominal_cagr is not None and t.basis == "comparable":
+        res.why.append(("nominal_context", {"nominal": res.nominal_cagr}))
     return res
 
 

@@ -78,8 +78,14 @@ def _write(path: Path, value) -> None:
         pass
 
 
+def enabled() -> bool:
+    """JXTARGETS_NO_CACHE=1 turns every cache off (read the YAML every time)."""
+    return not os.environ.get("JXTARGETS_NO_CACHE")
+
+
 def cached_catalogue(path: Path, use_cache: bool = True) -> tuple[Catalogue, list[Problem]]:
     """The validated catalogue at `path`, from the cache when it is current."""
+    use_cache = use_cache and enabled()
     data = read_bytes(path)
     target = cache_path(data)
     if use_cache:
@@ -99,7 +105,7 @@ def cached_catalogue(path: Path, use_cache: bool = True) -> tuple[Catalogue, lis
 def memo(kind: str, data: bytes, extra: str, build: Callable[[], T], use_cache: bool = True) -> T:
     """build(), or its cached result for the same content, `extra` key and version. Only
     results that build() returns are cached: an exception (bad input) is raised every time."""
-    if not use_cache:
+    if not use_cache or not enabled():
         return build()
     target = cache_path(data, kind, extra)
     found = _read(target, tuple)

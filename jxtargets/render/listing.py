@@ -139,7 +139,9 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
         if f["revised_from"] is not None:
             value += f" (修订，原{words.fmt(f['revised_from'])})" if lang == "zh" else \
                 f" (revised from {words.fmt(f['revised_from'])})"
-        extra = "; ".join(f"{k}→: {v}" for k, v in f["since"].items())
+        extra = "; ".join(f"{start}→{f['year']} " + ", ".join(f"{words.KIND[lang].get(k, k)} {words.fmt(v)}"
+                                                             for k, v in figs.items())
+                          for start, figs in f["since"].items())
         for alt in f["alternatives"]:
             extra += f"; alt {words.fmt(alt['value'])} {alt['note']}"
         fig_rows.append([str(f["year"]), f["region"], value,

@@ -27,17 +27,17 @@ KIND = {
 HEADERS = {
     "zh": {"plan": "规划", "indicator": "指标", "region": "地区", "kind": "类型", "year": "年份",
            "baseline": "基期值", "target": "目标", "actual": "实际", "status": "状态", "gap": "差距",
-           "planned_cagr": "规划增速", "implied_cagr": "实际增速", "required_cagr": "所需增速",
+           "planned_cagr": "规划增速", "implied_cagr": "已实现增速", "required_cagr": "所需增速",
            "why": "依据", "unit": "单位", "id": "代码", "category": "类别", "targets": "目标数",
            "attribute": "属性", "lead": "牵头单位", "source": "出处", "progress": "进度",
-           "time": "时间进度", "summary": "合计", "plans": "规划"},
+           "time": "时间进度", "summary": "合计", "plans": "规划", "period": "期间"},
     "en": {"plan": "plan", "indicator": "indicator", "region": "region", "kind": "kind", "year": "year",
            "baseline": "baseline", "target": "target", "actual": "actual", "status": "status",
            "gap": "gap", "planned_cagr": "planned CAGR", "implied_cagr": "implied CAGR",
            "required_cagr": "required CAGR", "why": "why", "unit": "unit", "id": "id",
            "category": "category", "targets": "targets", "attribute": "attribute", "lead": "lead",
            "source": "source", "progress": "progress", "time": "time", "summary": "total",
-           "plans": "plans"},
+           "plans": "plans", "period": "period"},
 }
 ATTRIBUTE = {"zh": {"expected": "预期性", "binding": "约束性"}, "en": {"expected": "expected", "binding": "binding"}}
 BASIS = {"zh": {"comparable": "可比价", "current": "当年价"}, "en": {"comparable": "comparable prices", "current": "current prices"}}

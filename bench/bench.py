@@ -1,0 +1,362 @@
+"""Benchmark of the `jxtargets` command line (SPEC §6 "Speed"). Run from anywhere:
+
+    python bench/bench.py            # full: 21 runs of each small command, scales 1k/3k/10k
+    python bench/bench.py --quick    # development: 5 runs, scales 200/600/2k, 2 runs each
+
+Every figure is a whole process, started by this script and waited for with `os.wait4`, so the
+wall time includes interpreter start-up and imports, and the max RSS is that process's own. All
+commands of a section run interleaved (round robin, after warm-up runs that are not counted), so
+a slow patch of the machine hits them alike; each figure is the median.
+
+Part 1, the everyday commands, against the baseline `python -c pass` (the same interpreter the
+package is installed in): `jxtargets --help`; `jxtargets check data/actuals/actuals-2020.yaml` as
+JSON and as a table; `jxtargets cagr gdp`. They run with a private XDG_CACHE_HOME (under a temp
+dir) that the warm-up runs fill, so the validated catalogue and actuals come from the cache, as
+they do for a user on the second call. Bars: check <= 10x, --help <= 8x the baseline.
+
+Part 2, scale: `bench/synth.py` writes a seeded synthetic catalogue of N indicators (two targets
+each) and actuals for the 10 years 2016-2025 (N figures a year) as 10 YAML files and as one long
+CSV (columns documented there). For each N it measures
+
+- raw parse: PyYAML's C loader (`yaml.load(f, Loader=yaml.CSafeLoader)`) over the catalogue and
+  the 10 YAML files, no jxtargets code. It runs as its own process and prints its in-process
+  time. Which comparison is fair: the CLI run is a whole process, so the bar compares it with
+  the raw parse as a whole process too (interpreter start plus `import yaml` plus the parse):
+  both then pay the same start-up, and what is left over is what jxtargets adds. The in-process
+  parse time is printed as well; at 10k indicators the two differ by a few tens of ms, so the
+  choice only matters at small N.
+- cold YAML: `jxtargets check <10 YAML files> --catalogue synth.yaml --format json`, each run
+  with a new, empty cache (so: parse and validate the catalogue and every file, evaluate the
+  2N targets as of 2025 with the earlier years as history, and render the JSON).
+- warm CSV: the same check with the actuals as the one CSV file and a cache that holds only the
+  validated catalogue (copied for each run from a cache warmed with a one-row CSV).
+- repeat CSV (information, no bar): the same again, with the CSV's own cache entry warm too.
+
+Bars (at the largest N): cold YAML <= 1.3x the raw parse; warm CSV < 2 s; max RSS < 300 MB for
+each jxtargets run; and time linear in indicators x years: the marginal cost per figure between
+the two larger sizes within 25% of that between the two smaller ones.
+
+The script reports; it is not a test: it exits 0 whether or not the bars are met (2 only if it
+cannot run at all). Generated files go to bench/out/ (ignored by git).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "bench" / "out"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synth import Synth, generate  # noqa: E402
+
+MB = 1024 * 1024
+
+# The raw parse, run as its own process: prints its in-process parse time in seconds.
+RAW_PARSE = """\
+import sys, time
+t0 = time.perf_counter()
+import yaml
+for path in sys.argv[1:]:
+    with open(path, "rb") as fh:
+        yaml.load(fh, Loader=yaml.CSafeLoader)
+print(time.perf_counter() - t0)
+"""
+
+
+def _interpreter() -> None:
+    """Re-run under the project's venv if this interpreter cannot import jxtargets."""
+    if importlib.util.find_spec("jxtargets") is not None:
+        return
+    venv = ROOT / ".venv" / "bin" / "python"
+    if venv.exists() and Path(sys.executable) != venv:
+        os.execv(str(venv), [str(venv), str(Path(__file__).resolve()), *sys.argv[1:]])
+    sys.exit("bench: jxtargets is not installed for this Python (pip install -e .)")
+
+
+def jxtargets_command() -> list[str]:
+    """The installed `jxtargets` script next to this interpreter (what users run), else -m."""
+    script = Path(sys.executable).parent / "jxtargets"
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "jxtargets"]
+
+
+@dataclass
+class Run:
+    seconds: float
+    rss: int  # bytes
+    rc: int
+    stdout: str = ""
+    stderr: str = ""
+
+
+def run(argv: list[str], env: dict, capture: bool = False) -> Run:
+    """One whole process: wall time (spawn to reap) and its own max RSS via wait4."""
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out if capture else subprocess.DEVNULL,
+                                stderr=err, env=env, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        err.seek(0)
+        out.seek(0)
+        return Run(seconds, usage.ru_maxrss * 1024, proc.returncode,
+                   out.read().decode("utf-8", "replace") if capture else "",
+                   err.read().decode("utf-8", "replace"))
+
+
+@dataclass
+class Measure:
+    label: str
+    argv: list[str]
+    env: object  # dict, or a callable giving a fresh env per run
+    ok_codes: tuple[int, ...] = (0, 1)
+    capture: bool = False
+    runs: list[Run] = field(default_factory=list)
+    error: str | None = None
+
+    def once(self) -> Run:
+        env = self.env() if callable(self.env) else self.env
+        r = run(self.argv, env, self.capture)
+        if r.rc not in self.ok_codes and self.error is None:
+            lines = (r.stderr.strip() or f"exit code {r.rc}").splitlines()
+            self.error = f"exit {r.rc}: {lines[-1][:200]}"
+        return r
+
+    @property
+    def median(self) -> float:
+        return statistics.median(r.seconds for r in self.runs)
+
+    @property
+    def max_rss(self) -> int:
+        return max(r.rss for r in self.runs)
+
+    @property
+    def spread(self) -> str:
+        times = sorted(r.seconds for r in self.runs)
+        return f"{_t(times[0])}–{_t(times[-1])}"
+
+
+def interleaved(measures: list[Measure], runs: int, warmup: int) -> None:
+    for i in range(warmup + runs):
+        for m in measures:
+            r = m.once()
+            if i >= warmup:
+                m.runs.append(r)
+
+
+def _t(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms" if seconds < 10 else f"{seconds:.1f} s"
+
+
+def _verdict(ok: bool | None) -> str:
+    return "" if ok is None else ("PASS" if ok else "FAIL")
+
+
+class Report:
+    def __init__(self) -> None:
+        self.rows: list[tuple[str, str, str, str, str, str]] = []
+        self.failed: list[str] = []
+
+    def head(self, title: str) -> None:
+        self.rows.append((title, "", "", "", "", ""))
+
+    def add(self, label: str, value: str, ratio: str = "", rss: str = "", bar: str = "",
+            ok: bool | None = None) -> None:
+        self.rows.append((f"  {label}", value, ratio, rss, bar, _verdict(ok)))
+        if ok is False:
+            self.failed.append(label.strip())
+
+    def print(self) -> None:
+        header = ("", "median", "ratio", "max RSS", "bar", "")
+        widths = [max(_width(r[i]) for r in [header, *self.rows]) for i in range(6)]
+        for row in [header, *self.rows]:
+            cells = [_pad(row[0], widths[0])] + [_pad(c, w, right=True) for c, w in zip(row[1:5], widths[1:5])]
+            print("  ".join(cells) + ("  " + row[5] if row[5] else ""))
+        sys.stdout.flush()
+
+
+def _width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * (width - _width(text))
+    return gap + text if right else text + gap
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.0f} MB"
+
+
+def base_env(cache: Path) -> dict:
+    env = dict(os.environ)
+    for key in ("JXTARGETS_NO_CACHE", "JXTARGETS_DEBUG", "PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC"):
+        env.pop(key, None)
+    env["XDG_CACHE_HOME"] = str(cache)
+    return env
+
+
+def part1(report: Report, tmp: Path, runs: int, warmup: int) -> None:
+    py, jx = sys.executable, jxtargets_command()
+    env = base_env(tmp / "cache-small")
+    actuals = "data/actuals/actuals-2020.yaml"
+    baseline = Measure("python -c pass", [py, "-c", "pass"], env)
+    cmds = [
+        (Measure("jxtargets --help", [*jx, "--help"], env), 8.0),
+        (Measure("check 2020 --format json", [*jx, "check", actuals, "--format", "json"], env), 10.0),
+        (Measure("check 2020 --format table", [*jx, "check", actuals, "--format", "table"], env), 10.0),
+        (Measure("cagr gdp", [*jx, "cagr", "gdp"], env), None),
+    ]
+    interleaved([baseline, *(m for m, _ in cmds)], runs, warmup)
+    report.head(f"Everyday commands ({runs} runs each, cache warm; {Path(py).name} {sys.version.split()[0]})")
+    base = baseline.median
+    report.add(baseline.label, _t(base), "1.0×", _mb(baseline.max_rss), "baseline")
+    for m, bar in cmds:
+        if m.error:
+            report.add(m.label, "ERROR", m.error, ok=False)
+            continue
+        ratio = m.median / base
+        report.add(m.label, _t(m.median), f"{ratio:.1f}×", _mb(m.max_rss),
+                   f"≤ {bar:g}×" if bar else "", ratio <= bar if bar else None)
+
+
+def _summary(stdout: str) -> str:
+    try:
+        s = json.loads(stdout)["summary"]
+    except (ValueError, KeyError, TypeError):
+        return "unreadable JSON"
+    return f"{s['total']} results: " + ", ".join(f"{k} {v}" for k, v in s["by_status"].items())
+
+
+def scale(report: Report, tmp: Path, sizes: list[int], runs: int, warmup: int, big_only: bool) -> None:
+    py, jx = sys.executable, jxtargets_command()
+    results = []
+    for n in sizes:
+        t0 = time.perf_counter()
+        syn: Synth = generate(n, OUT / f"synth-{n}")
+        gen = time.perf_counter() - t0
+        yaml_files = [str(p) for p in syn.yaml_files]
+        check = [*jx, "check"]
+        opts = ["--catalogue", str(syn.catalogue), "--format", "json"]
+        counter = iter(range(10**9))
+
+        def fresh(n=n, counter=counter) -> dict:
+            d = tmp / f"cold-{n}-{next(counter)}"
+            return base_env(d)
+
+        seeded = tmp / f"seeded-{n}"
+        r = run([*check, str(syn.seed_csv), *opts], base_env(seeded))
+        if r.rc not in (0, 1):
+            print(f"bench: warming the catalogue cache failed: {r.stderr.strip()[:300]}", file=sys.stderr)
+
+        def warm_catalogue(n=n, counter=counter, seeded=seeded) -> dict:
+            d = tmp / f"warm-{n}-{next(counter)}"
+            shutil.copytree(seeded, d)
+            return base_env(d)
+
+        repeat_cache = tmp / f"repeat-{n}"
+        raw = Measure("raw parse (process)", [py, "-c", RAW_PARSE, str(syn.catalogue), *yaml_files],
+                      base_env(tmp / "unused"), ok_codes=(0,), capture=True)
+        cold = Measure("check YAML, cold cache", [*check, *yaml_files, *opts], fresh)
+        warm = Measure("check CSV, catalogue cached", [*check, str(syn.csv), *opts], warm_catalogue)
+        again = Measure("check CSV, all cached", [*check, str(syn.csv), *opts], base_env(repeat_cache))
+        # one untimed run to check what the check reports (every target judged)
+        probe = run([*check, *yaml_files, *opts], fresh(), capture=True)
+        again.once()  # fills the repeat cache
+        interleaved([raw, cold, warm, again], runs, warmup)
+        results.append((syn, gen, raw, cold, warm, again, probe))
+        for d in tmp.glob(f"cold-{n}-*"):
+            shutil.rmtree(d, ignore_errors=True)
+        for d in tmp.glob(f"warm-{n}-*"):
+            shutil.rmtree(d, ignore_errors=True)
+
+    largest = sizes[-1]
+    for syn, gen, raw, cold, warm, again, probe in results:
+        big = syn.n == largest
+        if big_only and not big:
+            continue
+        mb = (sum(p.stat().st_size for p in syn.yaml_files) + syn.catalogue.stat().st_size) / MB
+        report.head(f"Scale {syn.n:,} indicators × 10 years = {syn.target_years:,} target-years, "
+                    f"{mb:.1f} MB YAML ({runs} runs each)")
+        if raw.error:
+            report.add("raw parse", "ERROR", raw.error, ok=False)
+            continue
+        inproc = statistics.median(float(r.stdout.strip() or "nan") for r in raw.runs)
+        report.add("raw parse, in-process", _t(inproc))
+        report.add(raw.label, _t(raw.median), "1.0×", _mb(raw.max_rss), "reference")
+        for m, bar_ratio, bar_seconds in ((cold, 1.3, None), (warm, None, 2.0), (again, None, None)):
+            if m.error:
+                report.add(m.label, "ERROR", m.error, ok=False)
+                continue
+            ratio = m.median / raw.median
+            ok = None
+            bar = ""
+            if big and bar_ratio:
+                bar, ok = f"≤ {bar_ratio}× raw", ratio <= bar_ratio
+            if big and bar_seconds:
+                bar, ok = f"< {bar_seconds:g} s", m.median < bar_seconds
+            report.add(m.label, _t(m.median), f"{ratio:.2f}×", _mb(m.max_rss), bar, ok)
+            if big and m is not again:
+                report.add(f"  {m.label}: max RSS", _mb(m.max_rss), "", "", "< 300 MB", m.max_rss < 300 * MB)
+        if big:
+            report.add(f"  ({_summary(probe.stdout)})", "")
+    if len(results) >= 3 and not big_only:
+        report.head("Linearity: marginal cost per figure (indicator-year) between sizes")
+        for label, pick in (("check YAML, cold cache", 3), ("check CSV, catalogue cached", 4)):
+            pts = [(r[0].n * 10, r[pick].median) for r in results if not r[pick].error]
+            if len(pts) < 3:
+                continue
+            slopes = [(pts[i + 1][1] - pts[i][1]) / (pts[i + 1][0] - pts[i][0]) for i in range(len(pts) - 1)]
+            growth = slopes[-1] / slopes[0] if slopes[0] > 0 else float("inf")
+            text = " → ".join(f"{s * 1e6:.1f} µs" for s in slopes)
+            report.add(label, text, f"{growth:.2f}×", "", "≤ 1.25×", growth <= 1.25)
+
+
+def main(argv: list[str] | None = None) -> int:
+    _interpreter()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer runs and smaller scales, for development")
+    parser.add_argument("--runs", type=int, help="runs of each everyday command (default 21; quick 5)")
+    parser.add_argument("--scale-runs", type=int, help="runs of each scale command (default 3; quick 2)")
+    parser.add_argument("--sizes", help="comma-separated indicator counts (default 1000,3000,10000)")
+    parser.add_argument("--skip-scale", action="store_true", help="only the everyday commands")
+    parser.add_argument("--skip-small", action="store_true", help="only the scale runs")
+    args = parser.parse_args(argv)
+    runs = args.runs or (5 if args.quick else 21)
+    scale_runs = args.scale_runs or (2 if args.quick else 3)
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
+        [200, 600, 2000] if args.quick else [1000, 3000, 10000])
+
+    print(f"jxtargets benchmark: {' '.join(jxtargets_command())}  ({os.cpu_count()} CPUs)")
+    report = Report()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="jxtargets-bench-") as tmpdir:
+        tmp = Path(tmpdir)
+        if not args.skip_small:
+            part1(report, tmp, runs, warmup=2)
+        if not args.skip_scale:
+            scale(report, tmp, sorted(sizes), scale_runs, warmup=0, big_only=False)
+    report.print()
+    print(f"\n{len(report.failed)} bar(s) failed" + (f": {'; '.join(report.failed)}" if report.failed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
