@@ -54,7 +54,7 @@ def record(result: Result, lang: str = "zh") -> dict:
         "stretch_met": result.stretch_met,
         "actual": _r(result.actual),
         "status": result.status,
-        "status_label": words.STATUS[lang][result.status],
+        "status_label": words.status_label(result, lang),
         "required": result.required,
         "gap": _r(result.gap),
         "gap_pct": _r(result.gap_pct),

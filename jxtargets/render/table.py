@@ -28,7 +28,8 @@ def check_table(records: list[dict], summary: dict, lang: str, title: str | None
     for r in records:
         name = r["name"] if r["region"] == "嘉兴市" or not r["region"] else f"{r['name']}（{r['region']}）"
         label = f"{name} · {words.KIND[lang][r['kind']]}"
-        status = Text(r["status_label"], style=words.STATUS_STYLE[r["status"]])
+        style = words.STATUS_STYLE[r["status"]] if r["required"] else "yellow"
+        status = Text(r["status_label"], style=style)
         table.add_row(r["plan"], label, target_text(r), actual_text(r), status, r["why"])
     return table
 

@@ -85,6 +85,13 @@ _WHY = {
 _METHOD = {"zh": {"growth": "增速比", "linear": "序时进度"}, "en": {"growth": "growth", "linear": "straight path"}}
 
 
+def status_label(result, lang: str) -> str:
+    label = STATUS[lang][result.status]
+    if not result.required and result.status in ("missed", "off_track", "behind"):
+        label += "（力争）" if lang == "zh" else " (stretch)"
+    return label
+
+
 def fmt(x: float | None, digits: int = 2) -> str:
     """A number for people: up to `digits` decimals, no trailing zeros."""
     if x is None:
@@ -133,7 +140,7 @@ def why(result, lang: str) -> str:
             if key in shown:
                 shown[key] = f"{fmt(shown[key])}%"
         if "ratio" in shown:
-            shown["ratio"] = fmt(shown["ratio"]) if abs(shown["ratio"]) < 1e6 else "∞"
+            shown["ratio"] = f"{shown['ratio']:.2f}" if abs(shown["ratio"]) < 1e6 else "∞"
         if "method" in shown:
             shown["method"] = _METHOD[lang].get(shown["method"], shown["method"] or "")
         parts.append(template.format(**shown))
