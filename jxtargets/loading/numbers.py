@@ -1,20 +1,38 @@
 """Numbers as people paste them from PDFs, Word and Excel.
 
-Accepted where unambiguous: full-width digits and punctuation (５５０９．５, ％), thousands
-separators in groups of three (5,509.5), a unit written after the number (5509.5亿元, 69%,
-1.2万人), a leading + and surrounding spaces. Refused with a message: anything else, including
-NaN and infinities, a comma that is not a thousands separator, and YAML 1.1 forms that PyYAML
-would have turned into numbers (0755, 1_000, 60:30).
+Accepted where unambiguous, and converted: full-width digits and punctuation (５５０９．５, ％,
+，), the minus sign U+2212, thousands separators in groups of three (5,509.5), a unit written
+after the number (5509.5亿元, 69%, 1.2万人, 28微克/立方米; the caller converts or refuses it), a
+leading + and surrounding spaces (including full-width and non-breaking ones).
+
+Refused, each with a message that says why:
+
+- NaN and infinities (`.nan`, `nan`, `inf`, 1e999), and blanks;
+- yes/no words (YAML 1.1 booleans: yes, no, on, off, y, n) and true/false;
+- YAML 1.1 forms that PyYAML would have turned into numbers: 0755 (octal), 1_000, 60:30
+  (sexagesimal), 0x1f, 0o17, 0b101;
+- a comma that is not a thousands separator (12,34 or 1,2345: a decimal comma or a typo);
+- ranges and lists (5000-6000, 3~5, 1/2, 1.5.2), and digits that are not 0-9 (①, ², ½, ٣);
+- approximate figures (约5500, 5500左右, 9000以上): a reported figure must be exact.
 """
 
 from __future__ import annotations
 
 import math
 import re
-import unicodedata
 
-_NUMBER = re.compile(r"([-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?)\s*(.*)\Z", re.S)
-_THOUSANDS = re.compile(r"[-+]?\d{1,3}(,\d{3})+(\.\d+)?")
+# Full-width ASCII (U+FF01-FF5E) to ASCII, the ideographic space to a space, minus signs to '-'.
+_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_WIDTH.update({0x3000: 0x20, 0x2212: 0x2D, 0xFE63: 0x2D})
+_NUMBER = re.compile(r"([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s*(.*)\Z", re.S)
+_THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])")
+_RADIX = re.compile(r"[-+]?0[xXoObB]")
+_OCTAL = re.compile(r"[-+]?0[0-9]+\Z")
+_YES_NO = {"yes", "no", "on", "off", "y", "n", "true", "false"}
+_NOT_FINITE = {"nan", "inf", "infinity", ".nan", ".inf"}
+_APPROXIMATE = ("左右", "以上", "以下", "以内", "上下", "多", "余", "约", "近", "超", "不到", "不足", "将近", "逾")
+# A unit cannot start with these: the text is a range, a list, a date or a mistyped number.
+_BAD_UNIT_START = set(",_:;./-~+*×·。、–—")
 
 
 class NumberError(ValueError):
@@ -24,28 +42,52 @@ class NumberError(ValueError):
 def parse_number(raw: object) -> tuple[float, str | None]:
     """A finite number and the unit written after it (None when there is none)."""
     if isinstance(raw, bool):
-        raise NumberError(f"{raw!r} is a yes/no value, not a number")
+        raise NumberError(f"{str(raw).lower()} is a yes/no value, not a number")
     if isinstance(raw, (int, float)):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:
+            raise NumberError(f"{str(raw)[:20]}… is too large a number") from None
         if not math.isfinite(value):
             raise NumberError(f"{raw!r} is not a finite number")
         return value, None
+    if raw is None:
+        raise NumberError("empty: give a number (or delete the line)")
     if not isinstance(raw, str):
-        raise NumberError(f"expected a number, got {type(raw).__name__}")
-    text = unicodedata.normalize("NFKC", raw).strip()
-    text = text.replace("−", "-").replace("，", ",")
+        kind = "a mapping" if isinstance(raw, dict) else "a list" if isinstance(raw, list) else type(raw).__name__
+        raise NumberError(f"expected a number, got {kind}")
+    shown = _show(raw)
+    text = raw.translate(_WIDTH).strip()
+    if not text:
+        raise NumberError("empty: give a number (or delete the line)")
+    low = text.lower()
+    if low in _YES_NO:
+        raise NumberError(f"{shown} is a yes/no word (a YAML 1.1 boolean), not a number")
+    if low.lstrip("+-") in _NOT_FINITE:
+        raise NumberError(f"{shown} is not a finite number")
+    if _RADIX.match(text):
+        raise NumberError(f"{shown} is in hex, octal or binary notation; write the number in decimal")
+    if text.startswith(_APPROXIMATE):
+        raise NumberError(f"{shown} is approximate; give the exact reported figure")
     match = _THOUSANDS.match(text)
     if match:
         text = text[: match.end()].replace(",", "") + text[match.end():]
     m = _NUMBER.match(text)
     if not m:
-        raise NumberError(f"{raw!r} is not a number")
+        raise NumberError(f"{shown} is not a number")
     number, unit = m.group(1), m.group(2).strip()
-    if unit and (unit[0].isdigit() or unit[0] in ",_:.") or "," in number:
-        raise NumberError(f"{raw!r} is ambiguous: write the number plainly, e.g. 5509.5")
-    if re.fullmatch(r"[-+]?0\d+", number):
-        raise NumberError(f"{raw!r} has a leading zero (octal in YAML 1.1); write it plainly")
+    if unit and (unit[0] in _BAD_UNIT_START or unit[0].isnumeric()) or "," in number:
+        raise NumberError(f"{shown} is ambiguous (a range, a list, a decimal comma or a typo?); "
+                          "write one plain number, e.g. 5509.5")
+    if unit and any(word in unit for word in _APPROXIMATE):
+        raise NumberError(f"{shown} is approximate; give the exact reported figure")
+    if _OCTAL.match(number):
+        raise NumberError(f"{shown} has a leading zero (octal in YAML 1.1); write it without one")
     value = float(number)
     if not math.isfinite(value):
-        raise NumberError(f"{raw!r} is not a finite number")
+        raise NumberError(f"{shown} is not a finite number")
     return value, unit or None
+
+
+def _show(raw: str) -> str:
+    return repr(raw if len(raw) <= 40 else raw[:37] + "...")
