@@ -330,6 +330,138 @@ def validate(
     raise typer.Exit(2 if errors else 0)
 
 
+class ReviewFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+
+
+@app.command()
+def review(
+    inputs: Annotated[list[str] | None, typer.Argument(help="actuals directory or files (default: the embedded ones)")] = None,
+    plan: PlanOpt = None,
+    region: RegionOpt = None,
+    as_of: Annotated[int | None, typer.Option("--as-of", help="status as of this year (default: the latest)")] = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="write to this file (.html, .xlsx, .json, .csv, .md)")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="list targets with no data too")] = False,
+    catalogue: CatalogueOpt = None,
+    fmt: Annotated[ReviewFormat | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html or xlsx")] = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Every target over all years with figures: trajectory, status, pace, projection."""
+    from pathlib import Path
+
+    from . import api
+    from .core.review import review as build_review
+    from .loading.files import data_dir
+
+    cat = _catalogue(catalogue)
+    plans, regions = _split(plan), _split(region)
+    _check_choices(plans, cat.plans, "plan")
+    _check_choices(regions, cat.regions, "region")
+    items = inputs or [str(data_dir() / "actuals")]
+    paths = api.resolve_inputs(items)
+    warnings: list = []
+    actuals = api.open_actuals([str(p) for p in paths], cat, warnings=warnings)
+    _warn(warnings)
+    if as_of is not None and actuals.years and as_of < min(actuals.years):
+        _fail([f"--as-of {as_of}: no figures that early (years: {', '.join(map(str, sorted(actuals.years)))})"])
+    fmt = fmt or _format_from_suffix(output)
+    rv = build_review(cat, actuals, as_of, api.Filters(plans=plans, regions=regions))
+    code = 1 if any(r.result.status in ("missed", "off_track") and r.result.required for r in rv.rows) else 0
+    lang_ = lang.value
+    if fmt is ReviewFormat.table and output is None:
+        from .render.review import table_renderables
+
+        _print_rich(*table_renderables(rv, lang_, show_all))
+        raise typer.Exit(code)
+    from .render import review as rr
+
+    if fmt is ReviewFormat.json:
+        data: str | bytes = rr.to_json(rv, lang_)
+    elif fmt is ReviewFormat.csv:
+        data = rr.to_csv(rv, lang_)
+    elif fmt is ReviewFormat.markdown:
+        data = rr.to_markdown(rv, lang_)
+    elif fmt is ReviewFormat.html:
+        from .render.html import to_html
+
+        data = to_html(rv, lang_, show_all)
+    elif fmt is ReviewFormat.xlsx:
+        from .render.xlsx import review_xlsx
+
+        if output is None:
+            _fail(["--format xlsx needs --output FILE.xlsx"])
+        data = review_xlsx(rv, lang_)
+    else:
+        from .render.review import to_markdown
+
+        data = to_markdown(rv, lang_)
+    _write_or_emit(data, output, paths + [Path(cat.path)])
+    raise typer.Exit(code)
+
+
+def _format_from_suffix(output: str | None) -> ReviewFormat:
+    suffix = (output or "").rsplit(".", 1)[-1].lower() if output and "." in output else ""
+    return {"html": ReviewFormat.html, "htm": ReviewFormat.html, "xlsx": ReviewFormat.xlsx,
+            "json": ReviewFormat.json, "csv": ReviewFormat.csv, "md": ReviewFormat.markdown}.get(
+        suffix, ReviewFormat.table)
+
+
+def _write_or_emit(data: str | bytes, output: str | None, inputs) -> None:
+    if output is None:
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            _emit(data)
+        return
+    from pathlib import Path
+
+    from .output import refuse_inputs, write_atomic
+
+    target = Path(output)
+    refuse_inputs(target, list(inputs))
+    write_atomic(target, data)
+    print(f"jxtargets: wrote {output}", file=sys.stderr)
+
+
+@app.command()
+def template(
+    year: Annotated[int, typer.Argument(help="the year the form is for")],
+    plan: PlanOpt = None,
+    output: Annotated[str | None, typer.Option("--output", "-o", help="FILE.xlsx or FILE.yaml (default: YAML on stdout)")] = None,
+    actuals_dir: Annotated[str | None, typer.Option("--actuals", help="where the previous year's figures are (default: embedded)")] = None,
+    catalogue: CatalogueOpt = None,
+) -> None:
+    """A blank actuals form for a year, listing every indicator the plans need."""
+    from pathlib import Path
+
+    from . import api
+    from .loading.files import data_dir
+    from .render.xlsx import template_rows, template_xlsx, template_yaml
+
+    if not 1900 <= year <= 2200:
+        _fail([f"year {year} out of range"])
+    cat = _catalogue(catalogue)
+    plans = _split(plan)
+    _check_choices(plans, cat.plans, "plan")
+    paths = api.resolve_inputs([actuals_dir or str(data_dir() / "actuals")])
+    actuals = api.open_actuals([str(p) for p in paths], cat)
+    rows = template_rows(cat, actuals, year, plans)
+    if not rows:
+        _fail([f"no plan {'in ' + ', '.join(plans) + ' ' if plans else ''}runs in {year}: nothing to fill in"])
+    if output and output.lower().endswith(".xlsx"):
+        data: str | bytes = template_xlsx(rows, year)
+    elif output is None or output.lower().endswith((".yaml", ".yml")):
+        data = template_yaml(rows, year)
+    else:
+        _fail([f"{output}: the form is .xlsx or .yaml"])
+    _write_or_emit(data, output, paths + [Path(cat.path)])
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"jxtargets {__version__}")

@@ -1,0 +1,164 @@
+"""The review as the planning office does it: every target's trajectory over the years with
+figures, its status as of a year, the two readings of its pace, the pace still required, and a
+projection to the target year.
+
+`OFFICIAL` maps the engine's statuses to the vocabulary of the mid-term and final reviews
+(中期评估, 完成情况) in one place.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from . import growth
+from .check import Filters, check
+from .model import Actuals, Catalogue
+from .rules import Result, satisfies
+
+# The official vocabulary, in the order the summary lists it.
+OFFICIAL_TERMS = ("提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "未到期", "无法评估")
+OFFICIAL_EN = {
+    "提前实现": "achieved early", "快于预期": "ahead of schedule", "基本符合预期": "as expected",
+    "滞后": "lagging", "逆向": "going backwards", "未到期": "not yet due", "无法评估": "cannot be assessed",
+}
+
+
+def official(result: Result) -> str:
+    """The engine's status in the review's words.
+
+    met before the target year -> 提前实现; met at the target year -> 基本符合预期;
+    on_track with the pace at or above plan (r >= 1) -> 快于预期, else -> 基本符合预期;
+    behind, off_track and missed -> 滞后, or 逆向 when the figure moved away from the target;
+    baseline (nothing to judge yet) -> 未到期; no_data and unassessable -> 无法评估."""
+    status = result.status
+    if status == "met":
+        return "提前实现" if result.year < result.target.target_year else "基本符合预期"
+    if status == "on_track":
+        return "快于预期" if result.pace is not None and result.pace >= 1 else "基本符合预期"
+    if status in ("behind", "off_track", "missed"):
+        return "逆向" if _moving_away(result) else "滞后"
+    if status == "baseline":
+        return "未到期"
+    return "无法评估"
+
+
+def _moving_away(result: Result) -> bool:
+    if result.pace is not None and result.pace < 0:
+        return True
+    r, t = result, result.target
+    if r.baseline is None or r.actual is None or t.rule not in ("level", "multiple") or r.target_value is None:
+        return False
+    bound = r.target_value[0] if isinstance(r.target_value, tuple) else r.target_value
+    return (bound - r.baseline) * (r.actual - r.baseline) < 0
+
+
+@dataclass(slots=True)
+class Point:
+    year: int
+    value: float
+    revised_from: float | None = None
+    baseline: bool = False  # the plan's baseline figure from the catalogue, not a release
+
+
+@dataclass(slots=True)
+class ReviewRow:
+    result: Result
+    official: str
+    trajectory: list[Point] = field(default_factory=list)
+    growth_pace: float | None = None  # implied CAGR / planned CAGR
+    schedule_pace: float | None = None  # 序时进度: share of the distance covered / share of time
+    deciding: str | None = None  # which reading the status follows: "growth" | "schedule"
+    projection: float | None = None  # the measured figure projected to the target year
+    projection_meets: bool | None = None
+
+
+@dataclass(slots=True)
+class Review:
+    as_of: int
+    rows: list[ReviewRow]
+    by_plan: dict[str, dict[str, int]]
+    by_category: dict[str, dict[str, int]]
+
+
+def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None,
+           filters: Filters | None = None) -> Review:
+    year = as_of or actuals.latest_year
+    if year is None:
+        return Review(0, [], {}, {})
+    rows = []
+    by_plan: dict[str, dict[str, int]] = {}
+    by_category: dict[str, dict[str, int]] = {}
+    for result in check(catalogue, actuals, year, filters):
+        row = review_row(result, actuals, year)
+        rows.append(row)
+        for table, key in ((by_plan, result.plan.id), (by_category, result.indicator.category)):
+            counts = table.setdefault(key, {term: 0 for term in OFFICIAL_TERMS})
+            counts[row.official] += 1
+    return Review(year, rows, by_plan, by_category)
+
+
+def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:
+    t = result.target
+    row = ReviewRow(result, official(result))
+    row.trajectory = trajectory(result, actuals, as_of)
+    if result.planned_cagr and result.implied_cagr is not None and result.target.rule != "relative":
+        row.growth_pace = _finite(result.implied_cagr / result.planned_cagr)
+    if result.progress_pct is not None and result.time_pct:
+        row.schedule_pace = _finite(result.progress_pct / result.time_pct)
+    row.deciding = {"growth": "growth", "linear": "schedule"}.get(result.pace_method or "")
+    row.projection = project(result)
+    if row.projection is not None and result.target_value is not None and t.op:
+        good = 1 if t.op == ">=" else -1 if t.op == "<=" else (1 if result.indicator.direction == "up" else -1)
+        if t.rule == "reduction" and t.op not in (">=", "<="):
+            good = -good
+        from .policy import tolerance
+
+        bound = result.target_value[0] if isinstance(result.target_value, tuple) else result.target_value
+        row.projection_meets = satisfies(row.projection, t.op, result.target_value,
+                                         tolerance(t, result.indicator, bound), good)
+    return row
+
+
+def trajectory(result: Result, actuals: Actuals, as_of: int) -> list[Point]:
+    """The indicator's levels in every year with a figure up to `as_of`, from the plan's
+    baseline year on (the catalogue's baseline where no release gives that year)."""
+    t = result.target
+    points = []
+    series = actuals.series(t.indicator, result.region)
+    for year in sorted(series):
+        f = series[year]
+        if f.value is not None and t.baseline_year <= year <= as_of:
+            points.append(Point(year, f.value, f.revised_from))
+    if t.baseline is not None and t.rule not in ("cagr", "relative") and \
+            not any(p.year == t.baseline_year for p in points):
+        points.insert(0, Point(t.baseline_year, t.baseline, baseline=True))
+    return points
+
+
+def project(result: Result) -> float | None:
+    """The measured figure at the target year if the pace so far continues; None when there
+    is no pace yet (at the baseline, or final)."""
+    t, r = result.target, result
+    start, end, when = t.baseline_year, t.target_year, r.year
+    if r.actual is None or when >= end or when <= start or r.status in ("baseline", "no_data", "unassessable"):
+        return None
+    done, total = when - start, end - start
+    rule = t.rule
+    if rule in ("cagr", "relative", "annual_change"):
+        return r.actual  # an average so far is the projection of the average
+    if rule in ("total", "change"):
+        return _finite(r.actual * total / done)
+    if rule == "reduction":
+        left = 1 - r.actual / 100
+        return None if left <= 0 else _finite((1 - left ** (total / done)) * 100)
+    base = r.baseline
+    if base is None:
+        return None
+    if r.pace_method == "growth" and r.implied_cagr is not None:
+        return growth.compound(r.actual, r.implied_cagr, end - when)
+    return _finite(r.actual + (r.actual - base) / done * (end - when))
+
+
+def _finite(x: float | None) -> float | None:
+    return x if x is not None and math.isfinite(x) else None

@@ -1,0 +1,445 @@
+"""The review as one self-contained HTML page: a summary in the official vocabulary, then for
+every target a small chart of its trajectory and a table of the figures and the verdict.
+
+The page works offline: CSS is inline, every chart is an inline SVG drawn by matplotlib with
+its text kept as text (so Chinese renders in the reader's fonts), and a Content-Security-Policy
+forbids the browser to fetch anything. matplotlib is imported inside `to_html` only.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from html import escape
+
+from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
+from . import words
+from .review import HEADINGS, official_label, review_record
+
+LEVEL_RULES = ("level", "multiple")  # targets on the indicator's level: the only ones charted against a line
+RATE_RULES = ("cagr", "reduction", "change", "annual_change", "total", "relative")
+
+WIDTH, HEIGHT = 360, 200  # px of one chart
+_AXES = (0.15, 0.13, 0.81, 0.76)  # fixed margins: no tight_layout per chart
+_PLOT_RC = {
+    "svg.fonttype": "none", "svg.hashsalt": "jxtargets", "font.size": 8, "font.family": "sans-serif",
+    "font.sans-serif": ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+                        "WenQuanYi Zen Hei", "DejaVu Sans"],
+    "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#888888",
+    "axes.linewidth": 0.6, "xtick.color": "#555555", "ytick.color": "#555555",
+    "xtick.major.size": 2.5, "ytick.major.size": 2.5, "path.simplify": False,
+}
+COLOR = {"actual": "#1f5fa8", "baseline": "#444444", "path": "#8a8a8a", "target": "#c0392b",
+         "stretch": "#e67e22", "as_of": "#cccccc"}
+CATEGORY = {
+    "zh": {"economy": "经济发展", "innovation": "创新驱动", "society": "社会发展", "livelihood": "民生福祉",
+           "environment": "生态环境", "resources": "资源利用", "education": "教育", "health": "卫生健康",
+           "culture": "文化", "infrastructure": "基础设施", "investment": "投资项目", "opening": "对外开放",
+           "governance": "治理", "agriculture": "农业农村", "safety": "安全"},
+}
+OFFICIAL_CLASS = dict(zip(OFFICIAL_TERMS, ("early", "ahead", "expected", "lagging", "backwards", "notdue", "na"), strict=True))
+TEXT = {
+    "zh": {
+        "as_of": "评估年份：{year}年", "shown": "共{total}项目标，列出{shown}项",
+        "skipped": "另有{n}项无数据未列出（用 --all 全部列出）。", "total": "合计",
+        "legend": "图例", "actual": "实际值", "baseline_pt": "基期值", "first": "初次公布值（后经修订）",
+        "path": "规划路径", "target_line": "目标", "stretch": "力争目标", "projection": "按当前进度预计",
+        "as_of_line": "评估年份", "deciding": "（据此判定）", "per_year": "%/年",
+        "rate_note": "{kind}目标：图中为指标水平值，目标见表。", "no_levels": "无水平值数据",
+        "chart_title": "{name}（{plan}，{kind}）走势", "contents": "目录（{n}项）", "year_suffix": "年",
+        "planned_cagr": "规划增速", "revised": "（已修订，初次公布{value}）", "nothing": "没有可列出的目标。",
+    },
+    "en": {
+        "as_of": "As of {year}", "shown": "{total} targets, {shown} shown",
+        "skipped": "{n} targets with no data are not shown (--all lists them).", "total": "total",
+        "legend": "legend", "actual": "actual", "baseline_pt": "baseline", "first": "first published (revised)",
+        "path": "planned path", "target_line": "target", "stretch": "stretch target",
+        "projection": "projection at current pace", "as_of_line": "review year", "deciding": " (decides)",
+        "per_year": "% a year", "rate_note": "Target kind {kind}: the chart shows the indicator's level; "
+        "the target itself is in the table.", "no_levels": "no level figures",
+        "chart_title": "{name} ({plan}, {kind}): trajectory", "contents": "contents ({n} targets)", "year_suffix": "",
+        "planned_cagr": "planned CAGR", "revised": " (revised; first published {value})", "nothing": "No targets to show.",
+    },
+}
+_OP = {"~": "≈", ">=": "≥", "<=": "≤", "==": "=", "range": ""}
+
+CSS = """
+:root{--ink:#222;--muted:#666;--line:#ddd}
+*{box-sizing:border-box}
+body{margin:0;padding:0 24px 40px;color:var(--ink);background:#fff;line-height:1.45;font-size:14px;
+ font-family:system-ui,-apple-system,"Segoe UI","Noto Sans CJK SC","Source Han Sans SC","PingFang SC",
+ "Microsoft YaHei","WenQuanYi Zen Hei",sans-serif}
+h1{font-size:22px;margin:20px 0 4px}
+h2{font-size:18px;margin:28px 0 8px;padding-bottom:4px;border-bottom:2px solid var(--ink)}
+h3{font-size:15px;margin:0 0 6px}
+p.meta{color:var(--muted);margin:0 0 8px}
+table{border-collapse:collapse}
+table.summary{margin:4px 0 16px;font-size:13px}
+table.summary th,table.summary td{border:1px solid var(--line);padding:3px 8px;text-align:right}
+table.summary th:first-child,table.summary td:first-child{text-align:left}
+table.summary td.zero{color:#bbb}
+table.summary tr.total td{font-weight:600;border-top:2px solid #999}
+.legend{position:sticky;top:0;z-index:1;background:#fff;border-bottom:1px solid var(--line);padding:2px 0}
+.legend svg{display:block;max-width:100%;height:auto}
+section.target{display:flex;flex-wrap:wrap;gap:8px 20px;padding:12px 0;border-bottom:1px solid var(--line)}
+section.target header{flex:1 1 100%}
+section.target figure{margin:0;flex:0 0 360px}
+figure svg.chart{display:block;width:360px;height:200px}
+svg.chart *,svg.legend-chart *{stroke-linejoin:round;stroke-linecap:butt}
+figure figcaption{font-size:12px;color:var(--muted);max-width:360px}
+table.figures{flex:1 1 380px;font-size:13px;align-self:flex-start}
+table.figures th{text-align:left;font-weight:500;color:var(--muted);white-space:nowrap;padding:2px 14px 2px 0;
+ vertical-align:top;width:1%}
+table.figures td{padding:2px 0;vertical-align:top}
+q{color:#444}
+.badge{display:inline-block;white-space:nowrap;padding:0 7px;border-radius:9px;font-size:12px;font-weight:600;
+ vertical-align:1px;margin-left:6px;border:1px solid transparent}
+.early,.ahead{background:#c6efce;color:#1e6b2e}
+.expected{background:#e2efda;color:#2f6b1e}
+.lagging{background:#ffeb9c;color:#7a5a00}
+.backwards{background:#ffc7ce;color:#9c0006}
+.notdue{background:#ddebf7;color:#1f4e79}
+.na{background:#ededed;color:#555}
+.kind{color:var(--muted);font-weight:400;font-size:13px}
+.meets{color:#1e6b2e}.short{color:#9c0006}
+nav{margin:16px 0 8px}
+nav summary{cursor:pointer;font-weight:600}
+nav ul{columns:2 320px;margin:4px 0 0;padding-left:18px;font-size:13px}
+a{color:#1f5fa8;text-decoration:none}
+"""
+
+
+def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str:
+    import logging
+    import warnings
+
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    T, H = TEXT[lang], HEADINGS[lang]
+    shown = [row for row in review.rows if show_no_data or row.result.status != "no_data"]
+    skipped = len(review.rows) - len(shown)
+    regions = {row.result.region for row in review.rows}
+
+    font_log = logging.getLogger("matplotlib.font_manager")
+    old_level = font_log.level
+    font_log.setLevel(logging.ERROR)  # "findfont: family not found" for the CJK fonts a machine lacks
+    try:
+        with matplotlib.rc_context(_PLOT_RC), warnings.catch_warnings():
+            # Glyphs missing from the rendering machine's fonts only matter for layout; the reader's
+            # browser draws the text.
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            fig = Figure(figsize=(WIDTH / 96, HEIGHT / 96))
+            FigureCanvasSVG(fig)
+            legend = _legend_svg(Figure, FigureCanvasSVG, T)
+            cards, toc, counter = [], [], {}
+            plan_now = None
+            for row in shown:
+                rec = review_record(row, lang)
+                if rec["plan"] != plan_now:
+                    plan_now = rec["plan"]
+                    cards.append(f'<h2 id="plan-{_slug(plan_now)}">{escape(_plan_title(row, lang))}</h2>')
+                key = f"{rec['plan']}-{rec['indicator']}-{rec['kind']}"
+                counter[key] = counter.get(key, 0) + 1
+                cid = _slug(f"chart-{key}-{counter[key]}")
+                cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1))
+                toc.append(f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
+                           f'{escape(words.KIND[lang][rec["kind"]])}</a> '
+                           f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}</span></li>')
+    finally:
+        font_log.setLevel(old_level)
+
+    title = H["title"].format(year=review.as_of)
+    head = [f"<h1>{escape(title)}</h1>",
+            f'<p class="meta">{escape(T["as_of"].format(year=review.as_of))} · '
+            f'{escape(T["shown"].format(total=len(review.rows), shown=len(shown)))}</p>']
+    if skipped:
+        head.append(f'<p class="meta skipped">{escape(T["skipped"].format(n=skipped))}</p>')
+    head += _summary(review, lang)
+    if toc:
+        head.append(f'<nav><details><summary>{escape(T["contents"].format(n=len(toc)))}</summary>'
+                    f'<ul>{"".join(toc)}</ul></details></nav>')
+    else:
+        head.append(f"<p>{escape(T['nothing'])}</p>")
+    body = "\n".join(head + [f'<div class="legend" aria-label="{escape(T["legend"])}">{legend}</div>'] + cards)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
+        # Nothing may be fetched: the page is complete as it is.
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'\">\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
+    )
+
+
+# -- summary --------------------------------------------------------------------------------------
+
+
+def _summary(review: Review, lang: str) -> list[str]:
+    T, H = TEXT[lang], HEADINGS[lang]
+    plan_names = {}
+    for row in review.rows:
+        plan_names.setdefault(row.result.plan.id, _plan_title(row, lang))
+    out = []
+    for heading, table, label in (
+        (H["by_plan"], review.by_plan, lambda k: plan_names.get(k, k)),
+        (H["by_category"], review.by_category, lambda k: CATEGORY.get(lang, {}).get(k, k)),
+    ):
+        head = "".join(f'<th scope="col"><span class="badge {OFFICIAL_CLASS[t]}">'
+                       f"{escape(official_label(t, lang))}</span></th>" for t in OFFICIAL_TERMS)
+        rows = []
+        totals = dict.fromkeys(OFFICIAL_TERMS, 0)
+        for key, counts in table.items():
+            cells = "".join(_count_cell(counts.get(t, 0)) for t in OFFICIAL_TERMS)
+            for t in OFFICIAL_TERMS:
+                totals[t] += counts.get(t, 0)
+            rows.append(f'<tr><td title="{escape(key)}">{escape(label(key))}</td>{cells}'
+                        f"{_count_cell(sum(counts.values()))}</tr>")
+        cells = "".join(_count_cell(totals[t]) for t in OFFICIAL_TERMS)
+        rows.append(f'<tr class="total"><td>{escape(T["total"])}</td>{cells}{_count_cell(sum(totals.values()))}</tr>')
+        out.append(f"<h2>{escape(heading)}</h2>\n<table class=\"summary\"><thead><tr><th></th>{head}"
+                   f'<th scope="col">{escape(T["total"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+    return out
+
+
+def _count_cell(n: int) -> str:
+    return f'<td class="zero">{n}</td>' if n == 0 else f"<td>{n}</td>"
+
+
+def _plan_title(row: ReviewRow, lang: str) -> str:
+    plan = row.result.plan
+    name = plan.name if lang == "zh" else (plan.name_en or plan.name)
+    return f"{plan.id} {name}"
+
+
+# -- one target -----------------------------------------------------------------------------------
+
+
+def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool) -> str:
+    T = TEXT[lang]
+    kind = words.KIND[lang][rec["kind"]]
+    rule_kind = words.KIND[lang].get(row.result.target.rule, kind)
+    region = f" · {escape(rec['region'])}" if show_region else ""
+    title = T["chart_title"].format(name=rec["name"], plan=rec["plan"], kind=kind)
+    svg = _chart(fig, row, rec, lang, cid, title)
+    caption = ""
+    if row.result.target.rule in RATE_RULES:
+        caption = f"<figcaption>{escape(T['rate_note'].format(kind=rule_kind))}</figcaption>"
+    return (f'<section class="target" id="target-{cid[len("chart-"):]}">\n'
+            f'<header><h3>{escape(rec["name"])} <span class="kind">{escape(rec["plan"])} · {escape(kind)}'
+            f'{region}</span><span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}'
+            f"</span></h3></header>\n<figure>{svg}{caption}</figure>\n{_figures(row, rec, lang)}\n</section>")
+
+
+def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
+    T, H, h = TEXT[lang], HEADINGS[lang], words.HEADERS[lang]
+    mu, ys = rec["measure_unit"], T["year_suffix"]
+    lines: list[tuple[str, str]] = []
+
+    target = "—"
+    if rec["target"] is not None:
+        value = tuple(rec["target"]) if isinstance(rec["target"], list) else rec["target"]
+        target = f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)}（{rec['target_year']}{ys}）" \
+            if lang == "zh" else f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)} by {rec['target_year']}"
+    text = escape(target)
+    if rec["stretch"] is not None:
+        stretch = tuple(rec["stretch"]) if isinstance(rec["stretch"], list) else rec["stretch"]
+        text += f"<br>{escape(T['stretch'])} {escape(words.fmt_value(stretch, mu))}"
+    lines.append((h["target"], text))
+    if rec["baseline"] is not None:
+        unit = rec["unit"] or "" if row.result.target.rule in RATE_RULES else mu
+        lines.append((h["baseline"], escape(f"{words.fmt_value(rec['baseline'], unit)}（{rec['baseline_year']}{ys}）"
+                                             if lang == "zh" else
+                                             f"{words.fmt_value(rec['baseline'], unit)} ({rec['baseline_year']})")))
+    actual = "—"
+    if rec["actual"] is not None:
+        actual = f"{words.fmt_value(rec['actual'], mu)}（{rec['year']}{ys}）" if lang == "zh" else \
+            f"{words.fmt_value(rec['actual'], mu)} ({rec['year']})"
+        first = next((p.revised_from for p in row.trajectory if p.year == rec["year"] and p.revised_from is not None
+                      and row.result.target.rule in LEVEL_RULES), None)
+        if first is not None:
+            actual += T["revised"].format(value=words.fmt_value(first, mu))
+    lines.append((h["actual"], escape(actual)))
+    lines.append((h["status"], escape(rec["status_label"])))
+    lines.append((H["official"], f'<span class="badge {OFFICIAL_CLASS[row.official]}" style="margin:0">'
+                                 f"{escape(rec['official'])}</span>"))
+    paces = []
+    for key, label in (("growth_pace", "growth"), ("schedule_pace", "schedule")):
+        if rec[key] is None:
+            continue
+        part = escape(f"{H[label]} {rec[key]:.2f}")
+        paces.append(f"<strong>{part}</strong>{escape(T['deciding'])}" if rec["deciding"] == label else part)
+    lines.append((H["pace"], " / ".join(paces) or "—"))
+    if rec["planned_cagr"] is not None:
+        lines.append((T["planned_cagr"], escape(f"{words.fmt(rec['planned_cagr'])}{T['per_year']}")))
+    required = "—" if rec["required_cagr"] is None else f"{words.fmt(rec['required_cagr'])}{T['per_year']}"
+    lines.append((h["required_cagr"], escape(required)))
+    projection = "—"
+    if rec["projection"] is not None:
+        projection = escape(words.fmt_value(rec["projection"], mu))
+        if rec["projection_meets"] is not None:
+            good = rec["projection_meets"]
+            projection += f' <span class="{"meets" if good else "short"}">' \
+                          f'{escape(H["meets"] if good else H["not_meets"])}</span>'
+    lines.append((H["projection"], projection))
+    lines.append((h["why"], escape(rec["why"] or "—")))
+    src = rec["source"]
+    if src:
+        text = escape(" · ".join(x for x in (src["doc"], src["where"]) if x))
+        if src["quote"]:
+            text += f"<br><q>{escape(src['quote'])}</q>"
+        lines.append((h["source"], text))
+    body = "".join(f'<tr><th scope="row">{escape(k)}</th><td>{v}</td></tr>' for k, v in lines)
+    return f'<table class="figures">{body}</table>'
+
+
+# -- charts ---------------------------------------------------------------------------------------
+
+
+def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> str:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    r, t = row.result, row.result.target
+    # One Figure and one Axes serve every chart: emptying the axes is much cheaper than making
+    # new ones (which rebuilds every tick).
+    ax = fig.axes[0] if fig.axes else fig.add_axes(_AXES)
+    for artist in [*ax.lines, *ax.patches, *ax.texts, *ax.collections]:
+        artist.remove()
+    points = row.trajectory
+    xs, ys = [], []  # everything drawn, for the limits
+
+    levels = t.rule in LEVEL_RULES
+    if points:
+        years = [p.year for p in points]
+        values = [p.value for p in points]
+        ax.plot(years, values, "-o", color=COLOR["actual"], lw=1.4, ms=3.5, zorder=4)
+        xs += years
+        ys += values
+        for p in points:
+            if p.revised_from is not None:
+                ax.plot([p.year, p.year], [p.revised_from, p.value], ":", color=COLOR["actual"], lw=0.8, zorder=3)
+                ax.plot([p.year], [p.revised_from], "o", mfc="white", mec=COLOR["actual"], ms=4.5, mew=1,
+                        zorder=5)
+                ys.append(p.revised_from)
+    base = None
+    if levels and r.baseline is not None:
+        base = (t.baseline_year, r.baseline)
+    else:
+        base = next(((p.year, p.value) for p in points if p.year == t.baseline_year), None)
+    if base is not None:
+        ax.plot([base[0]], [base[1]], "s", color=COLOR["baseline"], ms=4.5, zorder=6)
+        xs.append(base[0])
+        ys.append(base[1])
+
+    if levels and r.target_value is not None:
+        value = r.target_value
+        lo, hi = value if isinstance(value, tuple) else (value, value)
+        goal = (lo + hi) / 2
+        if lo != hi:
+            ax.axhspan(lo, hi, color=COLOR["target"], alpha=0.12, lw=0)
+        for v in {lo, hi}:
+            ax.axhline(v, color=COLOR["target"], lw=1, zorder=2)
+        ys += [lo, hi]
+        xs.append(t.target_year)
+        if r.stretch is not None:
+            s = r.stretch
+            for v in set(s) if isinstance(s, tuple) else {s}:
+                ax.axhline(v, color=COLOR["stretch"], lw=1, ls="-.", zorder=2)
+                ys.append(v)
+        if r.baseline is not None and t.target_year > t.baseline_year:
+            px, py = _planned_path(t.baseline_year, r.baseline, t.target_year, goal, r.indicator.is_share)
+            ax.plot(px, py, "--", color=COLOR["path"], lw=1, zorder=3)
+        if row.projection is not None and r.actual is not None:
+            ax.plot([r.year, t.target_year], [r.actual, row.projection], ":", color=COLOR["actual"], lw=1.4,
+                    zorder=3)
+            ax.plot([t.target_year], [row.projection], "D", mfc="white", mec=COLOR["actual"], ms=4, zorder=5)
+            ys.append(row.projection)
+
+    if not xs:
+        ax.text(0.5, 0.5, TEXT[lang]["no_levels"], transform=ax.transAxes, ha="center", va="center",
+                color="#888888")
+        ax.set_xticks([])
+        ax.set_yticks([])
+    else:
+        x0, x1 = min(xs + [t.baseline_year]), max(xs + [t.target_year])
+        if x0 <= _as_of(row) <= x1:
+            ax.axvline(_as_of(row), color=COLOR["as_of"], lw=4, zorder=1)
+        ax.set_xlim(x0 - 0.4, x1 + 0.4)
+        lo, hi = min(ys), max(ys)
+        pad = (hi - lo) * 0.1 or abs(hi) * 0.1 or 1
+        ax.set_ylim(lo - pad, hi + pad)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=6, integer=True))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=5))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: words.fmt(v)))
+        ax.grid(axis="y", color="#eeeeee", lw=0.6)
+        ax.set_axisbelow(True)
+    if rec["unit"]:
+        # A text, not a title: placing a title measures the axis on every draw.
+        ax.text(0, 1.03, rec["unit"], transform=ax.transAxes, fontsize=7.5, color="#666666", va="bottom")
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    return _inline(buf.getvalue(), cid, title)
+
+
+def _as_of(row: ReviewRow) -> int:
+    return row.result.year
+
+
+def _planned_path(y0: int, v0: float, y1: int, v1: float, share: bool) -> tuple[list[float], list[float]]:
+    """The path the plan implies: a straight line for a share, constant growth otherwise."""
+    if share or v0 <= 0 or v1 <= 0:
+        return [y0, y1], [v0, v1]
+    steps = 4 * (y1 - y0)
+    px = [y0 + (y1 - y0) * i / steps for i in range(steps + 1)]
+    return px, [v0 * (v1 / v0) ** ((x - y0) / (y1 - y0)) for x in px]
+
+
+def _legend_svg(Figure, Canvas, T: dict) -> str:
+    from matplotlib.lines import Line2D
+
+    c = COLOR
+    handles = [
+        Line2D([], [], color=c["actual"], marker="o", ms=3.5, lw=1.4, label=T["actual"]),
+        Line2D([], [], color=c["baseline"], marker="s", ms=4.5, lw=0, label=T["baseline_pt"]),
+        Line2D([], [], color=c["actual"], marker="o", mfc="white", ms=4.5, lw=0, label=T["first"]),
+        Line2D([], [], color=c["path"], ls="--", lw=1, label=T["path"]),
+        Line2D([], [], color=c["target"], lw=1, label=T["target_line"]),
+        Line2D([], [], color=c["stretch"], ls="-.", lw=1, label=T["stretch"]),
+        Line2D([], [], color=c["actual"], ls=":", lw=1.4, marker="D", mfc="white", ms=4, markevery=[1],
+               label=T["projection"]),
+        Line2D([], [], color=c["as_of"], lw=4, label=T["as_of_line"]),
+    ]
+    fig = Figure(figsize=(1100 / 96, 26 / 96))
+    Canvas(fig)
+    fig.legend(handles=handles, loc="center left", ncols=len(handles), frameon=False, fontsize=8,
+               handlelength=2.4, columnspacing=1.4, borderaxespad=0.1)
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    return _inline(buf.getvalue(), "legend-chart", T["legend"], cls="legend-chart")
+
+
+# -- inlining -------------------------------------------------------------------------------------
+
+_PROLOG = re.compile(r"^.*?(?=<svg[\s>])", re.S)
+_METADATA = re.compile(r"\s*<metadata>.*?</metadata>", re.S)
+_STYLE = re.compile(r"\s*<defs>\s*<style[^>]*>[^<]*</style>\s*</defs>")
+_REFS = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def _inline(svg: str, cid: str, title: str, cls: str = "chart") -> str:
+    """matplotlib's SVG document as an element of the page: no XML prolog or DOCTYPE, no RDF
+    metadata (it links to the web), its internal ids prefixed with the chart's id so that a
+    hundred charts in one page share none, and the chart's id and <title> on the root."""
+    svg = _PROLOG.sub("", svg, count=1)
+    svg = _METADATA.sub("", svg, count=1)
+    svg = _STYLE.sub("", svg, count=1)
+    svg = _REFS.sub(lambda m: f"{m.group(1)}{cid}-{m.group(2)}", svg)
+    start = svg.index(">") + 1
+    root = svg[:start].replace("<svg ", f'<svg id="{cid}" class="{cls}" role="img" aria-labelledby="{cid}-title" ', 1)
+    return f'{root}\n <title id="{cid}-title">{escape(title)}</title>{svg[start:]}'.rstrip()
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text)

@@ -1,0 +1,188 @@
+"""The review in every format: records (JSON, CSV, Markdown, table); .xlsx and HTML build on
+the same records in render/xlsx.py and render/html.py."""
+
+from __future__ import annotations
+
+import json
+
+from ..core.review import OFFICIAL_EN, OFFICIAL_TERMS, Review, ReviewRow
+from . import words
+from .formats import actual_text, target_text
+from .records import FIELDS, _r, record
+
+REVIEW_FIELDS = FIELDS + ("official", "trajectory", "growth_pace", "schedule_pace", "deciding",
+                          "projection", "projection_meets")
+HEADINGS = {
+    "zh": {"trajectory": "走势", "pace": "进度（增速比/序时）", "required": "所需", "projection": "预计",
+           "official": "评估", "title": "{year}年规划实施评估", "by_plan": "按规划", "by_category": "按类别",
+           "growth": "增速比", "schedule": "序时进度", "meets": "可达", "not_meets": "难达"},
+    "en": {"trajectory": "trajectory", "pace": "pace (growth/schedule)", "required": "required",
+           "projection": "projection", "official": "review", "title": "Plan review as of {year}",
+           "by_plan": "by plan", "by_category": "by category", "growth": "growth", "schedule": "schedule",
+           "meets": "meets", "not_meets": "falls short"},
+}
+
+
+def official_label(term: str, lang: str) -> str:
+    return term if lang == "zh" else OFFICIAL_EN[term]
+
+
+def review_record(row: ReviewRow, lang: str) -> dict:
+    rec = record(row.result, lang)
+    rec.update(
+        official=official_label(row.official, lang),
+        trajectory=[{"year": p.year, "value": _r(p.value), "revised_from": _r(p.revised_from),
+                     "baseline": p.baseline} for p in row.trajectory],
+        growth_pace=_r(row.growth_pace),
+        schedule_pace=_r(row.schedule_pace),
+        deciding=row.deciding,
+        projection=_r(row.projection),
+        projection_meets=row.projection_meets,
+    )
+    return rec
+
+
+def summary_dict(review: Review, lang: str) -> dict:
+    def relabel(table):
+        return {k: {official_label(t, lang): n for t, n in v.items() if n} for k, v in table.items()}
+
+    return {"as_of": review.as_of, "total": len(review.rows),
+            "by_plan": relabel(review.by_plan), "by_category": relabel(review.by_category)}
+
+
+def to_json(review: Review, lang: str) -> str:
+    dump = json.JSONEncoder(ensure_ascii=False).encode
+    body = ",\n".join("    " + dump(review_record(row, lang)) for row in review.rows)
+    return f'{{"results": [\n{body}\n  ],\n  "summary": {dump(summary_dict(review, lang))}\n}}\n'
+
+
+def flat_rows(review: Review, lang: str) -> list[dict]:
+    from .formats import _flat
+
+    out = []
+    for row in review.rows:
+        rec = review_record(row, lang)
+        traj = "; ".join(f"{p['year']}:{words.fmt(p['value'])}" + (f"(rev. {words.fmt(p['revised_from'])})"
+                                                                     if p["revised_from"] is not None else "")
+                         for p in rec["trajectory"])
+        flat = _flat(rec)
+        flat["trajectory"] = traj
+        out.append(flat)
+    return out
+
+
+def to_csv(review: Review, lang: str) -> str:
+    import csv
+    import io
+
+    from .formats import _FLAT
+
+    fields = _FLAT + tuple(f for f in REVIEW_FIELDS if f not in FIELDS)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(flat_rows(review, lang))
+    return buf.getvalue()
+
+
+def pace_text(rec: dict, lang: str) -> str:
+    h = HEADINGS[lang]
+    parts = []
+    for key, label in (("growth_pace", "growth"), ("schedule_pace", "schedule")):
+        if rec[key] is not None:
+            mark = "*" if rec["deciding"] == label else ""
+            parts.append(f"{h[label]}{mark} {rec[key]:.2f}")
+    return " / ".join(parts) or "—"
+
+
+def required_text(rec: dict, lang: str = "zh") -> str:
+    if rec["required_cagr"] is None:
+        return "—"
+    return f"{words.fmt(rec['required_cagr'])}%" + ("/年" if lang == "zh" else " a year")
+
+
+def projection_text(rec: dict, lang: str) -> str:
+    if rec["projection"] is None:
+        return "—"
+    h = HEADINGS[lang]
+    value = words.fmt_value(rec["projection"], rec["measure_unit"])
+    if rec["projection_meets"] is None:
+        return value
+    return f"{value} {h['meets'] if rec['projection_meets'] else h['not_meets']}"
+
+
+def spark(rec: dict) -> str:
+    values = [p["value"] for p in rec["trajectory"]]
+    if len(values) < 2:
+        return ""
+    from sparklines import sparklines
+
+    return sparklines(values)[0]
+
+
+def to_markdown(review: Review, lang: str) -> str:
+    from tabulate import tabulate
+
+    h, H = words.HEADERS[lang], HEADINGS[lang]
+    rows = []
+    for row in review.rows:
+        rec = review_record(row, lang)
+        traj = " → ".join(f"{p['year']} {words.fmt(p['value'])}" for p in rec["trajectory"]) or "—"
+        rows.append([rec["plan"], rec["name"], target_text(rec), traj, rec["status_label"], rec["official"],
+                     pace_text(rec, lang), required_text(rec, lang), projection_text(rec, lang)])
+    headers = [h["plan"], h["indicator"], h["target"], H["trajectory"], h["status"], H["official"], H["pace"],
+               H["required"], H["projection"]]
+    out = [f"# {H['title'].format(year=review.as_of)}", "",
+           tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
+    out += _summary_markdown(review, lang)
+    return "\n".join(out) + "\n"
+
+
+def _summary_markdown(review: Review, lang: str) -> list[str]:
+    from tabulate import tabulate
+
+    H = HEADINGS[lang]
+    terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
+    out = []
+    for title, table in ((H["by_plan"], review.by_plan), (H["by_category"], review.by_category)):
+        rows = [[k] + [str(v[t]) for t in OFFICIAL_TERMS] for k, v in table.items()]
+        out += [f"## {title}", "", tabulate(rows, headers=[""] + terms, tablefmt="pipe", disable_numparse=True), ""]
+    return out
+
+
+def table_renderables(review: Review, lang: str, show_no_data: bool = False):
+    from rich.table import Table
+    from rich.text import Text
+
+    h, H = words.HEADERS[lang], HEADINGS[lang]
+    table = Table(title=H["title"].format(year=review.as_of), pad_edge=False)
+    table.add_column(h["indicator"], ratio=3, overflow="fold")
+    table.add_column(h["target"], justify="right")
+    table.add_column(H["trajectory"], no_wrap=True)
+    table.add_column(h["actual"], justify="right")
+    table.add_column(H["official"])
+    table.add_column(H["pace"], overflow="fold")
+    table.add_column(H["projection"], justify="right", overflow="fold")
+    hidden = 0
+    for row in review.rows:
+        rec = review_record(row, lang)
+        if rec["status"] == "no_data" and not show_no_data:
+            hidden += 1
+            continue
+        style = words.STATUS_STYLE[rec["status"]]
+        table.add_row(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}", target_text(rec),
+                      spark(rec), actual_text(rec), Text(rec["official"], style=style), pace_text(rec, lang),
+                      projection_text(rec, lang))
+    out = [table]
+    terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
+    summary = Table(title=H["by_plan"], pad_edge=False)
+    summary.add_column("")
+    for term in terms:
+        summary.add_column(term, justify="right")
+    for plan, counts in review.by_plan.items():
+        summary.add_row(plan, *(str(counts[t]) or "" for t in OFFICIAL_TERMS))
+    out.append(summary)
+    if hidden:
+        out.append(f"（另有{hidden}项无数据未列出，用 --all 查看）" if lang == "zh" else
+                   f"({hidden} targets with no data not shown; --all shows them)")
+    return out

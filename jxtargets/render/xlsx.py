@@ -1,0 +1,158 @@
+"""Excel: the blank actuals form (`template`) and the review export. openpyxl only here."""
+
+from __future__ import annotations
+
+import io
+
+from ..core.model import Actuals, Catalogue, Indicator
+from ..core.review import OFFICIAL_TERMS, Review
+from . import words
+from .review import HEADINGS, official_label, review_record
+
+TEMPLATE_COLUMNS = ("year", "indicator", "name", "unit", "region", "previous_year", "previous", "value",
+                    "growth", "since", "cagr", "change", "annual_change", "total", "reduction", "done",
+                    "note", "source")
+STATUS_FILL = {"met": "C6EFCE", "on_track": "E2EFDA", "behind": "FFEB9C", "off_track": "FFC7CE",
+               "missed": "FFC7CE", "baseline": "DDEBF7", "no_data": "EDEDED", "unassessable": "E4DFEC"}
+
+
+def template_rows(catalogue: Catalogue, actuals: Actuals, year: int, plans: tuple[str, ...]) -> list[dict]:
+    """One row per (indicator, region) that a plan running in `year` targets."""
+    rows, seen = [], set()
+    for ind in catalogue.indicators.values():
+        for t in ind.targets:
+            if plans and t.plan not in plans:
+                continue
+            if not t.baseline_year < year <= t.target_year:
+                continue
+            region = t.region or catalogue.region
+            if (ind.id, region) in seen:
+                continue
+            seen.add((ind.id, region))
+            previous = actuals.get(ind.id, region, year - 1)
+            rows.append({"year": year, "indicator": ind.id, "name": ind.name, "unit": ind.unit or "",
+                         "region": "" if region == catalogue.region else region,
+                         "previous_year": year - 1 if previous and previous.value is not None else None,
+                         "previous": previous.value if previous else None,
+                         "milestone": all(x.kind == "milestone" for x in ind.targets), "indicator_obj": ind})
+    return rows
+
+
+def template_yaml(rows: list[dict], year: int) -> str:
+    lines = [f"# jxtargets 数据填报表 {year}年 (actuals form). Fill in value (in the unit shown) and,",
+             "# where reported, growth (% on the previous year). Leave a line blank where there is no figure.",
+             f"year: {year}", "source: ''   # 数据来源：文件名和章节", "values:"]
+    regions: dict[str, list[dict]] = {}
+    for row in rows:
+        regions.setdefault(row["region"], []).append(row)
+    for region, items in regions.items():
+        indent = "  "
+        if region:
+            if lines[-1] != "regions:" and not any(line == "regions:" for line in lines):
+                lines.append("regions:")
+            lines.append(f"  {region}:")
+            indent = "    "
+        for row in items:
+            prev = f"；上年 {words.fmt(row['previous'])}" if row["previous"] is not None else ""
+            unit = f"（{row['unit']}）" if row["unit"] else ""
+            body = "{done: }" if row["milestone"] else "{value: , growth: }"
+            lines.append(f"{indent}{row['indicator']}: {body}   # {row['name']}{unit}{prev}")
+    return "\n".join(lines) + "\n"
+
+
+def template_xlsx(rows: list[dict], year: int) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "actuals"
+    sheet.append(list(TEMPLATE_COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([row.get(c) if c in row else None for c in TEMPLATE_COLUMNS])
+    last = max(2, len(rows) + 1)
+    col = {c: chr(ord("A") + i) for i, c in enumerate(TEMPLATE_COLUMNS)}
+    numbers = DataValidation(type="decimal", operator="between", formula1="-1e15", formula2="1e15",
+                             allow_blank=True, showErrorMessage=True, errorTitle="数值",
+                             error="请填写数字（单位见 unit 列）")
+    for name in ("value", "growth", "cagr", "change", "annual_change", "total", "reduction"):
+        numbers.add(f"{col[name]}2:{col[name]}{last}")
+    years = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200", allow_blank=True)
+    years.add(f"{col['since']}2:{col['since']}{last}")
+    done = DataValidation(type="list", formula1='"true,false"', allow_blank=True)
+    done.add(f"{col['done']}2:{col['done']}{last}")
+    for dv in (numbers, years, done):
+        sheet.add_data_validation(dv)
+    fill = PatternFill("solid", fgColor="FFF2CC")
+    for r in range(2, last + 1):
+        for name in ("value", "growth"):
+            sheet[f"{col[name]}{r}"].fill = fill
+    widths = {"indicator": 34, "name": 40, "unit": 12, "note": 30, "source": 30}
+    for name, letter in col.items():
+        sheet.column_dimensions[letter].width = widths.get(name, 11)
+    sheet.freeze_panes = "C2"
+    return _save(book)
+
+
+def review_xlsx(review: Review, lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+
+    H = HEADINGS[lang]
+    h = words.HEADERS[lang]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "review"
+    columns = [("plan", h["plan"]), ("indicator", h["id"]), ("name", h["indicator"]), ("region", h["region"]),
+               ("kind", h["kind"]), ("measure_unit", h["unit"]), ("baseline_year", "B"), ("baseline", h["baseline"]),
+               ("target_year", "T"), ("op", "op"), ("target", h["target"]), ("stretch", "stretch"),
+               ("year", h["year"]), ("actual", h["actual"]), ("status_label", h["status"]),
+               ("official", H["official"]), ("gap", h["gap"]), ("progress_pct", h["progress"]),
+               ("time_pct", h["time"]), ("planned_cagr", h["planned_cagr"]), ("implied_cagr", h["implied_cagr"]),
+               ("required_cagr", h["required_cagr"]), ("growth_pace", H["growth"]),
+               ("schedule_pace", H["schedule"]), ("deciding", "deciding"), ("projection", H["projection"]),
+               ("projection_meets", H["meets"]), ("trajectory", H["trajectory"]), ("why", h["why"]),
+               ("source", h["source"])]
+    sheet.append([label for _, label in columns])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    status_col = [key for key, _ in columns].index("status_label") + 1
+    for row in review.rows:
+        rec = review_record(row, lang)
+        values = []
+        for key, _ in columns:
+            v = rec.get(key)
+            if key == "target" and isinstance(v, list):
+                v = f"{v[0]}–{v[1]}"
+            elif key == "trajectory":
+                v = "; ".join(f"{p['year']}: {words.fmt(p['value'])}" for p in v)
+            elif key == "source" and v:
+                v = f"{v['doc']} {v['where']}: {v['quote']}"
+            values.append(v)
+        sheet.append(values)
+        sheet.cell(row=sheet.max_row, column=status_col).fill = PatternFill("solid", fgColor=STATUS_FILL[rec["status"]])
+    for i, (key, _) in enumerate(columns, start=1):
+        sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = 28 if key in (
+            "name", "why", "source", "trajectory") else 12
+    sheet.freeze_panes = "D2"
+    summary = book.create_sheet("summary")
+    terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
+    for title, table in ((H["by_plan"], review.by_plan), (H["by_category"], review.by_category)):
+        summary.append([title, *terms])
+        summary[summary.max_row][0].font = Font(bold=True)
+        for key, counts in table.items():
+            summary.append([key, *(counts[t] for t in OFFICIAL_TERMS)])
+        summary.append([])
+    return _save(book)
+
+
+def _save(book) -> bytes:
+    buf = io.BytesIO()
+    book.save(buf)
+    return buf.getvalue()
+
+
+__all__ = ["template_rows", "template_yaml", "template_xlsx", "review_xlsx", "Indicator"]
