@@ -135,8 +135,27 @@ def check(
     filters = api.Filters(plans=plans, regions=regions, kinds=kinds)
     results = api.check(cat, actuals, year, filters, statuses)
     summary = api.summarise(results, year or actuals.latest_year, failing)
+    _note_unjudged(cat, actuals, plans, summary.year, results)
     _render_results(results, summary, fmt, lang.value, hide_no_data=not statuses)
     raise typer.Exit(1 if summary.failing else 0)
+
+
+def _note_unjudged(cat, actuals, plans, year, results) -> None:
+    """Say what the chosen plans leave unjudged, rather than dropping it silently."""
+    from .loading.actuals import untargeted
+
+    if not plans or year is None:
+        return
+    ids = sorted({f.indicator for f in untargeted(actuals, cat, plans) if f.year == year})
+    if ids:
+        shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
+        print(f"jxtargets: note: {len(ids)} indicators with {year} figures are not targeted by "
+              f"{', '.join(plans)} and are not judged: {shown}", file=sys.stderr)
+    if not results:
+        later = sorted({cat.plans[p].baseline_year for p in plans if cat.plans[p].baseline_year >= year})
+        if later:
+            print(f"jxtargets: note: {', '.join(plans)} starts after {year} (baseline {later[0]}): "
+                  "nothing to judge yet", file=sys.stderr)
 
 
 def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None,
@@ -323,7 +342,7 @@ def validate(
 
     problems, counts = validate_all(catalogue, files, seeds)
     for p in problems:
-        print(str(p), file=sys.stderr)
+        print(f"jxtargets: {p}", file=sys.stderr)
     errors = [p for p in problems if not p.warning]
     print(f"{counts['files']} files, {counts['targets']} targets, {counts['figures']} figures: "
           f"{len(errors)} errors, {len(problems) - len(errors)} warnings")

@@ -224,8 +224,9 @@ def _finish(res: Result, measured: float, value, good: int, final: bool, early_f
     ok = satisfies(measured, t.op, value, tol, good)
     res.actual = measured
     bound = _bound(value, good)
-    res.gap = 0.0 if ok else good * (bound - measured)
-    res.gap_pct = _pct(res.gap, abs(bound)) if bound else None
+    gap = 0.0 if ok else good * (bound - measured)
+    res.gap = gap if math.isfinite(gap) else None
+    res.gap_pct = _pct(res.gap, abs(bound)) if bound and res.gap is not None else None
     if res.stretch is not None:
         stretch_op = ">=" if good > 0 else "<="
         res.stretch_met = satisfies(measured, stretch_op, res.stretch, 0.0, good)

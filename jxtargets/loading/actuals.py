@@ -1,15 +1,49 @@
-"""Actuals: reported figures from YAML, CSV/TSV (and .xlsx) files into `Actuals` (SPEC §3)."""
+"""Actuals: reported figures from YAML, CSV/TSV (and .xlsx) files into `Actuals` (SPEC §3).
+
+Every problem is a `Problem` naming the file, line (and column) and key; `validate` gets all of a
+file's problems at once. Errors stop the file loading; warnings are printed and the figures used.
+
+Errors:
+- a file that cannot be read or parsed, is empty, or is not a mapping with `year:`; a duplicate
+  key (both lines named); an unknown key, indicator or region (with "did you mean …", searching
+  ids and Chinese names); an indicator given twice (by id and by Chinese name);
+- `year:` that disagrees with the year in the file name (when the name has one 4-digit year;
+  with two, it must lie between them) or with the `year` asked for; a year outside 1900-2200;
+- a number that is not finite, 1e15 or more, ambiguous or approximate (see
+  `numbers.parse_number`); a unit of another dimension or one that is unknown (`unit:` applies
+  to `value` and to the `since` levels change/annual_change/total, not to rates);
+- a negative level for an indicator that cannot be negative (any whose name does not speak of
+  growth, change, net or balance figures); a share over 100% (any % indicator but gross
+  enrolment ratios, completion rates and growth rates); a `reduction` over 100%, a growth rate
+  or `cagr` below -100%;
+- in CSV/TSV: a row with more cells than the header, a `done` that is not true/false (是/否), a
+  figure given twice for the same indicator, region and year. Lines starting with # are comments.
+
+Warnings (the figures are still used):
+- GBK/GB18030 or UTF-16 encoding (the file is read as such);
+- indicators left blank (`gdp:` or `gdp: {value: , growth: }`, as `jxtargets template` writes
+  them): no figure, their targets show no_data; a file that gives no figure at all;
+- a figure with nothing but a note;
+- a year before the baseline year of every plan in the catalogue (history only), or after the
+  current calendar year;
+- a value below 1 for a % indicator whose targets are 10 or more (a fraction typed for a
+  percentage?);
+- the same figure given differently by two files (the later file wins).
+"""
 
 from __future__ import annotations
 
+import datetime
+import io
 import re
+import unicodedata
 from pathlib import Path
 
 from ..core.model import SINCE_FIGURES, Actuals, Catalogue, Figure, Source
 from . import fields as f
 from .errors import LoadError, Problem, Problems
 from .files import decode, display_name, read_bytes
-from .numbers import NumberError, parse_number
+from .numbers import LARGEST, NumberError, parse_number
 
 TOP_KEYS = ("year", "source", "values", "regions", "revisions", "note")
 VALUE_KEYS = ("value", "unit", "growth", "since", "done", "note", "source", "alt")
@@ -17,22 +51,63 @@ CSV_COLUMNS = ("year", "indicator", "region", "value", "unit", "growth", "since"
                "done", "note", "source")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _PERCENT_UNITS = (None, "%", "个百分点")
+MAX_HINTS = 25
+_COMMENT_LINE = re.compile(r"^#[^\r\n]*", re.M)
 
 
 class Resolver:
-    """Looks indicators up by id or Chinese name, for one catalogue."""
+    """Looks indicators up by id or Chinese name, for one catalogue. A name written with other
+    spaces or full-width/half-width characters (（PM2.5） for (PM2.5)) matches when it matches
+    one indicator only."""
 
     def __init__(self, catalogue: Catalogue):
         self.catalogue = catalogue
-        self.by_name = {ind.name: ind.id for ind in catalogue.indicators.values()}
+        self.by_name: dict[str, str] = {}
+        self.ambiguous: dict[str, list[str]] = {}
+        loose: dict[str, set[str]] = {}
+        for ind in catalogue.indicators.values():
+            if ind.name in self.by_name:
+                self.ambiguous.setdefault(ind.name, [self.by_name[ind.name]]).append(ind.id)
+            self.by_name.setdefault(ind.name, ind.id)
+            for key in (ind.id, ind.name):
+                loose.setdefault(_loose(key), set()).add(ind.id)
+        self.loose = {k: next(iter(v)) for k, v in loose.items() if len(v) == 1}
+        self.unknown = 0
+        self._min_baseline = min((p.baseline_year for p in catalogue.plans.values()), default=None)
 
     def indicator(self, key) -> str | None:
+        if not isinstance(key, str):
+            return None
         if key in self.catalogue.indicators:
             return key
-        return self.by_name.get(key)
+        if key in self.ambiguous:
+            return None
+        found = self.by_name.get(key)
+        if found is None and len(key) < 200:
+            found = self.loose.get(_loose(key))
+        return found
 
     def hint(self, key: str) -> str:
+        """' (did you mean …?)' for the first MAX_HINTS unknown keys (each costs ~5 ms: a file of
+        10,000 unknown ids, checked against the wrong catalogue, would take a minute)."""
+        self.unknown += 1
+        if key in self.ambiguous:
+            return f" ({key!r} names {', '.join(self.ambiguous[key])}; give the id)"
+        if len(key) > 200 or self.unknown > MAX_HINTS:
+            return ""
         return f.suggest(str(key), self.catalogue.indicators, self.by_name)
+
+    def wrong_catalogue(self, problems: Problems, before: int, total: int) -> None:
+        """One more line when most of a file's indicators are unknown: the wrong catalogue?"""
+        unknown = self.unknown - before
+        if unknown > MAX_HINTS and unknown * 2 > total:
+            where = display_name(Path(self.catalogue.path)) if self.catalogue.path else "the catalogue"
+            problems.add(None, None, f"{unknown} of {total} indicators are unknown to {where}: is it the "
+                                     "right catalogue (--catalogue FILE)?")
+
+
+def _loose(key: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", key).split()).casefold()
 
 
 def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = None,
@@ -71,10 +146,22 @@ def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = Non
             if rev.growth is None:
                 rev.growth = old.growth
         actuals.add(rev)
-    errors = [p for p in problems if not p.warning]
-    if errors and not collect:
-        raise LoadError(errors)
+    if not collect and any(not p.warning for p in problems):
+        raise LoadError(problems)  # the warnings too: every problem of every file at once
     return actuals, problems
+
+
+def untargeted(actuals: Actuals, catalogue: Catalogue, plans=()) -> list[Figure]:
+    """The figures that no target (of `plans`, when given) can use: an indicator no plan targets,
+    or a region it is not targeted in. For the command line to report, not drop silently."""
+    wanted = set()
+    for target in catalogue.targets():
+        if not plans or target.plan in plans:
+            wanted.add((target.indicator, target.region or catalogue.region))
+            if target.of:
+                wanted.add((target.of, target.region or catalogue.region))
+    return [figure for key, series in actuals.figures.items() if key not in wanted
+            for figure in series.values()]
 
 
 def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bool):
@@ -104,24 +191,35 @@ def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
     name = display_name(path)
     warnings: list[Problem] = []
     text = decode(read_bytes(path), name, warnings)
+    duplicates: list[Problem] = []
     try:
-        tree = parse(text, name)
+        tree = parse(text, name, duplicates)
     except YamlError as exc:
-        raise LoadError([exc.problem]) from None
-    problems = Problems(name, list(warnings))
+        raise LoadError(warnings + exc.problems) from None
+    problems = Problems(name, warnings + duplicates)
+    if tree is None:
+        problems.add(None, None, "file is empty (only comments or blank lines)")
+        problems.raise_if_any()
     if not isinstance(tree, dict):
-        problems.add(getattr(tree, "line", 1), None, "an actuals file must be a YAML mapping with year and values")
+        problems.add(getattr(tree, "line", 1), None,
+                     f"an actuals file must be a YAML mapping with year: and values:, not {f._kind(tree)}")
         problems.raise_if_any()
     f.unknown_keys(tree, TOP_KEYS, problems, "")
     year = f.integer(tree, "year", problems, "", required=True)
-    _check_year(year, path, want_year, problems, f.line_of(tree, "year"))
+    _check_year(year, path, want_year, problems, f.line_of(tree, "year"), resolver)
     file_source = tree.get("source")
+    if file_source is not None and not isinstance(file_source, str):
+        problems.add(f.line_of(tree, "source"), "source", f"expected text, got {f._kind(file_source)}")
+        file_source = None
     figures: list[Figure] = []
+    blanks: list[tuple[int | None, str]] = []
     region0 = resolver.catalogue.region
+    unknown_before, given = resolver.unknown, 0
     if year is not None:
         values = tree.get("values")
         if values is not None and f.mapping(values, problems, f.line_of(tree, "values"), "values") is not None:
-            _values(values, year, region0, name, resolver, problems, figures, "values", file_source)
+            given += len(values)
+            _values(values, year, region0, name, resolver, problems, figures, "values", file_source, blanks)
         regions = tree.get("regions")
         if regions is not None and f.mapping(regions, problems, f.line_of(tree, "regions"), "regions"):
             for region, vals in regions.items():
@@ -131,109 +229,185 @@ def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
                                  f"unknown region {region!r}{f.suggest(str(region), resolver.catalogue.regions)}")
                     continue
                 if f.mapping(vals, problems, f.line_of(regions, region), key) is not None:
-                    _values(vals, year, region, name, resolver, problems, figures, key, file_source)
+                    _values(vals, year, region, name, resolver, problems, figures, key, file_source, blanks)
     revised: list[Figure] = []
     revisions = tree.get("revisions")
     if revisions is not None and f.mapping(revisions, problems, f.line_of(tree, "revisions"), "revisions"):
         for ryear, vals in revisions.items():
             key = f"revisions.{ryear}"
-            if not isinstance(ryear, int) or year is not None and ryear >= year:
+            if (not isinstance(ryear, int) or isinstance(ryear, bool) or not 1900 <= ryear <= 2200
+                    or year is not None and ryear >= year):
                 problems.add(f.line_of(revisions, ryear), key, "revisions are keyed by an earlier year")
                 continue
             if f.mapping(vals, problems, f.line_of(revisions, ryear), key) is not None:
                 before = len(revised)
-                _values(vals, ryear, region0, name, resolver, problems, revised, key, file_source)
+                _values(vals, ryear, region0, name, resolver, problems, revised, key, file_source, blanks)
                 for fig in revised[before:]:
                     fig.revised_in = name
+    resolver.wrong_catalogue(problems, unknown_before, given)
+    _blank_warning(blanks, problems)
+    if year is not None and not figures and not revised and not problems.errors:
+        problems.warn(f.line_of(tree, "values") if "values" in tree else None, "values",
+                      "the file gives no figures (expected values: with lines like `gdp: 5509.5`)")
     problems.raise_if_any()
     return figures, revised, problems.warnings
 
 
-def _check_year(year, path: Path, want_year, problems: Problems, line) -> None:
+def _blank_warning(blanks: list[tuple[int | None, str]], problems: Problems) -> None:
+    if not blanks:
+        return
+    shown = ", ".join(key for _, key in blanks[:5]) + (f" and {len(blanks) - 5} more" if len(blanks) > 5 else "")
+    problems.warn(blanks[0][0], None, f"{len(blanks)} indicator(s) left blank, so no figure: {shown} "
+                                      "(their targets show no_data)")
+
+
+def _years_in_name(path: Path) -> list[int]:
+    return [int(y) for y in _YEAR_IN_NAME.findall(path.stem) if 1900 <= int(y) <= 2200]
+
+
+def _name_year_problem(year: int, years: list[int]) -> str | None:
+    if not years:
+        return None
+    if len(years) == 1 and year != years[0]:
+        return f"year {year} disagrees with the file name ({years[0]})"
+    if len(years) > 1 and not min(years) <= year <= max(years):
+        return f"year {year} is outside the years in the file name ({min(years)}-{max(years)})"
+    return None
+
+
+def _check_year(year, path: Path, want_year, problems: Problems, line, resolver: Resolver) -> None:
     if year is None:
         return
-    m = _YEAR_IN_NAME.search(path.stem)
-    if m and int(m.group(1)) != year:
-        problems.add(line, "year", f"year {year} disagrees with the file name ({m.group(1)})")
+    wrong = _name_year_problem(year, _years_in_name(path))
+    if wrong:
+        problems.add(line, "year", wrong)
     if want_year is not None and year != want_year:
         problems.add(line, "year", f"year {year} disagrees with --year {want_year}")
+    _year_warnings(year, resolver, problems, line, "year")
+
+
+def _year_warnings(year: int, resolver: Resolver, problems: Problems, line, key: str) -> None:
+    first = resolver._min_baseline
+    if first is not None and year < first:
+        problems.warn(line, key, f"year {year} is before the baseline year of every plan (the earliest is "
+                                 f"{first}): its figures can serve only as history")
+    if year > datetime.date.today().year:
+        problems.warn(line, key, f"year {year} is in the future: are these figures planned, not reported?")
 
 
 def _values(values: dict, year: int, region: str, name: str, resolver: Resolver, problems: Problems,
-            out: list[Figure], where: str, file_source) -> None:
+            out: list[Figure], where: str, file_source, blanks: list) -> None:
+    seen: dict[str, tuple[object, int | None]] = {}
     for key, raw in values.items():
         line = f.line_of(values, key)
         iid = resolver.indicator(key)
         if iid is None:
-            problems.add(line, f"{where}.{key}", f"unknown indicator{resolver.hint(str(key))}")
+            problems.add(line, f.join(where, key), f"unknown indicator{resolver.hint(str(key))}")
             continue
-        figure = _figure(iid, region, year, raw, line, f"{where}.{key}", name, resolver, problems)
-        if figure is not None:
-            figure.source = figure.source or file_source
-            out.append(figure)
+        if iid in seen:
+            other, oline = seen[iid]
+            problems.add(line, f.join(where, key), f"{iid} is given twice: as {other!r} at line {oline} "
+                                                   f"and as {key!r} at line {line} (remove one)")
+            continue
+        seen[iid] = (key, line)
+        figure = _figure(iid, region, year, raw, line, f.join(where, key), name, resolver, problems)
+        if figure is None:
+            blanks.append((line, f.join(where, key)))
+            continue
+        figure.source = figure.source or file_source
+        out.append(figure)
 
 
 def _figure(iid: str, region: str, year: int, raw, line, where: str, name: str, resolver: Resolver,
             problems: Problems) -> Figure | None:
+    """The figure, or None when it is left blank (nothing given, or nothing but a note)."""
     indicator = resolver.catalogue.indicators[iid]
     figure = Figure(iid, region, year, file=name, line=line or 0)
+    if raw is None:
+        return None
     if not isinstance(raw, dict):
         figure.value = _quantity(raw, None, indicator, problems, line, where)
         return figure
     f.unknown_keys(raw, VALUE_KEYS, problems, where)
     unit = f.text(raw, "unit", problems, where)
-    if "value" in raw:
+    given = False
+    if raw.get("value") is not None:
+        given = True
         figure.value = _quantity(raw["value"], unit, indicator, problems, f.line_of(raw, "value"),
                                  f"{where}.value")
-    if "growth" in raw:
+    if raw.get("growth") is not None:
+        given = True
         figure.growth = _percent(raw["growth"], problems, f.line_of(raw, "growth"), f"{where}.growth")
-    if "done" in raw:
+    if raw.get("done") is not None:
+        given = True
         done = raw["done"]
         if isinstance(done, bool):
             figure.done = done
         else:
-            problems.add(f.line_of(raw, "done"), f"{where}.done", f"expected true or false, got {done!r}")
+            problems.add(f.line_of(raw, "done"), f"{where}.done", f"expected true or false, got {f._kind(done)}")
     figure.note = f.text(raw, "note", problems, where)
     src = raw.get("source")
     if isinstance(src, dict):
         figure.source = Source(str(src.get("doc", "")), str(src.get("where", "")), str(src.get("quote", "")))
     elif isinstance(src, str):
         figure.source = src
-    alts = raw.get("alt")
-    if isinstance(alts, list):
-        found = []
-        for alt in alts:
-            if isinstance(alt, dict) and "value" in alt:
-                try:
-                    value, _ = parse_number(alt["value"])
-                except NumberError:
-                    continue
-                note = alt.get("note") or ""
-                found.append((value, str(note)))
-        figure.alternatives = tuple(found)
+    elif src is not None:
+        problems.add(f.line_of(raw, "source"), f"{where}.source",
+                     f"expected text or {{doc, where, quote}}, got {f._kind(src)}")
+    figure.alternatives = _alternatives(raw, problems, where)
     since = raw.get("since")
     if since is not None and f.mapping(since, problems, f.line_of(raw, "since"), f"{where}.since") is not None:
         for start, figs in since.items():
             skey = f"{where}.since.{start}"
             sline = f.line_of(since, start)
-            if not isinstance(start, int) or not 1900 <= start < year:
+            if not isinstance(start, int) or isinstance(start, bool) or not 1900 <= start < year:
                 problems.add(sline, skey, f"since takes a start year before {year}")
                 continue
-            if f.mapping(figs, problems, sline, skey) is None:
+            if figs is None or f.mapping(figs, problems, sline, skey) is None:
                 continue
             f.unknown_keys(figs, SINCE_FIGURES, problems, skey)
             out = {}
             for k in SINCE_FIGURES:
-                if k in figs:
+                if figs.get(k) is not None:
+                    given = True
                     kline, kkey = f.line_of(figs, k), f"{skey}.{k}"
                     if k in ("cagr", "reduction"):
-                        v = _percent(figs[k], problems, kline, kkey)
+                        v = _percent(figs[k], problems, kline, kkey, k)
                     else:
-                        v = _quantity(figs[k], None, indicator, problems, kline, kkey, signed=True)
+                        v = _quantity(figs[k], unit, indicator, problems, kline, kkey, signed=True)
                     if v is not None:
                         out[k] = v
-            figure.since[start] = out
+            if out:
+                figure.since[start] = out
+    if not given:
+        if not figure.note:
+            return None
+        problems.warn(line, where, "gives only a note, no figure (value, growth, since or done)")
     return figure
+
+
+def _alternatives(raw: dict, problems: Problems, where: str) -> tuple[tuple[float, str], ...]:
+    alts = raw.get("alt")
+    if alts is None:
+        return ()
+    if not isinstance(alts, list):
+        problems.add(f.line_of(raw, "alt"), f"{where}.alt", f"expected a list of {{value, note}}, got {f._kind(alts)}")
+        return ()
+    found = []
+    for i, alt in enumerate(alts):
+        aline = alts.lines[i] if hasattr(alts, "lines") else f.line_of(raw, "alt")
+        akey = f"{where}.alt[{i + 1}]"
+        if not isinstance(alt, dict) or alt.get("value") is None:
+            problems.add(aline, akey, "expected {value: …, note: …}")
+            continue
+        try:
+            value, _ = parse_number(alt["value"])
+        except NumberError as exc:
+            problems.add(f.line_of(alt, "value"), f"{akey}.value", str(exc))
+            continue
+        note = alt.get("note") or ""
+        found.append((value, str(note)))
+    return tuple(found)
 
 
 def _quantity(raw, unit: str | None, indicator, problems: Problems, line, where: str,
@@ -259,27 +433,66 @@ def _quantity(raw, unit: str | None, indicator, problems: Problems, line, where:
             except UnitError as exc:
                 problems.add(line, where, f"{exc} (the indicator {indicator.id} is in {target_unit})")
                 return None
-    if not signed and value < 0:
+    elif unit and target_unit is None:
+        problems.add(line, where, f"{indicator.id} has no unit (a milestone?); {unit!r} cannot apply")
+        return None
+    if abs(value) >= LARGEST:
+        problems.add(line, where, f"{value:g} {target_unit or ''} is too large to be a reported figure".replace("  ", " "))
+        return None
+    if signed:
+        return value
+    if value < 0 and not _may_be_negative(indicator.name):
         problems.add(line, where, f"{value:g} is negative; {indicator.name} cannot be")
         return None
-    if not signed and indicator.unit == "%" and value > 100 and not _may_exceed_100(indicator.name):
-        problems.warn(line, where, f"{value:g}% is over 100% for {indicator.name}")
+    if indicator.unit == "%" and value > 100 and not _may_exceed_100(indicator.name):
+        problems.add(line, where, f"{value:g}% is over 100%, impossible for {indicator.name} (a share)")
+        return None
+    if indicator.unit == "%" and 0 < value < 1 and written is None and _typical(indicator) >= 10:
+        problems.warn(line, where, f"{value:g}% for {indicator.name}, whose targets are "
+                                   f"{_typical(indicator):g}% or so: a fraction? ({value * 100:g}% is "
+                                   f"written {value * 100:g})")
     return value
 
 
+# Names of indicators that may be negative (growth, change, net or balance figures) or, for %
+# indicators, over 100% (gross enrolment ratios, completion rates, growth rates).
+_SIGNED_WORDS = ("增长", "增速", "增幅", "增减", "净", "差额", "利润", "余额", "结余", "盈余", "盈亏", "变动", "变化")
+_OVER_100_WORDS = ("毛入学", "毛入园", "完成", "增长", "增速", "增幅", "负债", "指数")
+
+
+def _may_be_negative(name: str) -> bool:
+    return any(w in name for w in _SIGNED_WORDS)
+
+
 def _may_exceed_100(name: str) -> bool:
-    # Gross enrolment ratios and 完成率 can legitimately pass 100%.
-    return "毛入学率" in name or "完成率" in name or "增长" in name
+    return any(w in name for w in _OVER_100_WORDS)
 
 
-def _percent(raw, problems: Problems, line, where: str) -> float | None:
+def _typical(indicator) -> float:
+    """The largest target or baseline of a % indicator (0 when it has none)."""
+    found = [0.0]
+    for t in indicator.targets:
+        if t.kind in ("level", "external") and isinstance(t.value, (int, float)):
+            found.append(float(t.value))
+        if isinstance(t.baseline, (int, float)):
+            found.append(float(t.baseline))
+    return max(found)
+
+
+def _percent(raw, problems: Problems, line, where: str, kind: str = "growth") -> float | None:
     try:
         value, unit = parse_number(raw)
     except NumberError as exc:
         problems.add(line, where, str(exc))
         return None
     if unit not in _PERCENT_UNITS:
-        problems.add(line, where, f"a growth rate is in %, not {unit!r}")
+        problems.add(line, where, f"a {'growth rate' if kind != 'reduction' else 'reduction'} is in %, not {unit!r}")
+        return None
+    if kind == "reduction" and value > 100:
+        problems.add(line, where, f"a reduction of {value:g}% is impossible (at most 100%)")
+        return None
+    if value < -100:
+        problems.add(line, where, f"{value:g}% is impossible: a level cannot fall by more than 100%")
         return None
     return value
 
@@ -293,68 +506,129 @@ def _read_table(path: Path, resolver: Resolver, want_year: int | None, delimiter
     if delimiter is None:
         first = text.split("\n", 1)[0]
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
-    rows = csv.reader(text.splitlines(), delimiter=delimiter)
     problems = Problems(name, list(warnings))
-    header = [h.strip().lower() for h in next(rows, [])]
+    # Lines starting with # are comments; blanking them keeps the line numbers.
+    text = _COMMENT_LINE.sub("", text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] = []
+    try:
+        while not any(header):
+            header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise LoadError(problems.items + [Problem(name, None, None, "file is empty (no header row)")]) from None
+    except csv.Error as exc:
+        raise LoadError([Problem(name, reader.line_num or 1, None, f"malformed CSV: {exc}")]) from None
+    hline = reader.line_num
     for h in header:
         if h not in CSV_COLUMNS:
-            problems.add(1, h, f"unknown column{f.suggest(h, CSV_COLUMNS)}")
+            problems.add(hline, h or "(blank)", f"unknown column{f.suggest(h, CSV_COLUMNS)}")
+    for column in sorted({h for h in header if header.count(h) > 1}):
+        problems.add(hline, column, "column given twice")
     for required in ("year", "indicator"):
         if required not in header:
-            problems.add(1, required, "missing column")
+            problems.add(hline, required, "missing column")
     problems.raise_if_any()
-    figures = table_figures(((i, dict(zip(header, row, strict=False))) for i, row in enumerate(rows, start=2)),
-                            resolver, want_year, name, problems, path)
+
+    def rows():
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                problems.add(reader.line_num, None, f"malformed CSV: {exc}")
+                return
+            if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
+                problems.add(reader.line_num, None, f"{len(row)} cells, but the header names {len(header)} columns")
+                continue
+            yield reader.line_num, dict(zip(header, row, strict=False))
+
+    figures = table_figures(rows(), resolver, want_year, name, problems, path)
     problems.raise_if_any()
     return figures, [], problems.warnings
 
 
+_TRUE = {"true", "yes", "y", "1", "是", "完成", "已完成", "done"}
+_FALSE = {"false", "no", "n", "0", "否", "未完成", "not done"}
+
+
 def table_figures(rows, resolver: Resolver, want_year, name: str, problems: Problems, path: Path,
                   cell=lambda row, column: f"column {column}"):
-    """Figures from long-format rows (CSV, TSV and .xlsx share this)."""
+    """Figures from long-format rows (CSV, TSV and .xlsx share this). Raises nothing: every
+    problem goes to `problems`, a file with no figure at all is one of them."""
     figures: list[Figure] = []
     region0 = resolver.catalogue.region
-    file_year = _YEAR_IN_NAME.search(path.stem)
+    name_years = _years_in_name(path)
+    seen: dict[tuple[str, str, int], int] = {}
+    blanks: list[tuple[int | None, str]] = []
+    warned_years: set[int] = set()
+    unknown_before, given = resolver.unknown, 0
     for line, row in rows:
         if not any((v or "").strip() if isinstance(v, str) else v is not None for v in row.values()):
             continue
         raw_year = row.get("year")
         try:
-            year = int(parse_number(raw_year)[0])
-        except (NumberError, ValueError):
-            problems.add(line, cell(line, "year"), f"expected a year, got {raw_year!r}")
+            year = f.year_of(raw_year)
+        except NumberError as exc:
+            problems.add(line, cell(line, "year"), str(exc))
             continue
+        wrong = _name_year_problem(year, name_years)
+        if wrong:
+            problems.add(line, cell(line, "year"), wrong)
         if want_year is not None and year != want_year:
             problems.add(line, cell(line, "year"), f"year {year} disagrees with --year {want_year}")
-        if file_year and len(set()) == 0 and False:
-            pass
-        key = str(row.get("indicator") or "").strip()
+        if year not in warned_years:
+            warned_years.add(year)
+            _year_warnings(year, resolver, problems, line, cell(line, "year"))
+        given += 1
+        raw_key = row.get("indicator")
+        key = str(raw_key).strip() if raw_key is not None else ""
         iid = resolver.indicator(key)
         if iid is None:
-            problems.add(line, cell(line, "indicator"), f"unknown indicator {key!r}{resolver.hint(key)}")
+            problems.add(line, cell(line, "indicator"),
+                         f"unknown indicator {key!r}{resolver.hint(key)}" if key else "no indicator given")
             continue
         region = str(row.get("region") or "").strip() or region0
         if region not in resolver.catalogue.regions:
             problems.add(line, cell(line, "region"),
                          f"unknown region {region!r}{f.suggest(region, resolver.catalogue.regions)}")
             continue
+        first = seen.get((iid, region, year))
+        if first is not None:
+            problems.add(line, cell(line, "indicator"),
+                         f"{iid} for {year} ({region}) is given twice: at line {first} and line {line}")
+            continue
+        seen[(iid, region, year)] = line
         mapping: dict = {}
         for k in ("value", "unit", "growth", "note", "source"):
             v = row.get(k)
             if v is not None and str(v).strip() != "":
                 mapping[k] = v.strip() if isinstance(v, str) else v
-        if str(row.get("done") or "").strip():
-            mapping["done"] = str(row["done"]).strip().lower() in ("true", "1", "yes", "是", "完成")
-        since_year = str(row.get("since") or "").strip()
-        figs = {k: row[k] for k in SINCE_FIGURES if str(row.get(k) or "").strip()}
+        done = row.get("done")
+        if isinstance(done, bool):
+            mapping["done"] = done
+        elif done is not None and str(done).strip():
+            word = str(done).strip().lower()
+            if word in _TRUE or word in _FALSE:
+                mapping["done"] = word in _TRUE
+            else:
+                problems.add(line, cell(line, "done"), f"expected true or false (是/否), got {str(done)[:40]!r}")
+                continue
+        figs = {k: row[k] for k in SINCE_FIGURES if str(row.get(k) if row.get(k) is not None else "").strip()}
         if figs:
             try:
-                start = int(parse_number(since_year)[0])
-            except (NumberError, ValueError):
+                start = f.year_of(row.get("since"))
+            except NumberError:
                 problems.add(line, cell(line, "since"), "a cagr/change/total/reduction needs the since year")
                 continue
             mapping["since"] = {start: figs}
         figure = _figure(iid, region, year, mapping, line, cell(line, "value"), name, resolver, problems)
-        if figure is not None:
-            figures.append(figure)
+        if figure is None:
+            blanks.append((line, f"{iid} ({year})"))
+            continue
+        figures.append(figure)
+    resolver.wrong_catalogue(problems, unknown_before, given)
+    _blank_warning(blanks, problems)
+    if not figures and not problems.errors:
+        problems.warn(None, None, "the file gives no figures (expected rows like `2020,gdp,,5509.5`)")
     return figures

@@ -27,7 +27,7 @@ T = TypeVar("T")
 
 _MAGIC = b"JXTC1\n"
 # Bump when the model's shape changes, so old pickles are never reused.
-FORMAT = 4
+FORMAT = 5
 
 
 def cache_dir() -> Path:

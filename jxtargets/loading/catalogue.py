@@ -28,20 +28,25 @@ def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = No
     name = display_name(path)
     warnings: list[Problem] = []
     text = decode(read_bytes(path) if data is None else data, name, warnings)
+    duplicates: list[Problem] = []
     try:
-        tree = parse(text, name)
+        tree = parse(text, name, duplicates)
     except YamlError as exc:
-        raise LoadError([exc.problem]) from None
-    problems = Problems(name)
+        raise LoadError(warnings + exc.problems) from None
+    problems = Problems(name, warnings + duplicates)
     catalogue = build_catalogue(tree, problems, check_units)
     problems.raise_if_any()
     catalogue.path = str(path)
-    return catalogue, warnings + problems.warnings
+    return catalogue, problems.warnings
 
 
 def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catalogue:
+    if tree is None:
+        problems.add(None, None, "file is empty (only comments or blank lines)")
+        return Catalogue("", {}, {})
     if not isinstance(tree, dict):
-        problems.add(getattr(tree, "line", 1), None, "a catalogue must be a YAML mapping")
+        problems.add(getattr(tree, "line", 1), None,
+                     f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f._kind(tree)}")
         return Catalogue("", {}, {})
     f.unknown_keys(tree, TOP_KEYS, problems, "")
     schema = tree.get("schema", 1)

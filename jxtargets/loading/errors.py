@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Control characters (from a quoted key, a file name, a decoded garbage byte) are shown escaped,
+# so that every problem stays on one line.
+_ONE_LINE = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, 0x85)}
+_ONE_LINE.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -22,7 +27,7 @@ class Problem:
                 where += f":{self.column}"
         key = f" {self.key}:" if self.key else ""
         kind = " warning:" if self.warning else ""
-        return f"{where}:{kind}{key} {self.message}"
+        return f"{where}:{kind}{key} {self.message}".translate(_ONE_LINE)
 
 
 class LoadError(Exception):
@@ -55,5 +60,7 @@ class Problems:
         return [p for p in self.items if p.warning]
 
     def raise_if_any(self) -> None:
+        """LoadError if there is an error; it carries the warnings too, so that `validate` and
+        the command line can show every problem of the file at once."""
         if self.errors:
-            raise LoadError(self.errors)
+            raise LoadError(self.items)

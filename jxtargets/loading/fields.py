@@ -3,7 +3,33 @@
 from __future__ import annotations
 
 from .errors import Problems
-from .numbers import NumberError, parse_number
+from .numbers import _WIDTH, NumberError, parse_number
+
+
+def join(where: str, key) -> str:
+    """The dotted path of a key: `values.gdp`, or just `year` at the top."""
+    return f"{where}.{key}" if where else str(key)
+
+
+def year_of(raw, lo: int = 1900, hi: int = 2200) -> int:
+    """A year from YAML, a CSV cell or an Excel cell: 2020, "2020", "２０２０", "2020年", 2020.0.
+    NumberError otherwise (2020.5, a date, a year out of range)."""
+    if isinstance(raw, bool) or raw is None or not isinstance(raw, (int, float, str)):
+        raise NumberError(f"expected a year, got {_kind(raw)}")
+    if isinstance(raw, str):
+        text = raw.translate(_WIDTH).strip().removesuffix("年").strip()
+        if not text.isascii() or not text.isdigit():
+            raise NumberError(f"expected a year, got {_kind(raw)}")
+        value = int(text[:9])
+    elif isinstance(raw, float):
+        if not raw.is_integer():
+            raise NumberError(f"expected a year, got {raw!r}")
+        value = int(raw)
+    else:
+        value = raw
+    if not lo <= value <= hi:
+        raise NumberError(f"year {str(value)[:12]} out of range {lo}-{hi}")
+    return value
 
 
 def line_of(mapping, key) -> int | None:
@@ -17,7 +43,7 @@ def unknown_keys(mapping: dict, allowed, problems: Problems, where: str) -> None
     for key in mapping:
         if key not in allowed:
             hint = suggest(str(key), allowed)
-            problems.add(line_of(mapping, key), f"{where}.{key}" if where else str(key),
+            problems.add(line_of(mapping, key), join(where, key),
                          f"unknown key{hint}")
 
 
@@ -53,12 +79,12 @@ def text(m: dict, key: str, problems: Problems, where: str, required: bool = Fal
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), f"{where}.{key}", "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "missing")
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str) or not value.strip():
-        problems.add(line_of(m, key), f"{where}.{key}", f"expected text, got {_kind(value)}")
+        problems.add(line_of(m, key), join(where, key), f"expected text, got {_kind(value)}")
         return None
     return value.strip()
 
@@ -68,15 +94,13 @@ def integer(m: dict, key: str, problems: Problems, where: str, required: bool = 
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), f"{where}.{key}", "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "missing")
         return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        problems.add(line_of(m, key), f"{where}.{key}", f"expected a year, got {value!r}")
+    try:
+        return year_of(value, lo, hi)
+    except NumberError as exc:
+        problems.add(line_of(m, key), join(where, key), str(exc))
         return None
-    if not lo <= value <= hi:
-        problems.add(line_of(m, key), f"{where}.{key}", f"year {value} out of range {lo}-{hi}")
-        return None
-    return value
 
 
 def number(m: dict, key: str, problems: Problems, where: str, required: bool = False):
@@ -84,12 +108,12 @@ def number(m: dict, key: str, problems: Problems, where: str, required: bool = F
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), f"{where}.{key}", "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "missing")
         return None, None
     try:
         return parse_number(value)
     except NumberError as exc:
-        problems.add(line_of(m, key), f"{where}.{key}", str(exc))
+        problems.add(line_of(m, key), join(where, key), str(exc))
         return None, None
 
 
@@ -97,10 +121,10 @@ def choice(m: dict, key: str, options, problems: Problems, where: str, required:
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), f"{where}.{key}", "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "missing")
         return None
     if value not in options:
-        problems.add(line_of(m, key), f"{where}.{key}",
+        problems.add(line_of(m, key), join(where, key),
                      f"{value!r} is not one of {', '.join(map(str, options))}{suggest(str(value), options)}")
         return None
     return value
@@ -114,7 +138,7 @@ def names(m: dict, key: str, problems: Problems, where: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in value.split("、") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value)
-    problems.add(line_of(m, key), f"{where}.{key}", "expected a name or a list of names")
+    problems.add(line_of(m, key), join(where, key), "expected a name or a list of names")
     return ()
 
 
@@ -125,4 +149,5 @@ def _kind(value) -> str:
         return "a list"
     if value is None:
         return "nothing"
-    return repr(value)
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."

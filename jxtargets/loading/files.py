@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
 from pathlib import Path
 
 from .errors import LoadError, Problem
@@ -34,41 +36,79 @@ def embedded_actuals() -> dict[int, Path]:
 
 
 def read_bytes(path: Path) -> bytes:
+    """The bytes of a regular file; LoadError (one line naming the file) for anything else."""
     name = str(path)
     try:
         if path.is_dir():
             raise LoadError([Problem(name, None, None, "is a directory, not a file")])
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError([Problem(name, None, None, f"file too large ({size} bytes)")])
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise LoadError([Problem(name, None, None, "not a regular file (a device, pipe or socket?)")])
+        if info.st_size > MAX_BYTES:
+            raise LoadError([Problem(name, None, None, f"file too large ({info.st_size} bytes; at most {MAX_BYTES})")])
         with open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(MAX_BYTES + 1)
+        if len(data) > MAX_BYTES:
+            raise LoadError([Problem(name, None, None, f"file too large (more than {MAX_BYTES} bytes)")])
+        return data
     except FileNotFoundError:
         raise LoadError([Problem(name, None, None, "no such file")]) from None
     except PermissionError:
         raise LoadError([Problem(name, None, None, "cannot read the file (permission denied)")]) from None
+    except IsADirectoryError:
+        raise LoadError([Problem(name, None, None, "is a directory, not a file")]) from None
     except OSError as exc:
-        raise LoadError([Problem(name, None, None, f"cannot read the file: {exc.strerror}")]) from None
+        raise LoadError([Problem(name, None, None, f"cannot read the file: {exc.strerror or exc}")]) from None
+    except ValueError as exc:  # e.g. a NUL byte in the path
+        raise LoadError([Problem(name.replace("\0", "\\0"), None, None, f"not a usable path: {exc}")]) from None
+
+
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_MAGIC = ((b"PK\x03\x04", "a ZIP archive (an .xlsx workbook?), not text; give a workbook the .xlsx extension"),
+          (b"\xd0\xcf\x11\xe0", "an old Excel .xls or Word .doc file; save it as .xlsx, CSV or UTF-8 text"),
+          (b"%PDF-", "a PDF, not text; copy the figures into a YAML or CSV file"))
 
 
 def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
-    """UTF-8 with or without BOM; GBK/GB18030 (as saved by Excel or WPS on Chinese Windows) is
-    read with a warning; anything else, and binary files, are refused."""
+    """UTF-8 with or without BOM; GBK/GB18030 (as saved by Excel or WPS on Chinese Windows) and
+    UTF-16/32 with a BOM (Excel's "Unicode text") are read with a warning; anything else, and
+    binary files, are refused."""
     if not data.strip():
         raise LoadError([Problem(name, None, None, "file is empty")])
+    for magic, message in _MAGIC:
+        if data.startswith(magic):
+            raise LoadError([Problem(name, None, None, message)])
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                break
+            warnings.append(Problem(name, None, None, f"file is {codec.upper()}-encoded; read as such "
+                                    "(save it as UTF-8 to silence this)", warning=True))
+            return _text(text.removeprefix("\ufeff"), name)
     if b"\x00" in data[:8192]:
         raise LoadError([Problem(name, None, None, "binary file, not text (YAML, CSV or .xlsx expected)")])
     try:
-        return data.decode("utf-8-sig")
+        return _text(data.decode("utf-8-sig"), name)
     except UnicodeDecodeError:
         pass
     try:
         text = data.decode("gb18030")
-    except UnicodeDecodeError:
-        raise LoadError([Problem(name, None, None, "not UTF-8 text; save the file as UTF-8")]) from None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise LoadError([Problem(name, line, None, "neither UTF-8 nor GBK/GB18030 text (a binary file?); "
+                                 "save the file as UTF-8")]) from None
     warnings.append(Problem(name, None, None,
                             "file is GBK/GB18030-encoded; read as such (save it as UTF-8 to silence "
                             "this, e.g. `iconv -f GB18030 -t UTF-8`)", warning=True))
+    return _text(text, name)
+
+
+def _text(text: str, name: str) -> str:
+    if not text or text.isspace():
+        raise LoadError([Problem(name, None, None, "file is empty")])
     return text
 
 

@@ -7,7 +7,7 @@ leading + and surrounding spaces (including full-width and non-breaking ones).
 
 Refused, each with a message that says why:
 
-- NaN and infinities (`.nan`, `nan`, `inf`, 1e999), and blanks;
+- NaN and infinities (`.nan`, `nan`, `inf`, 1e999), numbers of 1e15 or more, and blanks;
 - yes/no words (YAML 1.1 booleans: yes, no, on, off, y, n) and true/false;
 - YAML 1.1 forms that PyYAML would have turned into numbers: 0755 (octal), 1_000, 60:30
   (sexagesimal), 0x1f, 0o17, 0b101;
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 
 # Full-width ASCII (U+FF01-FF5E) to ASCII, the ideographic space to a space, minus signs to '-'.
 _WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
@@ -28,11 +29,19 @@ _NUMBER = re.compile(r"([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])")
 _RADIX = re.compile(r"[-+]?0[xXoObB]")
 _OCTAL = re.compile(r"[-+]?0[0-9]+\Z")
+_UNDERSCORE = re.compile(r"[-+]?[0-9][0-9_]*_[0-9_]*(?:\.[0-9_]*)?\Z")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9]+(?::[0-5]?[0-9])+(?:\.[0-9]*)?\Z")
+_NO_FIGURE = {"-", "--", "—", "——", "–", "/", "…", "...", "n/a", "na", "null", "none", "无", "空", "暂无"}
 _YES_NO = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _NOT_FINITE = {"nan", "inf", "infinity", ".nan", ".inf"}
 _APPROXIMATE = ("左右", "以上", "以下", "以内", "上下", "多", "余", "约", "近", "超", "不到", "不足", "将近", "逾")
 # A unit cannot start with these: the text is a range, a list, a date or a mistyped number.
 _BAD_UNIT_START = set(",_:;./-~+*×·。、–—")
+
+
+# No statistic is this large in any unit a catalogue uses (5509.5亿元 is 5.5e11 元); anything
+# larger is a typo, and would overflow the growth arithmetic.
+LARGEST = 1e15
 
 
 class NumberError(ValueError):
@@ -50,6 +59,8 @@ def parse_number(raw: object) -> tuple[float, str | None]:
             raise NumberError(f"{str(raw)[:20]}… is too large a number") from None
         if not math.isfinite(value):
             raise NumberError(f"{raw!r} is not a finite number")
+        if abs(value) >= LARGEST:
+            raise NumberError(f"{raw!r} is too large to be a reported figure (1e15 or more)")
         return value, None
     if raw is None:
         raise NumberError("empty: give a number (or delete the line)")
@@ -65,6 +76,12 @@ def parse_number(raw: object) -> tuple[float, str | None]:
         raise NumberError(f"{shown} is a yes/no word (a YAML 1.1 boolean), not a number")
     if low.lstrip("+-") in _NOT_FINITE:
         raise NumberError(f"{shown} is not a finite number")
+    if low in _NO_FIGURE:
+        raise NumberError(f"{shown} marks a missing figure; delete the line instead")
+    if _UNDERSCORE.match(text):
+        raise NumberError(f"{shown} uses _ between digits (a YAML 1.1 number); write it without, e.g. 1000")
+    if _SEXAGESIMAL.match(text):
+        raise NumberError(f"{shown} is a base-60 number in YAML 1.1 (like a time); write one plain number")
     if _RADIX.match(text):
         raise NumberError(f"{shown} is in hex, octal or binary notation; write the number in decimal")
     if text.startswith(_APPROXIMATE):
@@ -76,7 +93,7 @@ def parse_number(raw: object) -> tuple[float, str | None]:
     if not m:
         raise NumberError(f"{shown} is not a number")
     number, unit = m.group(1), m.group(2).strip()
-    if unit and (unit[0] in _BAD_UNIT_START or unit[0].isnumeric()) or "," in number:
+    if unit and (unit[0] in _BAD_UNIT_START or unicodedata.category(unit[0]) in ("Nd", "No", "Nl")) or "," in number:
         raise NumberError(f"{shown} is ambiguous (a range, a list, a decimal comma or a typo?); "
                           "write one plain number, e.g. 5509.5")
     if unit and any(word in unit for word in _APPROXIMATE):
@@ -86,6 +103,8 @@ def parse_number(raw: object) -> tuple[float, str | None]:
     value = float(number)
     if not math.isfinite(value):
         raise NumberError(f"{shown} is not a finite number")
+    if abs(value) >= LARGEST:
+        raise NumberError(f"{shown} is too large to be a reported figure (1e15 or more)")
     return value, unit or None
 
 

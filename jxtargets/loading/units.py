@@ -8,6 +8,7 @@ converts to 件 and 亿元 never to 亿美元 (no exchange rate is assumed).
 
 from __future__ import annotations
 
+import math
 from functools import lru_cache
 
 # Counting nouns: each a dimension of its own, each with a 万 multiple.
@@ -105,10 +106,15 @@ def parse_unit(unit: str):
     import pint
 
     ureg = registry()
+    text = _normalise(unit)
+    if not text or len(text) > 40 or not text.isprintable():
+        raise UnitError(f"unknown unit {unit!r}")
     try:
-        return ureg.Unit(_normalise(unit))
+        return ureg.Unit(text)
     except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
             ValueError, TypeError, SyntaxError, KeyError) as exc:
+        raise UnitError(f"unknown unit {unit!r}") from exc
+    except Exception as exc:  # noqa: BLE001 - pint's parser asserts on some garbage (e.g. "\x1b")
         raise UnitError(f"unknown unit {unit!r}") from exc
 
 
@@ -126,9 +132,14 @@ def factor(from_unit: str, to_unit: str) -> float:
 
     src, dst = parse_unit(from_unit), parse_unit(to_unit)
     try:
-        return float(registry().Quantity(1.0, src).to(dst).magnitude)
+        value = float(registry().Quantity(1.0, src).to(dst).magnitude)
     except pint.errors.DimensionalityError as exc:
         raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc
+    except Exception as exc:  # noqa: BLE001 - an offset or odd unit pint cannot convert
+        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc
+    if not math.isfinite(value) or value == 0:
+        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}")
+    return value
 
 
 def _split_prefix(unit: str) -> tuple[float, str]:
