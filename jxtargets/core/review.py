@@ -157,7 +157,10 @@ def project(result: Result) -> float | None:
         return None
     if r.pace_method == "growth" and r.implied_cagr is not None:
         return growth.compound(r.actual, r.implied_cagr, end - when)
-    return _finite(r.actual + (r.actual - base) / done * (end - when))
+    straight = _finite(r.actual + (r.actual - base) / done * (end - when))
+    if straight is not None and r.indicator.unit == "%":
+        return min(max(straight, 0.0), 100.0)  # a share cannot pass 100% or fall below 0
+    return straight
 
 
 def _finite(x: float | None) -> float | None:

@@ -91,7 +91,7 @@ def pace_text(rec: dict, lang: str) -> str:
     for key, label in (("growth_pace", "growth"), ("schedule_pace", "schedule")):
         if rec[key] is not None:
             mark = "*" if rec["deciding"] == label else ""
-            parts.append(f"{h[label]}{mark} {rec[key]:.2f}")
+            parts.append(f"{h[label]}{mark} {rec[key]:.3g}")
     return " / ".join(parts) or "—"
 
 

@@ -140,7 +140,7 @@ def why(result, lang: str) -> str:
             if key in shown:
                 shown[key] = f"{fmt(shown[key])}%"
         if "ratio" in shown:
-            shown["ratio"] = f"{shown['ratio']:.2f}" if abs(shown["ratio"]) < 1e6 else "∞"
+            shown["ratio"] = f"{shown['ratio']:.3g}" if abs(shown["ratio"]) < 1e6 else "∞"
         if "method" in shown:
             shown["method"] = _METHOD[lang].get(shown["method"], shown["method"] or "")
         parts.append(template.format(**shown))
