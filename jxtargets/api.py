@@ -18,7 +18,7 @@ from .core.check import check as _check
 from .core.model import Actuals, Catalogue, Indicator
 from .core.rules import Result
 from .loading.errors import LoadError, Problem
-from .loading.files import default_catalogue, embedded_actuals
+from .loading.files import default_catalogue, resolve_inputs
 
 __all__ = ["open_catalogue", "open_actuals", "resolve_inputs", "check", "summarise", "find_indicator",
            "Filters", "LoadError"]
@@ -33,35 +33,6 @@ def open_catalogue(path: str | Path | None = None, use_cache: bool = True,
     if warnings is not None:
         warnings.extend(found)
     return catalogue
-
-
-def resolve_inputs(items: list[str]) -> list[Path]:
-    """Paths as given; a bare year means the embedded actuals of that year and every earlier
-    embedded year (the history that chained growth rates and baselines need); a directory means
-    every actuals file in it."""
-    embedded = embedded_actuals()
-    paths: list[Path] = []
-    for item in items:
-        text = str(item).strip()
-        if text.isdigit() and len(text) == 4 and not Path(text).exists():
-            year = int(text)
-            if year not in embedded:
-                known = ", ".join(map(str, embedded)) or "none"
-                raise LoadError([Problem(text, None, None,
-                                         f"no embedded actuals for {year} (embedded years: {known})")])
-            paths.extend(p for y, p in embedded.items() if y <= year)
-            continue
-        path = Path(text)
-        if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".xlsx")
-                           and not p.name.startswith("."))
-            if not found:
-                raise LoadError([Problem(text, None, None, "directory holds no actuals files")])
-            paths.extend(found)
-            continue
-        paths.append(path)
-    return list(dict.fromkeys(paths))
 
 
 def open_actuals(items: list[str], catalogue: Catalogue, year: int | None = None,

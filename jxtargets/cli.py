@@ -2,10 +2,13 @@
 outcome to an exit code (0 nothing failing, 1 a failing status, 2 bad input or usage).
 
 Only typer is imported at start-up; YAML, pint, rich and openpyxl are imported by the commands
-that need them.
-"""
+that need them. (No `from __future__ import annotations` here: typer would then evaluate every
+annotation string on each call.)
 
-from __future__ import annotations
+What `check`, `cagr`, `list`, `show` and `review` print is a pure function of their inputs (the
+catalogue and actuals files' bytes), their arguments and the terminal; it is cached under that
+key (`_replay_or_run`), so a repeated call does not even import rich.
+"""
 
 import os
 import sys
@@ -58,9 +61,26 @@ def _fail(problems) -> None:
     raise Exit(list(problems))
 
 
+class _Recorder:
+    """What a command printed, kept so that the same call can replay it from the cache."""
+
+    def __init__(self):
+        self.out: list[str] = []
+        self.err: list[str] = []
+
+
+_recording: _Recorder | None = None
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+    if _recording is not None:
+        _recording.err.append(text + "\n")
+
+
 def _warn(warnings) -> None:
     for w in warnings:
-        print(f"jxtargets: {w}", file=sys.stderr)
+        _err(f"jxtargets: {w}")
 
 
 def _catalogue(path: str | None):
@@ -89,14 +109,54 @@ def _check_choices(values: tuple[str, ...], known, what: str) -> None:
 
 def _emit(text: str) -> None:
     sys.stdout.write(text)
+    if _recording is not None:
+        _recording.out.append(text)
 
 
 def _print_rich(*renderables) -> None:
     from .render.table import console
 
     out = console()
-    for r in renderables:
-        out.print(r)
+    with out.capture() as captured:  # rendered for the real terminal, colours and width included
+        for r in renderables:
+            out.print(r)
+    _emit(captured.get())
+
+
+def _terminal() -> str:
+    """Everything besides the inputs and arguments that decides what rich prints."""
+    import shutil
+
+    tty = sys.stdout.isatty()
+    size = shutil.get_terminal_size((0, 0)) if tty else (0, 0)
+    env = [f"{k}={os.environ.get(k, '')}" for k in ("COLUMNS", "LINES", "TERM", "COLORTERM", "NO_COLOR",
+                                                     "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")]
+    return "\0".join([__version__, os.getcwd(), str(tty), f"{size[0]}x{size[1]}",
+                       str(sys.stdout.encoding), *env, *sys.argv[1:]])
+
+
+def _replay_or_run(inputs, run) -> int:
+    """run() -> exit code, or its recorded output for the same inputs, arguments and terminal."""
+    global _recording
+    from .loading import cache
+
+    key = cache.output_key(inputs, _terminal())
+    if key is not None:
+        hit = cache.read_output(key)
+        if hit is not None:
+            out, err, code = hit
+            sys.stdout.write(out)
+            sys.stderr.write(err)
+            return code
+    _recording = _Recorder()
+    try:
+        code = run()
+        recorded = _recording
+    finally:
+        _recording = None
+    if key is not None:
+        cache.write_output(key, ("".join(recorded.out), "".join(recorded.err), code))
+    return code
 
 
 @app.command()
@@ -113,6 +173,16 @@ def check(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """Judge every target that the given figures can speak to."""
+    from .loading.files import resolve_inputs
+
+    paths = resolve_inputs(files)
+    code = _replay_or_run([_catalogue_path(catalogue), *paths], lambda: _check(
+        paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value))
+    raise typer.Exit(code)
+
+
+def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang) -> int:
+    from . import api
     from .core.model import KINDS
     from .core.policy import STATUSES
 
@@ -124,10 +194,8 @@ def check(
     _check_choices(kinds, KINDS, "kind")
     _check_choices(statuses, STATUSES, "status")
     _check_choices(failing, STATUSES, "status in --fail-on")
-    from . import api
-
     warnings: list = []
-    actuals = api.open_actuals(files, cat, year=None, warnings=warnings)
+    actuals = api.open_actuals([str(p) for p in paths], cat, year=None, warnings=warnings)
     _warn(warnings)
     if year is not None and actuals.years and year not in actuals.years:
         _fail([f"--year {year}: no figures for that year in the given files "
@@ -136,8 +204,16 @@ def check(
     results = api.check(cat, actuals, year, filters, statuses)
     summary = api.summarise(results, year or actuals.latest_year, failing)
     _note_unjudged(cat, actuals, plans, summary.year, results)
-    _render_results(results, summary, fmt, lang.value, hide_no_data=not statuses)
-    raise typer.Exit(1 if summary.failing else 0)
+    _render_results(results, summary, fmt, lang, hide_no_data=not statuses)
+    return 1 if summary.failing else 0
+
+
+def _catalogue_path(catalogue: str | None):
+    from pathlib import Path
+
+    from .loading.files import default_catalogue
+
+    return Path(catalogue) if catalogue else default_catalogue()
 
 
 def _note_unjudged(cat, actuals, plans, year, results) -> None:
@@ -149,13 +225,13 @@ def _note_unjudged(cat, actuals, plans, year, results) -> None:
     ids = sorted({f.indicator for f in untargeted(actuals, cat, plans) if f.year == year})
     if ids:
         shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
-        print(f"jxtargets: note: {len(ids)} indicators with {year} figures are not targeted by "
-              f"{', '.join(plans)} and are not judged: {shown}", file=sys.stderr)
+        _err(f"jxtargets: note: {len(ids)} indicators with {year} figures are not targeted by "
+             f"{', '.join(plans)} and are not judged: {shown}")
     if not results:
         later = sorted({cat.plans[p].baseline_year for p in plans if cat.plans[p].baseline_year >= year})
         if later:
-            print(f"jxtargets: note: {', '.join(plans)} starts after {year} (baseline {later[0]}): "
-                  "nothing to judge yet", file=sys.stderr)
+            _err(f"jxtargets: note: {', '.join(plans)} starts after {year} (baseline {later[0]}): "
+                 "nothing to judge yet")
 
 
 def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None,
@@ -218,13 +294,20 @@ def cagr(
         else:
             _emit(f"{rate:.2f}%\n")
         raise typer.Exit(0)
+    from .loading.files import data_dir, resolve_inputs
+
+    paths = resolve_inputs([actuals_dir] if actuals_dir else [str(data_dir() / "actuals")])
+    code = _replay_or_run([_catalogue_path(catalogue), *paths],
+                          lambda: _cagr(indicator, paths, region, catalogue, fmt, lang))
+    raise typer.Exit(code)
+
+
+def _cagr(indicator, paths, region, catalogue, fmt, lang) -> int:
     from . import api
-    from .loading.files import data_dir
 
     cat = _catalogue(catalogue)
     ind = api.find_indicator(cat, indicator)
-    items = [actuals_dir] if actuals_dir else [str(data_dir() / "actuals")]
-    actuals = api.open_actuals(items, cat)
+    actuals = api.open_actuals([str(p) for p in paths], cat)
     regions = (region,) if region else (cat.region,)
     results = []
     from .core.rules import Evaluator
@@ -244,6 +327,7 @@ def cagr(
         _print_rich(_cagr_table(results, lang.value))
     else:
         _render_results(results, summary, fmt, lang.value)
+    return 0
 
 
 def _cagr_table(results, lang: str):
@@ -289,13 +373,19 @@ def list_(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """The catalogue's targets, filtered."""
+    code = _replay_or_run([_catalogue_path(catalogue)], lambda: _list(
+        plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang))
+    raise typer.Exit(code)
+
+
+def _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang) -> int:
     from .core.check import Filters, targets
     from .render.listing import render_listing, render_regions
 
     cat = _catalogue(catalogue)
     if regions:
         _emit_or_print(render_regions(cat, fmt.value, lang.value))
-        return
+        return 0
     plans = _split(plan)
     _check_choices(plans, cat.plans, "plan")
     _check_choices(_split(region), cat.regions, "region")
@@ -303,6 +393,7 @@ def list_(
                       attributes=_split(attribute), leads=_split(lead))
     found = list(targets(cat, filters))
     _emit_or_print(render_listing(cat, found, fmt.value, lang.value))
+    return 0
 
 
 def _emit_or_print(out) -> None:
@@ -321,14 +412,23 @@ def show(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """One indicator with all its targets, sources and reported figures."""
+    from .loading.files import data_dir, resolve_inputs
+
+    paths = resolve_inputs([actuals_dir or str(data_dir() / "actuals")])
+    code = _replay_or_run([_catalogue_path(catalogue), *paths],
+                          lambda: _show(indicator, paths, catalogue, fmt, lang))
+    raise typer.Exit(code)
+
+
+def _show(indicator, paths, catalogue, fmt, lang) -> int:
     from . import api
-    from .loading.files import data_dir
     from .render.listing import render_indicator
 
     cat = _catalogue(catalogue)
     ind = api.find_indicator(cat, indicator)
-    actuals = api.open_actuals([actuals_dir or str(data_dir() / "actuals")], cat)
+    actuals = api.open_actuals([str(p) for p in paths], cat)
     _emit_or_print(render_indicator(cat, ind, actuals, fmt.value, lang.value))
+    return 0
 
 
 @app.command()
@@ -406,8 +506,11 @@ def review(
     elif fmt is ReviewFormat.markdown:
         data = rr.to_markdown(rv, lang_)
     elif fmt is ReviewFormat.html:
+        import gc
+
         from .render.html import to_html
 
+        gc.enable()  # matplotlib makes reference cycles by the thousand
         data = to_html(rv, lang_, show_all)
     elif fmt is ReviewFormat.xlsx:
         from .render.xlsx import review_xlsx
@@ -495,8 +598,13 @@ def _main(
 
 
 def main() -> None:
+    import gc
+
     from .loading.errors import LoadError
 
+    # A short-lived process that builds many small objects and drops none: cyclic GC passes
+    # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.
+    gc.disable()
     try:
         app()  # standalone: usage errors exit 2 with click's message, typer.Exit gives its code
     except (Exit, LoadError) as exc:

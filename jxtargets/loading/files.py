@@ -118,3 +118,32 @@ def display_name(path: Path) -> str:
     except ValueError:
         return str(path)
     return rel if not rel.startswith("..") else str(path)
+
+
+def resolve_inputs(items: list[str]) -> list[Path]:
+    """Paths as given; a bare year means the embedded actuals of that year and every earlier
+    embedded year (the history that chained growth rates and baselines need); a directory means
+    every actuals file in it."""
+    embedded = embedded_actuals()
+    paths: list[Path] = []
+    for item in items:
+        text = str(item).strip()
+        if text.isdigit() and len(text) == 4 and not Path(text).exists():
+            year = int(text)
+            if year not in embedded:
+                known = ", ".join(map(str, embedded)) or "none"
+                raise LoadError([Problem(text, None, None,
+                                         f"no embedded actuals for {year} (embedded years: {known})")])
+            paths.extend(p for y, p in embedded.items() if y <= year)
+            continue
+        path = Path(text)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir()
+                           if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".xlsx")
+                           and not p.name.startswith("."))
+            if not found:
+                raise LoadError([Problem(text, None, None, "directory holds no actuals files")])
+            paths.extend(found)
+            continue
+        paths.append(path)
+    return list(dict.fromkeys(paths))
