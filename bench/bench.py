@@ -4,9 +4,13 @@
     python bench/bench.py --quick    # development: 5 runs, scales 200/600/2k, 2 runs each
 
 Every figure is a whole process, started by this script and waited for with `os.wait4`, so the
-wall time includes interpreter start-up and imports, and the max RSS is that process's own. All
-commands of a section run interleaved (round robin, after warm-up runs that are not counted), so
-a slow patch of the machine hits them alike; each figure is the median.
+wall time includes interpreter start-up and imports, and the max RSS and CPU time (user + system)
+are that process's own. All commands of a section run interleaved (round robin, after warm-up
+runs that are not counted), so a slow patch of the machine hits them alike; each figure is the
+median. Columns: median wall time, its ratio to the section's reference, the same ratio in CPU
+time (steadier when other work shares the machine), max RSS, the bar and PASS/FAIL. Children
+run with bytecode caching on, in a private PYTHONPYCACHEPREFIX (see `base_env`), as an installed
+package has its bytecode, and with their own XDG_CACHE_HOME under a temp dir.
 
 Part 1, the everyday commands, against the baseline `python -c pass` (the same interpreter the
 package is installed in): `jxtargets --help`; `jxtargets check data/actuals/actuals-2020.yaml` as
