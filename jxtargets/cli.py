@@ -204,7 +204,7 @@ def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lan
     results = api.check(cat, actuals, year, filters, statuses)
     summary = api.summarise(results, year or actuals.latest_year, failing)
     _note_unjudged(cat, actuals, plans, summary.year, results)
-    _render_results(results, summary, fmt, lang, hide_no_data=not statuses)
+    _render_results(results, summary, fmt, lang, hide_no_data=not statuses, actuals=actuals, home=cat.region)
     return 1 if summary.failing else 0
 
 
@@ -235,7 +235,7 @@ def _note_unjudged(cat, actuals, plans, year, results) -> None:
 
 
 def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None,
-                    hide_no_data: bool = False) -> None:
+                    hide_no_data: bool = False, actuals=None, home: str | None = None) -> None:
     from .render.records import record
 
     records = [record(r, lang) for r in results]
@@ -257,8 +257,16 @@ def _render_results(results, summary, fmt: Format, lang: str, title: str | None 
 
         if title is None and summary.year:
             title = f"{summary.year}年目标核对" if lang == "zh" else f"Targets checked against {summary.year}"
-        shown = [r for r in records if r["status"] != "no_data"] if hide_no_data else records
-        out = [check_table(shown, data, lang, title), summary_text(data, lang)]
+        keep = [i for i, r in enumerate(records) if not hide_no_data or r["status"] != "no_data"]
+        shown = [records[i] for i in keep]
+        sparks = None
+        if actuals is not None:
+            from .core.review import trajectory
+            from .render.review import spark_line
+
+            sparks = [spark_line([p.value for p in trajectory(results[i], actuals, results[i].year)])
+                      for i in keep]
+        out = [check_table(shown, data, lang, title, home, sparks), summary_text(data, lang)]
         if len(shown) < len(records):
             hidden = len(records) - len(shown)
             out.append(f"（另有{hidden}项无数据未列出，用 --status no_data 查看）" if lang == "zh" else

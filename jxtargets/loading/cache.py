@@ -128,8 +128,8 @@ def memo(kind: str, data: bytes, extra: str, build: Callable[[], T], use_cache: 
 def output_key(inputs, context: str) -> str | None:
     """The key of a command's output: every input file's bytes and the call's context
     (arguments, directory, terminal). None when caching is off or an input cannot be read
-    (the command then runs and reports it)."""
-    if not enabled():
+    (the command then runs and reports it). JXTARGETS_NO_OUTPUT_CACHE=1 turns this cache alone off."""
+    if not enabled() or os.environ.get("JXTARGETS_NO_OUTPUT_CACHE"):
         return None
     h = blake2b(f"{__version__}\0{FORMAT}\0{context}".encode(), digest_size=16)
     try:

@@ -112,7 +112,11 @@ def projection_text(rec: dict, lang: str) -> str:
 
 
 def spark(rec: dict) -> str:
-    values = [p["value"] for p in rec["trajectory"]]
+    return spark_line([p["value"] for p in rec["trajectory"]])
+
+
+def spark_line(values: list[float]) -> str:
+    """A one-line trajectory (sparklines); empty for fewer than two points."""
     if len(values) < 2:
         return ""
     from sparklines import sparklines

@@ -13,7 +13,10 @@ def console(file=None):
     return Console(file=file, highlight=False, soft_wrap=False)
 
 
-def check_table(records: list[dict], summary: dict, lang: str, title: str | None = None):
+def check_table(records: list[dict], summary: dict, lang: str, title: str | None = None,
+                home: str | None = None, sparks: list[str] | None = None):
+    """The check as a table; `home` is the catalogue's own region (others are named after the
+    indicator), `sparks` a one-line trajectory per record, shown under the actual figure."""
     from rich.table import Table
     from rich.text import Text
 
@@ -25,12 +28,15 @@ def check_table(records: list[dict], summary: dict, lang: str, title: str | None
     table.add_column(h["actual"], justify="right", no_wrap=True)
     table.add_column(h["status"], no_wrap=True)
     table.add_column(h["why"], ratio=4, overflow="fold")
-    for r in records:
-        name = r["name"] if r["region"] == "嘉兴市" or not r["region"] else f"{r['name']}（{r['region']}）"
+    for i, r in enumerate(records):
+        name = r["name"] if r["region"] == home or not r["region"] else f"{r['name']}（{r['region']}）"
         label = f"{name} · {words.KIND[lang][r['kind']]}"
         style = words.STATUS_STYLE[r["status"]] if r["required"] else "yellow"
         status = Text(r["status_label"], style=style)
-        table.add_row(r["plan"], label, target_text(r), actual_text(r), status, r["why"])
+        actual = actual_text(r)
+        if sparks and sparks[i]:
+            actual += f"\n{sparks[i]}"
+        table.add_row(r["plan"], label, target_text(r), actual, status, r["why"])
     return table
 
 
