@@ -67,10 +67,11 @@ def _good(target: Target, indicator: Indicator) -> int:
 
 
 def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
+    # Float noise only: relative to the target's size, so tiny targets (0.009 人/亿元) stay exact.
     if op == "range":
         lo, hi = value
-        return lo - _EPS * max(1.0, abs(lo)) <= x <= hi + _EPS * max(1.0, abs(hi))
-    eps = _EPS * max(1.0, abs(value))
+        return lo - _EPS * abs(lo) - 1e-12 <= x <= hi + _EPS * abs(hi) + 1e-12
+    eps = _EPS * abs(value) + 1e-12
     if op == ">=":
         return x >= value - eps
     if op == "<=":

@@ -64,16 +64,25 @@ class Resolver:
         self.catalogue = catalogue
         self.by_name: dict[str, str] = {}
         self.ambiguous: dict[str, list[str]] = {}
-        loose: dict[str, set[str]] = {}
         for ind in catalogue.indicators.values():
             if ind.name in self.by_name:
                 self.ambiguous.setdefault(ind.name, [self.by_name[ind.name]]).append(ind.id)
             self.by_name.setdefault(ind.name, ind.id)
-            for key in (ind.id, ind.name):
-                loose.setdefault(_loose(key), set()).add(ind.id)
-        self.loose = {k: next(iter(v)) for k, v in loose.items() if len(v) == 1}
+        self._loose: dict[str, str] | None = None
         self.unknown = 0
         self._min_baseline = min((p.baseline_year for p in catalogue.plans.values()), default=None)
+
+    @property
+    def loose(self) -> dict[str, str]:
+        """Loosened id or name -> id, for the names that loosen to one indicator only. Built on
+        the first lookup that needs it (NFKC of every id and name: ~0.1 s for 10,000)."""
+        if self._loose is None:
+            loose: dict[str, set[str]] = {}
+            for ind in self.catalogue.indicators.values():
+                for key in (ind.id, ind.name):
+                    loose.setdefault(_loose(key), set()).add(ind.id)
+            self._loose = {k: next(iter(v)) for k, v in loose.items() if len(v) == 1}
+        return self._loose
 
     def indicator(self, key) -> str | None:
         if not isinstance(key, str):
@@ -538,91 +547,149 @@ def _read_table(path: Path, resolver: Resolver, want_year: int | None, delimiter
             except csv.Error as exc:
                 problems.add(reader.line_num, None, f"malformed CSV: {exc}")
                 return
-            if len(row) > len(header) and any(c.strip() for c in row[len(header):]):
-                problems.add(reader.line_num, None, f"{len(row)} cells, but the header names {len(header)} columns")
-                continue
-            yield reader.line_num, dict(zip(header, row, strict=False))
+            if len(row) > width:
+                if any(c.strip() for c in row[width:]):
+                    problems.add(reader.line_num, None, f"{len(row)} cells, but the header names {width} columns")
+                    continue
+                del row[width:]
+            elif len(row) < width:
+                row.extend([None] * (width - len(row)))  # read as if the column were absent
+            yield reader.line_num, row
 
-    figures = table_figures(rows(), resolver, want_year, name, problems, path)
+    width = len(header)
+    figures = table_figures(rows(), resolver, want_year, name, problems, path, header=header)
     problems.raise_if_any()
     return figures, [], problems.warnings
 
 
+_VALUE_GROWTH = frozenset(("value", "growth"))
 _TRUE = {"true", "yes", "y", "1", "是", "完成", "已完成", "done"}
 _FALSE = {"false", "no", "n", "0", "否", "未完成", "not done"}
 
 
+def _column(row, column: str) -> str:
+    return f"column {column}"
+
+
 def table_figures(rows, resolver: Resolver, want_year, name: str, problems: Problems, path: Path,
-                  cell=lambda row, column: f"column {column}"):
-    """Figures from long-format rows (CSV, TSV and .xlsx share this). Raises nothing: every
-    problem goes to `problems`, a file with no figure at all is one of them."""
+                  cell=_column, header: list[str] | None = None):
+    """Figures from long-format rows (CSV, TSV and .xlsx share this): (line, row) pairs, each row a
+    dict of column -> cell, or, when `header` (distinct names of CSV_COLUMNS, with year and
+    indicator) is given, a list of exactly its cells in its order (None for a missing cell).
+    `cell(line, column)` names a cell in a problem. Raises nothing: every problem goes to
+    `problems`, a file with no figure at all is one of them."""
+    if header is None:
+        header = list(CSV_COLUMNS)
+        rows = ((line, [row.get(c) for c in CSV_COLUMNS]) for line, row in rows)
+    at = {column: header.index(column) if column in header else None for column in CSV_COLUMNS}
+    i_year, i_indicator, i_region, i_done, i_since = (at[c] for c in ("year", "indicator", "region", "done", "since"))
+    plain = [(k, at[k]) for k in ("value", "unit", "growth", "note", "source") if at[k] is not None]
+    since_at = [(k, at[k]) for k in SINCE_FIGURES if at[k] is not None]
+    # Where a value or growth problem is, when it does not depend on the line (CSV, TSV).
+    fixed = cell is _column
+    value_at, growth_at = f"{cell(0, 'value')}.value", f"{cell(0, 'value')}.growth"
     figures: list[Figure] = []
     region0 = resolver.catalogue.region
+    regions = resolver.catalogue.regions
+    indicators = resolver.catalogue.indicators
     name_years = _years_in_name(path)
     seen: dict[tuple[str, str, int], int] = {}
     blanks: list[tuple[int | None, str]] = []
     warned_years: set[int] = set()
+    years: dict[str, int] = {}  # year cells read, by their text
     unknown_before, given = resolver.unknown, 0
+    year_of = f.year_of
     for line, row in rows:
-        if not any((v or "").strip() if isinstance(v, str) else v is not None for v in row.values()):
-            continue
-        raw_year = row.get("year")
-        try:
-            year = f.year_of(raw_year)
-        except NumberError as exc:
-            problems.add(line, cell(line, "year"), str(exc))
-            continue
-        wrong = _name_year_problem(year, name_years)
-        if wrong:
-            problems.add(line, cell(line, "year"), wrong)
+        raw_year = row[i_year]
+        year = years.get(raw_year) if raw_year.__class__ is str else None
+        if year is None:
+            if raw_year is None or raw_year.__class__ is str and not raw_year.strip():
+                if not any((v or "").strip() if isinstance(v, str) else v is not None for v in row):
+                    continue  # a blank row
+            try:
+                year = year_of(raw_year)
+            except NumberError as exc:
+                problems.add(line, cell(line, "year"), str(exc))
+                continue
+            if raw_year.__class__ is str:
+                years[raw_year] = year
+        if name_years:
+            wrong = _name_year_problem(year, name_years)
+            if wrong:
+                problems.add(line, cell(line, "year"), wrong)
         if want_year is not None and year != want_year:
             problems.add(line, cell(line, "year"), f"year {year} disagrees with --year {want_year}")
         if year not in warned_years:
             warned_years.add(year)
             _year_warnings(year, resolver, problems, line, cell(line, "year"))
         given += 1
-        raw_key = row.get("indicator")
-        key = str(raw_key).strip() if raw_key is not None else ""
-        iid = resolver.indicator(key)
+        key = row[i_indicator]
+        key = (key.strip() if key.__class__ is str else str(key).strip()) if key is not None else ""
+        iid = key if key in indicators else resolver.indicator(key)
         if iid is None:
             problems.add(line, cell(line, "indicator"),
                          f"unknown indicator {key!r}{resolver.hint(key)}" if key else "no indicator given")
             continue
-        region = str(row.get("region") or "").strip() or region0
-        if region not in resolver.catalogue.regions:
+        region = row[i_region] if i_region is not None else None
+        region = (str(region).strip() if region else "") or region0
+        if region not in regions:
             problems.add(line, cell(line, "region"),
-                         f"unknown region {region!r}{f.suggest(region, resolver.catalogue.regions)}")
+                         f"unknown region {region!r}{f.suggest(region, regions)}")
             continue
-        first = seen.get((iid, region, year))
-        if first is not None:
+        first = seen.setdefault((iid, region, year), line)
+        if first != line:  # lines are distinct: given before
             problems.add(line, cell(line, "indicator"),
                          f"{iid} for {year} ({region}) is given twice: at line {first} and line {line}")
             continue
-        seen[(iid, region, year)] = line
         mapping: dict = {}
-        for k in ("value", "unit", "growth", "note", "source"):
-            v = row.get(k)
-            if v is not None and str(v).strip() != "":
-                mapping[k] = v.strip() if isinstance(v, str) else v
-        done = row.get("done")
-        if isinstance(done, bool):
+        for k, i in plain:
+            v = row[i]
+            if v.__class__ is str:
+                v = v.strip()
+                if v:
+                    mapping[k] = v
+            elif v is not None and str(v).strip() != "":
+                mapping[k] = v
+        done = row[i_done] if i_done is not None else None
+        if done is None or done == "":
+            pass
+        elif isinstance(done, bool):
             mapping["done"] = done
-        elif done is not None and str(done).strip():
+        elif str(done).strip():
             word = str(done).strip().lower()
             if word in _TRUE or word in _FALSE:
                 mapping["done"] = word in _TRUE
             else:
                 problems.add(line, cell(line, "done"), f"expected true or false (是/否), got {str(done)[:40]!r}")
                 continue
-        figs = {k: row[k] for k in SINCE_FIGURES if str(row.get(k) if row.get(k) is not None else "").strip()}
+        figs = None
+        for k, i in since_at:
+            v = row[i]
+            if v is not None and v != "" and (v.__class__ is not str or v.strip()):
+                if figs is None:
+                    figs = {}
+                figs[k] = v
         if figs:
             try:
-                start = f.year_of(row.get("since"))
+                start = year_of(row[i_since] if i_since is not None else None)
             except NumberError:
                 problems.add(line, cell(line, "since"), "a cagr/change/total/reduction needs the since year")
                 continue
             mapping["since"] = {start: figs}
-        figure = _figure(iid, region, year, mapping, line, cell(line, "value"), name, resolver, problems)
+        if mapping and mapping.keys() <= _VALUE_GROWTH:
+            # The usual row, a value and a growth rate: what _figure makes of them, sooner.
+            figure = Figure(iid, region, year, file=name, line=line or 0)
+            if not fixed:
+                where = cell(line, "value")
+                value_at, growth_at = f"{where}.value", f"{where}.growth"
+            v = mapping.get("value")
+            if v is not None:
+                figure.value = _quantity(v, None, indicators[iid], problems, None, value_at)
+            v = mapping.get("growth")
+            if v is not None:
+                figure.growth = _percent(v, problems, None, growth_at)
+        else:
+            figure = _figure(iid, region, year, mapping, line, cell(line, "value"), name, resolver, problems)
         if figure is None:
             blanks.append((line, f"{iid} ({year})"))
             continue

@@ -11,9 +11,25 @@ def join(where: str, key) -> str:
     return f"{where}.{key}" if where else str(key)
 
 
+# Years read from text in the default range, by the text: a CSV repeats a handful of them.
+_YEARS: dict[str, int] = {}
+_YEARS_KEPT = 1000
+
+
 def year_of(raw, lo: int = 1900, hi: int = 2200) -> int:
     """A year from YAML, a CSV cell or an Excel cell: 2020, "2020", "２０２０", "2020年", 2020.0.
     NumberError otherwise (2020.5, a date, a year out of range)."""
+    if raw.__class__ is str and lo == 1900 and hi == 2200:
+        found = _YEARS.get(raw)
+        if found is None:
+            found = _year_of(raw, lo, hi)  # raises for anything but a year: never kept
+            if len(_YEARS) < _YEARS_KEPT:
+                _YEARS[raw] = found
+        return found
+    return _year_of(raw, lo, hi)
+
+
+def _year_of(raw, lo: int, hi: int) -> int:
     if isinstance(raw, bool) or raw is None or not isinstance(raw, (int, float, str)):
         raise NumberError(f"expected a year, got {_kind(raw)}")
     if isinstance(raw, str):

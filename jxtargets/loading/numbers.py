@@ -42,6 +42,9 @@ _BAD_UNIT_START = set(",_:;./-~+*×·。、–—")
 # No statistic is this large in any unit a catalogue uses (5509.5亿元 is 5.5e11 元); anything
 # larger is a typo, and would overflow the growth arithmetic.
 LARGEST = 1e15
+# A plain decimal (5509.5, -3, 0.25: no leading zero, exponent, unit, comma or space), as nearly
+# every CSV cell is: nothing below can refuse or change it but the size bound.
+_PLAIN = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?").fullmatch
 
 
 class NumberError(ValueError):
@@ -50,6 +53,10 @@ class NumberError(ValueError):
 
 def parse_number(raw: object) -> tuple[float, str | None]:
     """A finite number and the unit written after it (None when there is none)."""
+    if raw.__class__ is str and _PLAIN(raw):
+        value = float(raw)
+        if -LARGEST < value < LARGEST:
+            return value, None
     if isinstance(raw, bool):
         raise NumberError(f"{str(raw).lower()} is a yes/no value, not a number")
     if isinstance(raw, (int, float)):

@@ -1,21 +1,26 @@
 """Safe YAML reading that keeps line numbers.
 
-PyYAML composes the node tree (with its C parser where available); we then build plain Python
-values ourselves, so that:
+We read the parser's event stream (libyaml's C parser where available) and build plain Python
+values straight from it: no node tree in between (PyYAML's compose() tree costs some twenty times
+the file's size in memory) and no recursion (libyaml's composer recurses on the C stack, so
+deep nesting could crash the interpreter). So that:
 
 - every mapping remembers the line of each key (`LineDict.lines`), for errors;
 - duplicate keys are errors naming both lines (PyYAML keeps the last one silently), every one of
   them, with the path of the key (`values.gdp`);
 - YAML 1.1 traps never become silent numbers or booleans: `yes/no/on/off`, `0755`, `1_000` and
-  `60:30` stay strings, which the validators then refuse as numbers;
+  `60:30` stay strings, which the validators then refuse as numbers (scalar tags are resolved by
+  the loader's own resolver, as compose() does);
 - only the core tags are honoured (no Python objects: `!!python/...` is refused, never built);
 - alias expansion is bounded (an aliased collection is built once and shared; its expanded size
   still counts against MAX_NODES), so a "billion laughs" file is refused in milliseconds;
   recursive aliases are refused;
-- nesting depth is bounded (MAX_DEPTH). libyaml's composer recurses on the C stack and crashes the
-  interpreter (SIGSEGV) on a few tens of thousands of nested brackets, so a file that could nest
-  that deep is composed on a thread with a stack big enough for it, or, beyond that, its depth is
-  measured first from the parser's event stream (which does not recurse).
+- nesting depth is bounded (MAX_DEPTH): reading stops at the first level too deep, so 200,000
+  nested brackets are refused in milliseconds.
+
+The errors compose() reports (malformed YAML, an undefined or duplicate anchor, a second document)
+still come before this module's refusals, as when the tree was composed first: after a refusal
+the rest of the stream is read on, building nothing, to find them.
 
 Errors are `YamlError`, carrying one `Problem` per line, each on one line of text.
 """
@@ -23,9 +28,20 @@ Errors are `YamlError`, carrying one `Problem` per line, each on one line of tex
 from __future__ import annotations
 
 import re
-import threading
 
 import yaml
+from yaml.composer import ComposerError
+from yaml.events import (
+    AliasEvent,
+    DocumentEndEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
+from yaml.nodes import ScalarNode
 
 try:
     from yaml import CSafeLoader as _Loader
@@ -36,14 +52,13 @@ from .errors import Problem
 
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
-# Nesting that libyaml's recursive composer survives on any thread with a 1 MiB stack (it
-# crashes at ~3,000 levels there, ~30,000 on an 8 MiB main thread).
-_SAFE_NESTING = 1000
-# Stack per possible level when composing on a thread of our own (libyaml uses 170-500 bytes).
-_STACK_PER_LEVEL = 1024
-# Up to this bound, compose on a thread of our own (at worst ~0.3 s for so deep a file); beyond
-# it, measure the depth first (costs ~20% of a compose).
-_THREAD_NESTING = 8000
+# After a refusal the stream is read on (see above), but not into nesting deeper than this:
+# libyaml's scanner is quadratic in flow nesting (0.25 s at 8,000 levels, 1 s at 20,000), and
+# the refusal then stands.
+_DRAIN_DEPTH = 8000
+# Plain scalars resolved and converted once per parse and then shared (keys, years, units recur
+# thousands of times); beyond this many distinct ones, the rest are converted each time.
+_CACHE_LIMIT = 50_000
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
 _BOOL = "tag:yaml.org,2002:bool"
@@ -51,15 +66,18 @@ _NULL = "tag:yaml.org,2002:null"
 _STR = "tag:yaml.org,2002:str"
 _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,299})\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".nan": float("nan"), ".inf": float("inf"), "+.inf": float("inf"),
                    "-.inf": float("-inf")}
 # Characters YAML refuses (c-printable's complement), to say where a ReaderError is.
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-_STACK_LOCK = threading.Lock()
 # Line breaks as libyaml counts them.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+_NO_KEY = object()  # a mapping's state when its next event is a key
+_DEEP = f"nested deeper than {MAX_DEPTH} levels; refused"
+_A_KEY = "a key must be a plain value, not a list or mapping"
 
 
 class LineDict(dict):
@@ -81,85 +99,235 @@ class YamlError(Exception):
         super().__init__("\n".join(map(str, self.problems)))
 
 
+class _Refused(Exception):
+    """A refusal of this module (not malformed YAML), at a mark."""
+
+    def __init__(self, mark, message: str):
+        super().__init__(message)
+        self.mark, self.message = mark, message
+
+
+class _Anchor:
+    """What an alias to an anchor gives: the value built, the anchored node's start mark (which
+    an alias reports, as compose() shared the node), and for a collection its expanded size in
+    values and its height in levels (`open` while it is being built: an alias then recurses)."""
+
+    __slots__ = ("value", "mark", "collection", "size", "height", "open")
+
+    def __init__(self, mark, collection: bool):
+        self.value = None
+        self.mark = mark
+        self.collection = collection
+        self.size = 1
+        self.height = 0
+        self.open = collection
+
+
 class _Builder:
     def __init__(self, file: str):
         self.file = file
-        self.count = 0
-        self.deepest = 0
-        # id(node) -> (value, size, height) of every collection built: an alias reuses it.
-        self.built: dict[int, tuple[object, int, int]] = {}
-        self.active: set[int] = set()
+        self.anchors: dict[str, _Anchor] = {}
         self.duplicates: list[tuple[LineDict, object, int, int, int]] = []
+        self.root_mark = None
 
-    def fail(self, node, message: str) -> None:
-        mark = node.start_mark
-        raise YamlError(Problem(self.file, mark.line + 1, None, message, mark.column + 1))
+    def run(self, text: str):
+        loader = _Loader(text)
+        try:
+            get = loader.get_event
+            get()  # StreamStartEvent
+            if get().__class__ is StreamEndEvent:  # else DocumentStartEvent
+                return None
+            self.root_mark = loader.peek_event().start_mark
+            try:
+                root = self.values(get, loader.resolve)
+            except _Refused:
+                self.drain(get)  # raises what compose() would have raised first, if anything
+                raise
+            get()  # DocumentEndEvent
+            self.single(get)
+            return root
+        finally:
+            loader.dispose()
 
-    def build(self, node, depth: int = 0):
-        if depth > MAX_DEPTH:
-            self.fail(node, f"nested deeper than {MAX_DEPTH} levels; refused")
-        if not isinstance(node, yaml.CollectionNode):
-            self.count += 1
-            if self.count > MAX_NODES:
-                self.fail(node, f"more than {MAX_NODES:,} values; refused")
-            return self.scalar(node)
-        key = id(node)
-        seen = self.built.get(key)
-        if seen is not None:  # an alias: share what was built, but count its full size
-            value, size, height = seen
-            self.count += size
-            if self.count > MAX_NODES:
-                self.fail(node, f"more than {MAX_NODES:,} values after expanding aliases "
-                                "(an alias bomb?); refused")
-            if depth + height > MAX_DEPTH:
-                self.fail(node, f"nested deeper than {MAX_DEPTH} levels (through an alias); refused")
-            self.deepest = max(self.deepest, depth + height)
-            return value
-        if key in self.active:
-            self.fail(node, "an alias refers to a collection that contains it (recursive alias); refused")
-        self.active.add(key)
-        start, outer = self.count, self.deepest
-        self.count += 1
-        self.deepest = depth + 1
-        if isinstance(node, yaml.MappingNode):
-            value = self.mapping(node, depth)
-        else:
-            if node.tag != _SEQ:
-                self.fail(node, _tag_refused(node.tag))
-            value = LineList()
-            value.line = node.start_mark.line + 1
-            value.lines = [n.start_mark.line + 1 for n in node.value]
-            value.extend(self.build(n, depth + 1) for n in node.value)
-        height = self.deepest - depth
-        self.deepest = max(outer, self.deepest)
-        self.active.discard(key)
-        self.built[key] = (value, self.count - start, height)
-        return value
+    def single(self, get) -> None:
+        event = get()
+        if event.__class__ is not StreamEndEvent:
+            raise ComposerError("expected a single document in the stream", self.root_mark,
+                                "but found another document", event.start_mark)
 
-    def mapping(self, node, depth: int) -> LineDict:
-        if node.tag != _MAP:
-            self.fail(node, _tag_refused(node.tag))
-        out = LineDict()
-        out.lines = {}
-        out.line = node.start_mark.line + 1
-        for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail(key_node, "merge keys (<<) are not allowed")
-            if isinstance(key_node, yaml.CollectionNode):
-                self.fail(key_node, "a key must be a plain value, not a list or mapping")
-            key = self.build(key_node, depth + 1)
-            line = key_node.start_mark.line + 1
-            value = self.build(value_node, depth + 1)
-            first = out.lines.get(key)
-            if first is not None:  # keep the first; report every repeat
-                self.duplicates.append((out, key, first, line, key_node.start_mark.column + 1))
+    def anchor(self, event, collection: bool) -> _Anchor:
+        first = self.anchors.get(event.anchor)
+        if first is not None:
+            raise ComposerError("found duplicate anchor; first occurrence", first.mark,
+                                "second occurrence", event.start_mark)
+        found = self.anchors[event.anchor] = _Anchor(event.start_mark, collection)
+        return found
+
+    def values(self, get, resolve):
+        """The value of one node (the document's), read event by event."""
+        anchors, duplicates, scalar = self.anchors, self.duplicates, self.scalar
+        cache: dict[str, object] = {}
+        cached = cache.get
+        count = 0  # values built, aliases expanded
+        opened = 0  # collections open: the depth of the next node
+        deepest = 0  # the deepest level reached (reset under an anchor, for its height)
+        stack: list = []  # the enclosing collections: (container, is_map, extra)
+        cur = None  # the collection being filled (None: the node is the root)
+        is_map = False
+        key = _NO_KEY  # the key waiting for its value, in a mapping
+        kmark = None
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is ScalarEvent:
+                record = None if event.anchor is None else self.anchor(event, False)
+                count += 1
+                if count > MAX_NODES or opened > MAX_DEPTH:
+                    self.scalar_refusal(event, resolve, is_map and key is _NO_KEY, opened)
+                mark = event.start_mark
+                tag, text = event.tag, event.value
+                if tag is None and event.implicit[0]:
+                    value = cached(text, _NO_KEY)
+                    if value is _NO_KEY:
+                        tag = resolve(ScalarNode, text, event.implicit)
+                        if tag == _MERGE and is_map and key is _NO_KEY:
+                            raise _Refused(mark, "merge keys (<<) are not allowed")
+                        value = scalar(tag, text, mark)
+                        if len(cache) < _CACHE_LIMIT:
+                            cache[text] = value
+                else:
+                    if tag is None or tag == "!":
+                        tag = resolve(ScalarNode, text, event.implicit)
+                    if tag == _STR:
+                        value = text
+                    else:
+                        if tag == _MERGE and is_map and key is _NO_KEY:
+                            raise _Refused(mark, "merge keys (<<) are not allowed")
+                        value = scalar(tag, text, mark)
+                if record is not None:
+                    record.value = value
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                done = cur
+                cur, is_map, extra = stack.pop()
+                opened -= 1
+                if extra is not None:
+                    duplicate, record, start, outer = extra
+                    if record is not None:
+                        record.open = False
+                        record.size = count - start
+                        record.height = deepest - opened
+                        if outer > deepest:
+                            deepest = outer
+                    if duplicate is not None:
+                        duplicates.append(duplicate)
+                if cur is None:
+                    return done
                 continue
-            out.lines[key] = line
-            out[key] = value
-        return out
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                mark = event.start_mark
+                record = None if event.anchor is None else self.anchor(event, True)
+                if is_map and key is _NO_KEY:
+                    raise _Refused(mark, "merge keys (<<) are not allowed" if event.tag == _MERGE else _A_KEY)
+                if opened > MAX_DEPTH:
+                    raise _Refused(mark, _DEEP)
+                count += 1
+                tag = event.tag
+                if cls is MappingStartEvent:
+                    if tag is not None and tag != "!" and tag != _MAP:
+                        raise _Refused(mark, _tag_refused(tag))
+                    value = LineDict()
+                    value.lines = {}
+                else:
+                    if tag is not None and tag != "!" and tag != _SEQ:
+                        raise _Refused(mark, _tag_refused(tag))
+                    value = LineList()
+                    value.lines = []
+                line = value.line = mark.line + 1
+                duplicate = None
+                if is_map:
+                    lines = cur.lines
+                    first = lines.get(key)
+                    if first is None:
+                        lines[key] = kmark.line + 1
+                        cur[key] = value
+                    else:  # keep the first; report every repeat (once its value is read, as before)
+                        duplicate = (cur, key, first, kmark.line + 1, kmark.column + 1)
+                    key = _NO_KEY
+                elif cur is not None:
+                    cur.append(value)
+                    cur.lines.append(line)
+                if record is not None:
+                    record.value = value
+                    stack.append((cur, is_map, (duplicate, record, count - 1, deepest)))
+                    deepest = opened + 1
+                else:
+                    stack.append((cur, is_map, None if duplicate is None else (duplicate, None, 0, 0)))
+                opened += 1
+                if opened > deepest:
+                    deepest = opened
+                cur, is_map = value, cls is MappingStartEvent
+                continue
+            elif cls is AliasEvent:
+                record = anchors.get(event.anchor)
+                if record is None:
+                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+                mark = record.mark  # compose() shared the node: its mark is the anchored one
+                if record.collection and is_map and key is _NO_KEY:
+                    raise _Refused(mark, _A_KEY)
+                if opened > MAX_DEPTH:
+                    raise _Refused(mark, _DEEP)
+                if not record.collection:
+                    count += 1
+                    if count > MAX_NODES:
+                        raise _Refused(mark, f"more than {MAX_NODES:,} values; refused")
+                else:
+                    if record.open:
+                        raise _Refused(mark, "an alias refers to a collection that contains it "
+                                             "(recursive alias); refused")
+                    count += record.size
+                    if count > MAX_NODES:
+                        raise _Refused(mark, f"more than {MAX_NODES:,} values after expanding aliases "
+                                             "(an alias bomb?); refused")
+                    if opened + record.height > MAX_DEPTH:
+                        raise _Refused(mark, f"nested deeper than {MAX_DEPTH} levels (through an alias); "
+                                             "refused")
+                    if opened + record.height > deepest:
+                        deepest = opened + record.height
+                value = record.value
+            else:  # pragma: no cover - the parser gives nothing else inside a document
+                raise yaml.YAMLError(f"unexpected {cls.__name__}")
+            # A scalar or an alias: a key, a value or an item.
+            if is_map:
+                if key is _NO_KEY:
+                    key, kmark = value, mark
+                    continue
+                lines = cur.lines
+                first = lines.get(key)
+                if first is None:
+                    lines[key] = kmark.line + 1
+                    cur[key] = value
+                else:  # keep the first; report every repeat
+                    duplicates.append((cur, key, first, kmark.line + 1, kmark.column + 1))
+                key = _NO_KEY
+            elif cur is not None:
+                cur.append(value)
+                cur.lines.append(mark.line + 1)
+            else:
+                return value
 
-    def scalar(self, node):
-        tag, text = node.tag, node.value
+    def scalar_refusal(self, event, resolve, is_key: bool, opened: int) -> None:
+        """A scalar too deep or one value too many (a merge key is reported first, as before)."""
+        mark = event.start_mark
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = resolve(ScalarNode, event.value, event.implicit)
+        if is_key and tag == _MERGE:
+            raise _Refused(mark, "merge keys (<<) are not allowed")
+        if opened > MAX_DEPTH:
+            raise _Refused(mark, _DEEP)
+        raise _Refused(mark, f"more than {MAX_NODES:,} values; refused")
+
+    def scalar(self, tag: str, text: str, mark):
         if tag == _STR:
             return text
         if tag == _NULL:
@@ -178,7 +346,36 @@ class _Builder:
             return float(text) if _PLAIN_FLOAT.match(text) else text
         if tag == "tag:yaml.org,2002:timestamp":
             return text
-        self.fail(node, _tag_refused(tag))
+        raise _Refused(mark, _tag_refused(tag))
+
+    def drain(self, get) -> None:
+        """After a refusal: read the rest of the document, building nothing, and raise the
+        error compose() would have met in it (malformed YAML, an undefined or a duplicate anchor,
+        a second document), if any."""
+        anchors = self.anchors
+        depth = 0
+        while True:
+            event = get()
+            cls = event.__class__
+            if cls is AliasEvent:
+                if event.anchor not in anchors:
+                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
+            elif cls is ScalarEvent:
+                if event.anchor is not None:
+                    self.anchor(event, False)
+            elif cls is MappingStartEvent or cls is SequenceStartEvent:
+                if event.anchor is not None:
+                    self.anchor(event, True)
+                depth += 1
+                if depth > _DRAIN_DEPTH:
+                    return
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                depth -= 1
+            elif cls is DocumentEndEvent:
+                self.single(get)
+                return
+            else:
+                return
 
     def duplicate_problems(self, root) -> list[Problem]:
         paths = _paths(root, {id(d[0]) for d in self.duplicates}) if self.duplicates else {}
@@ -222,8 +419,12 @@ def parse(text: str, file: str, problems: list[Problem] | None = None):
 
     Duplicate keys (the first value is kept) are added to `problems` when it is given, so that a
     validator can report them with everything else; otherwise they are raised."""
+    builder = _Builder(file)
     try:
-        node = _compose(text, file)
+        tree = builder.run(text)
+    except _Refused as exc:
+        mark = exc.mark
+        raise YamlError(Problem(file, mark.line + 1, None, exc.message, mark.column + 1)) from None
     except yaml.MarkedYAMLError as exc:
         raise YamlError(_marked_problem(exc, text, file)) from None
     except yaml.reader.ReaderError as exc:
@@ -231,16 +432,7 @@ def parse(text: str, file: str, problems: list[Problem] | None = None):
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise YamlError(Problem(file, None, None, f"malformed YAML: {message}")) from None
-    except RecursionError:
-        raise YamlError(Problem(file, None, None, f"nested deeper than {MAX_DEPTH} levels; refused")) from None
-    if node is None:
-        return None
-    builder = _Builder(file)
-    try:
-        tree = builder.build(node)
-    except RecursionError:
-        raise YamlError(Problem(file, None, None, f"nested deeper than {MAX_DEPTH} levels; refused")) from None
-    duplicates = builder.duplicate_problems(tree)
+    duplicates = builder.duplicate_problems(tree) if builder.duplicates else []
     if duplicates:
         if problems is None:
             raise YamlError(duplicates)
@@ -274,59 +466,3 @@ def _reader_problem(exc, text: str, file: str) -> Problem:
     line, column = len(before), len(before[-1]) + 1
     return Problem(file, line, None, f"control character U+{ord(m.group()):04X} is not allowed in YAML "
                                      "(a binary file, or text pasted with hidden characters?)", column)
-
-
-def _compose(text: str, file: str):
-    """yaml.compose, without letting libyaml's recursion overflow the C stack, and without its
-    slowness on deep nesting (quadratic: 1 s at 20,000 levels)."""
-    bound = len(text)
-    if bound > _SAFE_NESTING:
-        # A sound upper bound of the nesting: flow nesting needs a bracket per level, block
-        # nesting a column per level.
-        bound = text.count("[") + text.count("{") + max(map(len, text.split("\n"))) + 1
-    if bound <= _SAFE_NESTING or _Loader is not getattr(yaml, "CSafeLoader", None):
-        return yaml.compose(text, Loader=_Loader)  # pure-Python composer: RecursionError instead
-    if bound <= _THREAD_NESTING:
-        try:
-            return _on_thread(text, bound * _STACK_PER_LEVEL + (8 << 20))
-        except (RuntimeError, ValueError, MemoryError):
-            pass
-    _check_depth(text, file)  # exact, from the event stream; stops at the first level too deep
-    return yaml.compose(text, Loader=_Loader)
-
-
-def _on_thread(text: str, stack: int):
-    result: list = []
-
-    def run() -> None:
-        try:
-            result.append((True, yaml.compose(text, Loader=_Loader)))
-        except BaseException as exc:  # noqa: BLE001 - handed to the calling thread
-            result.append((False, exc))
-
-    with _STACK_LOCK:
-        old = threading.stack_size(stack - stack % 4096)
-        try:
-            worker = threading.Thread(target=run, name="jxtargets-yaml", daemon=True)
-            worker.start()
-        finally:
-            threading.stack_size(old)
-    worker.join()
-    ok, value = result[0]
-    if not ok:
-        raise value
-    return value
-
-
-def _check_depth(text: str, file: str) -> None:
-    """Refuse a document nested deeper than MAX_DEPTH, from the event stream (no recursion)."""
-    depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH + 1:  # the builder counts the top collection as level 0
-                mark = event.start_mark
-                raise YamlError(Problem(file, mark.line + 1, None,
-                                        f"nested deeper than {MAX_DEPTH} levels; refused", mark.column + 1))
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1

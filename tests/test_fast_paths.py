@@ -1,0 +1,228 @@
+"""The shortcuts the loaders take for speed give exactly what the long way gives: plain numbers in
+`parse_number`, remembered years in `year_of`, CSV rows read by column index in `table_figures`
+(and the .xlsx rows that still come as dicts), the loosened-name index `Resolver` builds only
+when a lookup needs it, and the model's pickling by `_Compact.__reduce__`."""
+
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from jxtargets import api
+from jxtargets.core import model
+from jxtargets.core.model import Catalogue, Figure, Indicator, Plan, Source, Target
+from jxtargets.loading import actuals as actuals_module
+from jxtargets.loading.actuals import CSV_COLUMNS, Resolver, load_actuals, table_figures
+from jxtargets.loading.errors import LoadError, Problems
+from jxtargets.loading.fields import year_of
+from jxtargets.loading.numbers import NumberError, parse_number
+
+SETTINGS = settings(max_examples=300, deadline=None, database=None, derandomize=True,
+                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return api.open_catalogue()
+
+
+def _long_way(raw: str):
+    """parse_number the long way: a leading space misses the shortcut, and changes nothing else."""
+    try:
+        return parse_number(" " + raw)
+    except NumberError:
+        return "refused"
+
+
+def _short_way(raw: str):
+    try:
+        return parse_number(raw)
+    except NumberError:
+        return "refused"
+
+
+PLAINISH = st.from_regex(r"\A[-+]?[0-9]{1,20}(\.[0-9]{0,8})?\Z") | st.sampled_from(
+    ["0", "-0", "+0", "0.0", "00", "007", "0.5", "1.", ".5", "999999999999999", "1000000000000000",
+     "-1000000000000000", "1" * 400, "5509.5", "+5509.50", "1e3", "1_000"])
+
+
+@SETTINGS
+@given(raw=PLAINISH)
+def test_plain_numbers_shortcut_gives_what_the_long_way_gives(raw):
+    short, long = _short_way(raw), _long_way(raw)
+    assert short == long, raw
+    if short != "refused":
+        assert str(short[0]) == str(long[0])  # -0.0 stays -0.0
+
+
+def test_plain_numbers_shortcut_keeps_the_bounds():
+    assert parse_number("5509.5") == (5509.5, None)
+    assert parse_number("-0") == (-0.0, None)
+    for raw in ("1000000000000000", "-1" + "0" * 15):
+        with pytest.raises(NumberError, match="too large"):
+            parse_number(raw)
+    with pytest.raises(NumberError, match="not a finite number"):
+        parse_number("1" * 400)  # float() gives inf
+    with pytest.raises(NumberError, match="leading zero"):
+        parse_number("0755")
+
+
+def test_year_of_remembers_only_years():
+    for _ in range(3):
+        assert year_of("2020") == 2020 and year_of("２０２０") == 2020 and year_of("2020年") == 2020
+    for _ in range(2):
+        with pytest.raises(NumberError, match="expected a year"):
+            year_of("2020.5")
+        with pytest.raises(NumberError, match="out of range"):
+            year_of("1800")
+    with pytest.raises(NumberError, match="out of range 2021-2030"):
+        year_of("2020", 2021, 2030)  # a remembered year, in a narrower range
+    assert year_of(2020) == 2020 and year_of(2020.0) == 2020
+
+
+# -- CSV rows by index -----------------------------------------------------------------------------
+
+def _read(path: Path, catalogue):
+    try:
+        figures, _, warnings = actuals_module.read_actuals_file(path, Resolver(catalogue), None)
+    except LoadError as exc:
+        return "refused", [str(p) for p in exc.problems]
+    return [(f.indicator, f.region, f.year, f.value, f.growth, f.since, f.done, f.note, f.source, f.line)
+            for f in figures], [str(p) for p in warnings]
+
+
+def test_csv_columns_in_any_order_short_rows_and_blanks(tmp_path, catalogue):
+    path = tmp_path / "actuals.csv"
+    path.write_text("value,indicator,growth,year\n"
+                    "5000,gdp,6.5,2020\n"
+                    "\n"
+                    " , , , \n"
+                    "69,urbanization_rate\n"  # short: no year
+                    "70,urbanization_rate,,2020,,\n"  # blank extra cells
+                    "1.5,rd_intensity, 2.0 ,２０２０年\n", encoding="utf-8")
+    got, problems = _read(path, catalogue)
+    assert got == "refused"
+    assert problems == [f"{path}:5: column year: expected a year, got nothing"]
+    path.write_text(path.read_text(encoding="utf-8").replace("69,urbanization_rate\n", ""), encoding="utf-8")
+    got, warnings = _read(path, catalogue)
+    assert got == [("gdp", "嘉兴市", 2020, 5000.0, 6.5, {}, None, None, None, 2),
+                   ("urbanization_rate", "嘉兴市", 2020, 70.0, None, {}, None, None, None, 5),
+                   ("rd_intensity", "嘉兴市", 2020, 1.5, 2.0, {}, None, None, None, 6)]
+
+
+def test_csv_since_done_region_and_notes(tmp_path, catalogue):
+    path = tmp_path / "actuals-2020.csv"
+    path.write_text("year,indicator,region,value,unit,growth,since,cagr,change,annual_change,total,reduction,"
+                    "done,note,source\n"
+                    "2020,gdp,,5509.5,,,2015,7.1,,,,,,,\n"
+                    "2020,pm25,,25,,,2015,, ,,,40,,n,s\n"
+                    "2020,jiaxing_airport,,,,,,,,,,,是,,\n"
+                    "2020,gdp,海宁市,1000,亿元,,,,,,,,,,\n", encoding="utf-8")
+    got, _ = _read(path, catalogue)
+    assert got == [("gdp", "嘉兴市", 2020, 5509.5, None, {2015: {"cagr": 7.1}}, None, None, None, 2),
+                   ("pm25", "嘉兴市", 2020, 25.0, None, {2015: {"reduction": 40.0}}, None, "n", "s", 3),
+                   ("jiaxing_airport", "嘉兴市", 2020, None, None, {}, True, None, None, 4),
+                   ("gdp", "海宁市", 2020, 1000.0, None, {}, None, None, None, 5)]
+    path.write_text("year,indicator,value,cagr\n2020,gdp,5509.5,7.1\n", encoding="utf-8")
+    assert _read(path, catalogue) == ("refused", [
+        f"{path}:2: column since: a cagr/change/total/reduction needs the since year"])
+
+
+def test_xlsx_rows_read_as_the_csv(tmp_path, catalogue):
+    openpyxl = pytest.importorskip("openpyxl")
+    rows = [["year", "name", "indicator", "value", "growth", "since", "cagr", "done"],
+            [2020, "地区生产总值", "gdp", 5509.5, 6.5, 2015, 7.1, None],
+            [2020.0, None, "urbanization_rate", "69", None, None, None, None],
+            [None, None, None, None, None, None, None, None],
+            ["2020", None, "jiaxing_airport", None, None, None, None, True]]
+    book = openpyxl.Workbook()
+    book.active.title = "actuals"
+    for row in rows:
+        book.active.append(row)
+    book.save(tmp_path / "actuals-2020.xlsx")
+    csv = tmp_path / "actuals-2020.csv"
+    csv.write_text("year,indicator,value,growth,since,cagr,done\n2020,gdp,5509.5,6.5,2015,7.1,\n"
+                   "2020,urbanization_rate,69,,,,\n,,,,,,\n2020,jiaxing_airport,,,,,true\n", encoding="utf-8")
+    from_xlsx, from_csv = _read(tmp_path / "actuals-2020.xlsx", catalogue), _read(csv, catalogue)
+    assert [row[:-1] for row in from_xlsx[0]] == [row[:-1] for row in from_csv[0]]
+    assert len(from_csv[0]) == 3
+
+
+CELLS = {"year": ["2020", "2019", " 2020 ", "２０２０", "", "2020.5", "x", None, 2020, 2020.0],
+         "indicator": ["gdp", "地区生产总值", "gdpp", " pm25 ", "", None, "GDP"],
+         "region": ["", "海宁市", "nowhere", None], "value": ["5000", "5,000", "-3", "0.5", "", " ", "x", None, 69, 0.5],
+         "unit": ["", "亿元", "%", None], "growth": ["", "6.5", "-200", "x", None, 7.5],
+         "since": ["", "2015", "x", None, 2015], "done": ["", "true", "是", "maybe", None, True, False, 0],
+         "note": ["", "n", None], "source": ["", "s", None],
+         **{k: ["", "", "3.5", "120", "x", " ", None, 4.5] for k in model.SINCE_FIGURES}}
+
+
+@st.composite
+def tables(draw):
+    header = draw(st.permutations(list(CSV_COLUMNS)).map(list))
+    header = [c for c in header if c in ("year", "indicator") or draw(st.booleans())]
+    rows = draw(st.lists(st.fixed_dictionaries({c: st.sampled_from(CELLS[c]) for c in header}), max_size=6))
+    return header, rows
+
+
+@SETTINGS
+@given(table=tables(), want_year=st.sampled_from([None, 2020]))
+def test_rows_as_lists_and_as_dicts_agree(table, want_year, catalogue):
+    """A CSV's rows (lists, by column index) and an .xlsx sheet's (dicts) give the same figures
+    and problems."""
+    header, rows = table
+    out = []
+    for as_lists in (True, False):
+        problems = Problems("t.csv")
+        given = [(i + 2, [row[c] for c in header] if as_lists else dict(row)) for i, row in enumerate(rows)]
+        figures = table_figures(iter(given), Resolver(catalogue), want_year, "t.csv", problems,
+                                Path("actuals-2020.csv"), header=header if as_lists else None)
+        out.append((pickle.dumps(figures), [str(p) for p in problems.items]))
+    assert out[0] == out[1]
+
+
+# -- the resolver ----------------------------------------------------------------------------------
+
+def test_loose_names_are_indexed_only_when_needed(catalogue):
+    resolver = Resolver(catalogue)
+    assert resolver.indicator("gdp") == "gdp" and resolver.indicator("地区生产总值") == "gdp"
+    assert resolver._loose is None
+    assert resolver.indicator("GDP") == "gdp" and resolver.indicator("细颗粒物(PM2.5)浓度") == "pm25"
+    assert resolver._loose is not None and resolver.loose["gdp"] == "gdp"
+
+
+def test_loose_names_still_found_in_a_file(tmp_path, catalogue):
+    path = tmp_path / "actuals-2020.csv"
+    path.write_text("year,indicator,value\n2020, GDP ,5000\n2020,细颗粒物(PM2.5)浓度,30\n", encoding="utf-8")
+    actuals, _ = load_actuals([path], catalogue, use_cache=False)
+    assert actuals.level("gdp", catalogue.region, 2020) == 5000 and actuals.level("pm25", catalogue.region, 2020) == 30
+
+
+# -- pickling the model ----------------------------------------------------------------------------
+
+def test_model_pickles_by_its_fields():
+    source = Source("doc.pdf", "p. 3", "q")
+    target = Target("fyp14", "gdp", "level", ">=", 5000.0, source=source, lead=("a",), line=7)
+    indicator = Indicator("gdp", "地区生产总值", "GDP", "亿元", "up", "economy", targets=[target])
+    plan = Plan("fyp14", "十四五", "14th", 2020, 2025)
+    catalogue = Catalogue("嘉兴市", {"fyp14": plan}, {"gdp": indicator}, ("嘉兴市",), digest="d")
+    figure = Figure("gdp", "嘉兴市", 2020, 5509.5, since={2015: {"cagr": 7.1}}, source=source,
+                    alternatives=((1.0, "x"),))
+    for obj in (source, target, indicator, plan, catalogue, figure):
+        cls, fields = obj.__reduce__()
+        assert cls is type(obj) and fields == tuple(getattr(obj, n) for n in type(obj).__slots__)
+        assert pickle.loads(pickle.dumps(obj)) == obj
+    again = pickle.loads(pickle.dumps([figure, figure]))
+    assert again[0] is again[1]  # shared objects stay shared
+
+
+@pytest.mark.parametrize("names", [(), ("a",), ("a", "b", "c")])
+def test_fields_getter_always_gives_a_tuple(names):
+    class Thing:
+        a, b, c = 1, 2, 3
+
+    assert model._fields_getter(names)(Thing()) == tuple(getattr(Thing, n) for n in names)
