@@ -557,3 +557,18 @@ def test_inputs_are_never_written(tmp_path):
         assert "Traceback" not in proc.stderr
     after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
     assert after == before
+
+
+def test_csv_cell_problems_name_line_and_column(tmp_path):
+    bad = tmp_path / "actuals-2020.csv"  # made-up figures
+    bad.write_text("year,indicator,region,value,growth,since,cagr\n2020,gdp,,abc,,,\n2020,pm25,,28,x,,\n"
+                   "2020,urbanization_rate,,69,,2015,7.1.2\n", encoding="utf-8")
+    proc = run("check", str(bad), "--format", "json")
+    assert proc.returncode == 2 and proc.stdout == ""
+    lines = proc.stderr.splitlines()
+    assert lines == [
+        f"jxtargets: {bad}:2: column value: 'abc' is not a number",
+        f"jxtargets: {bad}:3: column growth: 'x' is not a number",
+        f"jxtargets: {bad}:4: column cagr: '7.1.2' is ambiguous (a range, a list, a decimal comma or a typo?); "
+        "write one plain number, e.g. 5509.5",
+    ]

@@ -37,6 +37,7 @@ import datetime
 import io
 import re
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 
 from ..core.model import SINCE_FIGURES, Actuals, Catalogue, Figure, Source
@@ -587,7 +588,7 @@ def table_figures(rows, resolver: Resolver, want_year, name: str, problems: Prob
     since_at = [(k, at[k]) for k in SINCE_FIGURES if at[k] is not None]
     # Where a value or growth problem is, when it does not depend on the line (CSV, TSV).
     fixed = cell is _column
-    value_at, growth_at = f"{cell(0, 'value')}.value", f"{cell(0, 'value')}.growth"
+    value_at, growth_at = cell(0, "value"), cell(0, "growth")
     figures: list[Figure] = []
     region0 = resolver.catalogue.region
     regions = resolver.catalogue.regions
@@ -680,16 +681,21 @@ def table_figures(rows, resolver: Resolver, want_year, name: str, problems: Prob
             # The usual row, a value and a growth rate: what _figure makes of them, sooner.
             figure = Figure(iid, region, year, file=name, line=line or 0)
             if not fixed:
-                where = cell(line, "value")
-                value_at, growth_at = f"{where}.value", f"{where}.growth"
+                value_at, growth_at = cell(line, "value"), cell(line, "growth")
             v = mapping.get("value")
             if v is not None:
-                figure.value = _quantity(v, None, indicators[iid], problems, None, value_at)
+                figure.value = _quantity(v, None, indicators[iid], problems, line, value_at)
             v = mapping.get("growth")
             if v is not None:
-                figure.growth = _percent(v, problems, None, growth_at)
+                figure.growth = _percent(v, problems, line, growth_at)
         else:
-            figure = _figure(iid, region, year, mapping, line, cell(line, "value"), name, resolver, problems)
+            before = len(problems.items)
+            figure = _figure(iid, region, year, mapping, line, "", name, resolver, problems)
+            # _figure names keys as paths in a mapping; in a table they are cells of this row.
+            for i in range(before, len(problems.items)):
+                p = problems.items[i]
+                column = next((c for c in reversed((p.key or "").split(".")) if c in CSV_COLUMNS), "value")
+                problems.items[i] = replace(p, line=line, key=cell(line, column))
         if figure is None:
             blanks.append((line, f"{iid} ({year})"))
             continue
