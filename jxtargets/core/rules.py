@@ -342,7 +342,9 @@ def _reported_or(ev: Evaluator, res: Result, figure: str, start: int, when: int,
         res.measured_by = "reported"
         return reported
     value = fallback()
-    if value is not None:
+    if value is None:
+        res.why.append(("no_figure", {"year": when}))
+    else:
         res.measured_by = "computed"
     return value
 
@@ -358,7 +360,6 @@ def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> 
 
     change = _reported_or(ev, res, "change", start, when, computed)
     if change is None:
-        res.why.append(("no_figure", {"year": when}))
         return res
     bound = _bound(value, good)
     res.progress_pct = _pct(change, bound)
@@ -386,7 +387,6 @@ def _annual_change(ev: Evaluator, res: Result, value, base, good, start, end, wh
 
     per_year = _reported_or(ev, res, "annual_change", start, when, computed)
     if per_year is None:
-        res.why.append(("no_figure", {"year": when}))
         return res
     bound = _bound(value, good)
     res.progress_pct = _pct(per_year * (when - start), bound * (end - start))
@@ -407,7 +407,6 @@ def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
 
     total = _reported_or(ev, res, "total", start, when, computed)
     if total is None:
-        res.why.append(("no_figure", {"year": when}))
         return res
     bound = _bound(value, good)
     res.progress_pct = _pct(total, bound)
@@ -425,7 +424,6 @@ def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) 
     fall = _reported_or(ev, res, "reduction", start, when,
                         lambda: growth.reduction(base, actual_level))
     if fall is None:
-        res.why.append(("no_figure", {"year": when}))
         return res
     bound = _bound(value, good)
     res.progress_pct = _pct(fall, bound)

@@ -196,17 +196,10 @@ def read_actuals_file(path: Path, resolver: Resolver, year: int | None):
 
 
 def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
-    from .yamltree import YamlError, parse
+    from .yamltree import read_yaml_file
 
-    name = display_name(path)
-    warnings: list[Problem] = []
-    text = decode(read_bytes(path), name, warnings)
-    duplicates: list[Problem] = []
-    try:
-        tree = parse(text, name, duplicates)
-    except YamlError as exc:
-        raise LoadError(warnings + exc.problems) from None
-    problems = Problems(name, warnings + duplicates)
+    tree, problems = read_yaml_file(path)
+    name = problems.file
     if tree is None:
         problems.add(None, None, "file is empty (only comments or blank lines)")
         problems.raise_if_any()

@@ -8,8 +8,7 @@ from pathlib import Path
 from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, KINDS, OPS, Catalogue, Indicator, Plan, Source, Target
 from . import fields as f
 from .errors import LoadError, Problem, Problems
-from .files import decode, display_name, read_bytes
-from .yamltree import YamlError, parse
+from .yamltree import read_yaml_file
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
@@ -25,15 +24,7 @@ def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = No
                    ) -> tuple[Catalogue, list[Problem]]:
     """Read and validate a catalogue file. Raises LoadError with every problem found;
     returns the catalogue and any warnings."""
-    name = display_name(path)
-    warnings: list[Problem] = []
-    text = decode(read_bytes(path) if data is None else data, name, warnings)
-    duplicates: list[Problem] = []
-    try:
-        tree = parse(text, name, duplicates)
-    except YamlError as exc:
-        raise LoadError(warnings + exc.problems) from None
-    problems = Problems(name, warnings + duplicates)
+    tree, problems = read_yaml_file(path, data)
     catalogue = build_catalogue(tree, problems, check_units)
     problems.raise_if_any()
     catalogue.path = str(path)

@@ -466,3 +466,20 @@ def _reader_problem(exc, text: str, file: str) -> Problem:
     line, column = len(before), len(before[-1]) + 1
     return Problem(file, line, None, f"control character U+{ord(m.group()):04X} is not allowed in YAML "
                                      "(a binary file, or text pasted with hidden characters?)", column)
+
+
+def read_yaml_file(path, data: bytes | None = None):
+    """A YAML file's values and its Problems so far (decoding warnings, duplicate keys).
+    Raises LoadError when the file cannot be read or parsed at all."""
+    from .errors import LoadError, Problems
+    from .files import decode, display_name, read_bytes
+
+    name = display_name(path)
+    warnings: list[Problem] = []
+    text = decode(read_bytes(path) if data is None else data, name, warnings)
+    duplicates: list[Problem] = []
+    try:
+        tree = parse(text, name, duplicates)
+    except YamlError as exc:
+        raise LoadError(warnings + exc.problems) from None
+    return tree, Problems(name, warnings + duplicates)
