@@ -308,7 +308,7 @@ def scale(report: Report, tmp: Path, sizes: list[int], runs: int) -> None:
 
         def catalogue_hit(env, seed_files=seed_files) -> str | None:
             # Only the CSV's own entry may be new; more means the catalogue was validated again.
-            new = _files(Path(env["XDG_CACHE_HOME"])) - seed_files
+            new = {f for f in _files(Path(env["XDG_CACHE_HOME"])) - seed_files if "output-" not in str(f)}
             return f"the cached catalogue was not used ({len(new)} new cache files)" if len(new) > 1 else None
 
         raw = Measure("raw parse (process)", [py, "-c", RAW_PARSE, str(syn.catalogue), *yaml_files],
