@@ -191,7 +191,7 @@ def read_actuals_file(path: Path, resolver: Resolver, year: int | None):
     if suffix == ".xlsx":
         from .xlsx import read_xlsx
 
-        return read_xlsx(path, resolver, year, _figure)
+        return read_xlsx(path, resolver, year)
     return _read_yaml(path, resolver, year)
 
 

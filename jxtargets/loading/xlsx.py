@@ -12,7 +12,7 @@ from .files import display_name, read_bytes
 INFORMATIONAL = ("name", "unit_hint", "previous", "previous_year", "名称", "上年")
 
 
-def read_xlsx(path: Path, resolver, want_year: int | None, _figure=None):
+def read_xlsx(path: Path, resolver, want_year: int | None):
     import io
     import zipfile
 
