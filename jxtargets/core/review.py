@@ -28,14 +28,14 @@ def official(result: Result) -> str:
     """The engine's status in the review's words.
 
     met before the target year -> 提前实现; met at the target year -> 基本符合预期;
-    on_track with the pace at or above plan (r >= 1) -> 快于预期, else -> 基本符合预期;
+    on_track with the pace above plan (r > 1) -> 快于预期, else -> 基本符合预期;
     behind, off_track and missed -> 滞后, or 逆向 when the figure moved away from the target;
     baseline (nothing to judge yet) -> 未到期; no_data and unassessable -> 无法评估."""
     status = result.status
     if status == "met":
         return "提前实现" if result.year < result.target.target_year else "基本符合预期"
     if status == "on_track":
-        return "快于预期" if result.pace is not None and result.pace >= 1 else "基本符合预期"
+        return "快于预期" if result.pace is not None and result.pace > 1 + 1e-9 else "基本符合预期"
     if status in ("behind", "off_track", "missed"):
         return "逆向" if _moving_away(result) else "滞后"
     if status == "baseline":
