@@ -89,7 +89,7 @@ def test_cli_results_identical_cold_and_warm(fresh_cache):
 
 
 def test_output_cache_replays_exactly_and_never_goes_stale(tmp_path, fresh_cache):
-    env = {"XDG_CACHE_HOME": str(fresh_cache.parent)}
+    env = {"XDG_CACHE_HOME": str(fresh_cache.parent), "JXTARGETS_NO_OUTPUT_CACHE": "", "JXTARGETS_NO_CACHE": ""}
     actuals = tmp_path / "actuals-2020.yaml"
     shutil.copy(DATA / "actuals" / "actuals-2020.yaml", actuals)
     args = ("check", str(actuals), "--plan", "fyp13", "--plan", "fyp14")
