@@ -13,10 +13,10 @@ from .records import FIELDS, _r, record
 REVIEW_FIELDS = FIELDS + ("official", "trajectory", "growth_pace", "schedule_pace", "deciding",
                           "projection", "projection_meets")
 HEADINGS = {
-    "zh": {"trajectory": "走势", "pace": "进度（增速比/序时）", "required": "所需", "projection": "预计",
+    "zh": {"trajectory": "走势", "pace": "进度（增速比/序时）；所需增速", "required": "所需", "projection": "预计",
            "official": "评估", "title": "{year}年规划实施评估", "by_plan": "按规划", "by_category": "按类别",
            "growth": "增速比", "schedule": "序时进度", "meets": "可达", "not_meets": "难达"},
-    "en": {"trajectory": "trajectory", "pace": "pace (growth/schedule)", "required": "required",
+    "en": {"trajectory": "trajectory", "pace": "pace (growth/schedule); required", "required": "required",
            "projection": "projection", "official": "review", "title": "Plan review as of {year}",
            "by_plan": "by plan", "by_category": "by category", "growth": "growth", "schedule": "schedule",
            "meets": "meets", "not_meets": "falls short"},
@@ -174,8 +174,11 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
             hidden += 1
             continue
         style = words.STATUS_STYLE[rec["status"]]
+        pace = pace_text(rec, lang)
+        if rec["required_cagr"] is not None:
+            pace += f"\n{H['required']} {required_text(rec, lang)}"
         table.add_row(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}", target_text(rec),
-                      spark(rec), actual_text(rec), Text(rec["official"], style=style), pace_text(rec, lang),
+                      spark(rec), actual_text(rec), Text(rec["official"], style=style), pace,
                       projection_text(rec, lang))
     out = [table]
     terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
