@@ -37,6 +37,8 @@ def quote_problems(catalogue, figures, seeds: Path) -> list[Problem]:
         check(t.source, cat_name, t.line, t.indicator)
     for f in figures:
         check(f.source, f.file, f.line, f.indicator)
+        for _, _, source in f.alternatives:
+            check(source, f.file, f.line, f"{f.indicator} (alt)")
     return problems
 
 

@@ -211,7 +211,7 @@ def test_model_pickles_by_its_fields():
     plan = Plan("fyp14", "十四五", "14th", 2020, 2025)
     catalogue = Catalogue("嘉兴市", {"fyp14": plan}, {"gdp": indicator}, ("嘉兴市",), digest="d")
     figure = Figure("gdp", "嘉兴市", 2020, 5509.5, since={2015: {"cagr": 7.1}}, source=source,
-                    alternatives=((1.0, "x"),))
+                    alternatives=((1.0, "x", source),))
     for obj in (source, target, indicator, plan, catalogue, figure):
         cls, fields = obj.__reduce__()
         assert cls is type(obj) and fields == tuple(getattr(obj, n) for n in type(obj).__slots__)

@@ -157,7 +157,8 @@ class Figure(_Compact):
     # Set when a later release revised this figure: the figure as first published.
     revised_from: float | None = None
     revised_in: str | None = None
-    alternatives: tuple[tuple[float, str], ...] = ()
+    # The same figure as another document gives it: (value, note, source).
+    alternatives: tuple[tuple[float, str, Source | str | None], ...] = ()
 
 
 @dataclass(slots=True)

@@ -349,14 +349,7 @@ def _figure(iid: str, region: str, year: int, raw, line, where: str, name: str, 
         else:
             problems.add(f.line_of(raw, "done"), f"{where}.done", f"expected true or false, got {f._kind(done)}")
     figure.note = f.text(raw, "note", problems, where)
-    src = raw.get("source")
-    if isinstance(src, dict):
-        figure.source = Source(str(src.get("doc", "")), str(src.get("where", "")), str(src.get("quote", "")))
-    elif isinstance(src, str):
-        figure.source = src
-    elif src is not None:
-        problems.add(f.line_of(raw, "source"), f"{where}.source",
-                     f"expected text or {{doc, where, quote}}, got {f._kind(src)}")
+    figure.source = _source(raw, problems, where)
     figure.alternatives = _alternatives(raw, problems, where)
     since = raw.get("since")
     if since is not None and f.mapping(since, problems, f.line_of(raw, "since"), f"{where}.since") is not None:
@@ -389,7 +382,17 @@ def _figure(iid: str, region: str, year: int, raw, line, where: str, name: str, 
     return figure
 
 
-def _alternatives(raw: dict, problems: Problems, where: str) -> tuple[tuple[float, str], ...]:
+def _source(raw: dict, problems: Problems, where: str) -> Source | str | None:
+    src = raw.get("source")
+    if isinstance(src, dict):
+        return Source(str(src.get("doc", "")), str(src.get("where", "")), str(src.get("quote", "")))
+    if isinstance(src, str) or src is None:
+        return src
+    problems.add(f.line_of(raw, "source"), f"{where}.source", f"expected text or {{doc, where, quote}}, got {f._kind(src)}")
+    return None
+
+
+def _alternatives(raw: dict, problems: Problems, where: str) -> tuple[tuple[float, str, Source | str | None], ...]:
     alts = raw.get("alt")
     if alts is None:
         return ()
@@ -409,7 +412,7 @@ def _alternatives(raw: dict, problems: Problems, where: str) -> tuple[tuple[floa
             problems.add(f.line_of(alt, "value"), f"{akey}.value", str(exc))
             continue
         note = alt.get("note") or ""
-        found.append((value, str(note)))
+        found.append((value, str(note), _source(alt, problems, akey)))
     return tuple(found)
 
 

@@ -30,7 +30,7 @@ T = TypeVar("T")
 
 _MAGIC = b"JXTC1\n"
 # Bump when the model's shape changes, so old pickles are never reused.
-FORMAT = 5
+FORMAT = 6
 
 
 def cache_dir() -> Path:

@@ -9,7 +9,7 @@ import json
 from . import words
 from .records import FIELDS
 
-_FLAT = tuple(f for f in FIELDS if f != "source") + ("source_doc", "source_where", "source_quote")
+FLAT_FIELDS = tuple(f for f in FIELDS if f != "source") + ("source_doc", "source_where", "source_quote")
 
 
 def to_json(records: list[dict], summary: dict) -> str:
@@ -21,7 +21,8 @@ def to_json(records: list[dict], summary: dict) -> str:
         '{"results": [\n\n  ]', '{"results": [\n  ]')
 
 
-def _flat(record: dict) -> dict:
+def flat_record(record: dict) -> dict:
+    """A record as one CSV row: the source split into columns, lists joined."""
     row = {k: v for k, v in record.items() if k != "source"}
     src = record.get("source") or {}
     row.update(source_doc=src.get("doc"), source_where=src.get("where"), source_quote=src.get("quote"))
@@ -33,13 +34,16 @@ def _flat(record: dict) -> dict:
     return row
 
 
-def to_csv(records: list[dict]) -> str:
+def write_csv(rows, fields) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=_FLAT, extrasaction="ignore", lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for record in records:
-        writer.writerow(_flat(record))
+    writer.writerows(rows)
     return out.getvalue()
+
+
+def to_csv(records: list[dict]) -> str:
+    return write_csv(map(flat_record, records), FLAT_FIELDS)
 
 
 def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
@@ -47,7 +51,7 @@ def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
 
     h = words.HEADERS[lang]
     rows = [
-        [r["plan"], r["name"], words.KIND[lang][r["kind"]], _target(r), _actual(r),
+        [r["plan"], r["name"], words.KIND[lang][r["kind"]], target_text(r), actual_text(r),
          r["status_label"], r["why"]]
         for r in records
     ]
@@ -57,7 +61,7 @@ def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
     return f"{table}\n\n{h['summary']}: {summary['total']} ({counts})\n"
 
 
-def _target(r: dict) -> str:
+def target_text(r: dict) -> str:
     if r["target"] is None:
         return "—"
     value = r["target"]
@@ -66,9 +70,5 @@ def _target(r: dict) -> str:
     return f"{op}{words.fmt_value(value, r['measure_unit'])}"
 
 
-def _actual(r: dict) -> str:
+def actual_text(r: dict) -> str:
     return "—" if r["actual"] is None else words.fmt_value(r["actual"], r["measure_unit"])
-
-
-target_text = _target
-actual_text = _actual

@@ -113,7 +113,7 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
                 "year": year, "region": region, "value": f.value, "growth": f.growth,
                 "since": {str(k): v for k, v in f.since.items()}, "done": f.done,
                 "revised_from": f.revised_from, "revised_in": f.revised_in, "note": f.note,
-                "alternatives": [{"value": v, "note": n} for v, n in f.alternatives],
+                "alternatives": [{"value": v, "note": n, "source": source_dict(src)} for v, n, src in f.alternatives],
                 "source": source_dict(f.source),
             })
     data = {
@@ -165,21 +165,19 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
 
 
 def _csv(fields, records) -> str:
-    import csv
-    import io
+    from .formats import write_csv
 
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for rec in records:
-        row = dict(rec)
-        for key in ("lead", "partners"):
-            if key in row:
-                row[key] = "、".join(row[key])
-        if isinstance(row.get("value"), list):
-            row["value"] = "–".join(map(str, row["value"]))
-        src = row.get("source")
-        if isinstance(src, dict):
-            row["source"] = f"{src['doc']} {src['where']}: {src['quote']}"
-        writer.writerow(row)
-    return buf.getvalue()
+    return write_csv(map(_csv_row, records), fields)
+
+
+def _csv_row(rec: dict) -> dict:
+    row = dict(rec)
+    for key in ("lead", "partners"):
+        if key in row:
+            row[key] = "、".join(row[key])
+    if isinstance(row.get("value"), list):
+        row["value"] = "–".join(map(str, row["value"]))
+    src = row.get("source")
+    if isinstance(src, dict):
+        row["source"] = f"{src['doc']} {src['where']}: {src['quote']}"
+    return row

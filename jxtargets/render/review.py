@@ -3,8 +3,6 @@ the same records in render/xlsx.py and render/html.py."""
 
 from __future__ import annotations
 
-import json
-
 from ..core.review import OFFICIAL_EN, OFFICIAL_TERMS, Review, ReviewRow
 from . import words
 from .formats import actual_text, target_text
@@ -51,13 +49,13 @@ def summary_dict(review: Review, lang: str) -> dict:
 
 
 def to_json(review: Review, lang: str) -> str:
-    dump = json.JSONEncoder(ensure_ascii=False).encode
-    body = ",\n".join("    " + dump(review_record(row, lang)) for row in review.rows)
-    return f'{{"results": [\n{body}\n  ],\n  "summary": {dump(summary_dict(review, lang))}\n}}\n'
+    from .formats import to_json as dump
+
+    return dump([review_record(row, lang) for row in review.rows], summary_dict(review, lang))
 
 
 def flat_rows(review: Review, lang: str) -> list[dict]:
-    from .formats import _flat
+    from .formats import flat_record
 
     out = []
     for row in review.rows:
@@ -65,24 +63,16 @@ def flat_rows(review: Review, lang: str) -> list[dict]:
         traj = "; ".join(f"{p['year']}:{words.fmt(p['value'])}" + (f"(rev. {words.fmt(p['revised_from'])})"
                                                                      if p["revised_from"] is not None else "")
                          for p in rec["trajectory"])
-        flat = _flat(rec)
+        flat = flat_record(rec)
         flat["trajectory"] = traj
         out.append(flat)
     return out
 
 
 def to_csv(review: Review, lang: str) -> str:
-    import csv
-    import io
+    from .formats import FLAT_FIELDS, write_csv
 
-    from .formats import _FLAT
-
-    fields = _FLAT + tuple(f for f in REVIEW_FIELDS if f not in FIELDS)
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=fields, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(flat_rows(review, lang))
-    return buf.getvalue()
+    return write_csv(flat_rows(review, lang), FLAT_FIELDS + tuple(f for f in REVIEW_FIELDS if f not in FIELDS))
 
 
 def pace_text(rec: dict, lang: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from ..core.model import Actuals, Catalogue, Indicator
+from ..core.model import Actuals, Catalogue
 from ..core.review import OFFICIAL_TERMS, Review
 from . import words
 from .review import HEADINGS, official_label, review_record
@@ -34,7 +34,7 @@ def template_rows(catalogue: Catalogue, actuals: Actuals, year: int, plans: tupl
                          "region": "" if region == catalogue.region else region,
                          "previous_year": year - 1 if previous and previous.value is not None else None,
                          "previous": previous.value if previous else None,
-                         "milestone": all(x.kind == "milestone" for x in ind.targets), "indicator_obj": ind})
+                         "milestone": all(x.kind == "milestone" for x in ind.targets)})
     return rows
 
 
@@ -154,5 +154,3 @@ def _save(book) -> bytes:
     book.save(buf)
     return buf.getvalue()
 
-
-__all__ = ["template_rows", "template_yaml", "template_xlsx", "review_xlsx", "Indicator"]
