@@ -111,16 +111,22 @@ def run(argv: list[str], env: dict, capture: bool = False) -> Run:
     """One whole process: wall time (spawn to reap), and its own CPU time and max RSS (wait4)."""
     with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out if capture else subprocess.DEVNULL,
-                                stderr=err, env=env, cwd=ROOT)
+        proc = subprocess.Popen(
+            argv, stdin=subprocess.DEVNULL, stdout=out if capture else subprocess.DEVNULL, stderr=err, env=env, cwd=ROOT
+        )
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         out.seek(0)
-        return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss * 1024, proc.returncode,
-                   out.read().decode("utf-8", "replace") if capture else "",
-                   err.read().decode("utf-8", "replace"))
+        return Run(
+            seconds,
+            usage.ru_utime + usage.ru_stime,
+            usage.ru_maxrss * 1024,
+            proc.returncode,
+            out.read().decode("utf-8", "replace") if capture else "",
+            err.read().decode("utf-8", "replace"),
+        )
 
 
 @dataclass
@@ -183,8 +189,16 @@ class Report:
     def head(self, title: str) -> None:
         self.rows.append((title,) + ("",) * 6)
 
-    def add(self, label: str, value: str, ratio: str = "", cpu: str = "", rss: str = "", bar: str = "",
-            ok: bool | None = None) -> None:
+    def add(
+        self,
+        label: str,
+        value: str,
+        ratio: str = "",
+        cpu: str = "",
+        rss: str = "",
+        bar: str = "",
+        ok: bool | None = None,
+    ) -> None:
         self.rows.append((f"  {label}", value, ratio, cpu, rss, bar, "" if ok is None else "PASS" if ok else "FAIL"))
         if ok is False:
             self.failed.append(label.strip())
@@ -199,7 +213,9 @@ class Report:
             if not any(row[1:]):
                 print(row[0])
                 continue
-            cells = [_pad(row[0], widths[0])] + [_pad(c, w, right=True) for c, w in zip(row[1:6], widths[1:6], strict=True)]
+            cells = [_pad(row[0], widths[0])] + [
+                _pad(c, w, right=True) for c, w in zip(row[1:6], widths[1:6], strict=True)
+            ]
             print("  ".join(cells) + ("  " + row[6] if row[6] else ""))
         for n in self.notes:
             print(f"note: {n}")
@@ -230,8 +246,16 @@ def base_env(cache: Path) -> dict:
     PYTHONDONTWRITEBYTECODE, which would otherwise recompile every jxtargets module on every
     run (~35 ms a check): an installed jxtargets always has its bytecode."""
     env = dict(os.environ)
-    for key in ("JXTARGETS_NO_CACHE", "JXTARGETS_DEBUG", "PYTHONPROFILEIMPORTTIME", "PYTHONTRACEMALLOC",
-                "PYTHONDONTWRITEBYTECODE", "PYTHONDEVMODE", "PYTHONASYNCIODEBUG", "PYTHONMALLOC"):
+    for key in (
+        "JXTARGETS_NO_CACHE",
+        "JXTARGETS_DEBUG",
+        "PYTHONPROFILEIMPORTTIME",
+        "PYTHONTRACEMALLOC",
+        "PYTHONDONTWRITEBYTECODE",
+        "PYTHONDEVMODE",
+        "PYTHONASYNCIODEBUG",
+        "PYTHONMALLOC",
+    ):
         env.pop(key, None)
     env["XDG_CACHE_HOME"] = str(cache)
     if PYCACHE is not None:
@@ -250,14 +274,28 @@ def part1(report: Report, tmp: Path, runs: int, warmup: int) -> None:
         (Measure("check 2020 --format table", [*jx, "check", actuals, "--format", "table"], env), 10.0),
         (Measure("cagr gdp", [*jx, "cagr", "gdp"], env), None),
         # Information: the same checks when the output cache misses (catalogue and actuals cached).
-        (Measure("check json, output not cached", [*jx, "check", actuals, "--format", "json"],
-                 {**env, "JXTARGETS_NO_OUTPUT_CACHE": "1"}), None),
-        (Measure("check table, output not cached", [*jx, "check", actuals, "--format", "table"],
-                 {**env, "JXTARGETS_NO_OUTPUT_CACHE": "1"}), None),
+        (
+            Measure(
+                "check json, output not cached",
+                [*jx, "check", actuals, "--format", "json"],
+                {**env, "JXTARGETS_NO_OUTPUT_CACHE": "1"},
+            ),
+            None,
+        ),
+        (
+            Measure(
+                "check table, output not cached",
+                [*jx, "check", actuals, "--format", "table"],
+                {**env, "JXTARGETS_NO_OUTPUT_CACHE": "1"},
+            ),
+            None,
+        ),
     ]
     interleaved([baseline, *(m for m, _ in cmds)], runs, warmup)
-    report.head(f"Everyday commands: {runs} runs each, interleaved, cache warm "
-                f"(python {sys.version.split()[0]}, {os.cpu_count()} CPUs)")
+    report.head(
+        f"Everyday commands: {runs} runs each, interleaved, cache warm "
+        f"(python {sys.version.split()[0]}, {os.cpu_count()} CPUs)"
+    )
     base, base_cpu = baseline.median, baseline.cpu
     report.add(baseline.label, _t(base), "1.0×", f"{_t(base_cpu)}", _mb(baseline.max_rss), "baseline")
     for m, bar in cmds:
@@ -265,8 +303,15 @@ def part1(report: Report, tmp: Path, runs: int, warmup: int) -> None:
             report.add(m.label, "ERROR", m.error, ok=False)
             continue
         ratio = m.median / base
-        report.add(m.label, _t(m.median), f"{ratio:.1f}×", f"{m.cpu / base_cpu:.1f}×", _mb(m.max_rss),
-                   f"≤ {bar:g}×" if bar else "", ratio <= bar if bar else None)
+        report.add(
+            m.label,
+            _t(m.median),
+            f"{ratio:.1f}×",
+            f"{m.cpu / base_cpu:.1f}×",
+            _mb(m.max_rss),
+            f"≤ {bar:g}×" if bar else "",
+            ratio <= bar if bar else None,
+        )
 
 
 def _summary(stdout: str) -> str:
@@ -311,11 +356,17 @@ def scale(report: Report, tmp: Path, sizes: list[int], runs: int) -> None:
             new = {f for f in _files(Path(env["XDG_CACHE_HOME"])) - seed_files if "output-" not in str(f)}
             return f"the cached catalogue was not used ({len(new)} new cache files)" if len(new) > 1 else None
 
-        raw = Measure("raw parse (process)", [py, "-c", RAW_PARSE, str(syn.catalogue), *yaml_files],
-                      base_env(tmp / "unused"), ok_codes=(0,), capture=True)
+        raw = Measure(
+            "raw parse (process)",
+            [py, "-c", RAW_PARSE, str(syn.catalogue), *yaml_files],
+            base_env(tmp / "unused"),
+            ok_codes=(0,),
+            capture=True,
+        )
         cold = Measure("check YAML, cold cache", [*check, *yaml_files, *opts], fresh)
-        warm = Measure("check CSV, catalogue cached", [*check, str(syn.csv), *opts], warm_catalogue,
-                       after=catalogue_hit)
+        warm = Measure(
+            "check CSV, catalogue cached", [*check, str(syn.csv), *opts], warm_catalogue, after=catalogue_hit
+        )
         again = Measure("check CSV, all cached", [*check, str(syn.csv), *opts], base_env(tmp / f"repeat-{n}"))
         probe = run([*check, *yaml_files, *opts], fresh(), capture=True)  # untimed: what it reports
         again.once()  # fills the repeat cache
@@ -328,8 +379,10 @@ def scale(report: Report, tmp: Path, sizes: list[int], runs: int) -> None:
     for syn, raw, cold, warm, again, probe in results:
         big = syn.n == largest
         mb = (sum(p.stat().st_size for p in syn.yaml_files) + syn.catalogue.stat().st_size) / MB
-        report.head(f"Scale: {syn.n:,} indicators × 10 years ({syn.target_years:,} target-years, "
-                    f"{mb:.1f} MB of YAML, CSV {syn.csv.stat().st_size / MB:.1f} MB), {runs} runs each")
+        report.head(
+            f"Scale: {syn.n:,} indicators × 10 years ({syn.target_years:,} target-years, "
+            f"{mb:.1f} MB of YAML, CSV {syn.csv.stat().st_size / MB:.1f} MB), {runs} runs each"
+        )
         report.note(f"{syn.n:,}: check reports {_summary(probe.stdout)}")
         if raw.error:
             report.add("raw parse", "ERROR", raw.error, ok=False)
@@ -351,8 +404,12 @@ def scale(report: Report, tmp: Path, sizes: list[int], runs: int) -> None:
                 bar, ok = f"< {bar_seconds:g} s", m.median < bar_seconds
             report.add(m.label, _t(m.median), f"{ratio:.2f}×", f"{m.cpu / raw.cpu:.2f}×", _mb(m.max_rss), bar, ok)
             if big and m is not again:
-                report.add(f"  max RSS ({m.label.split(',')[0].removeprefix('check ')})", _mb(m.max_rss),
-                           bar="< 300 MB", ok=m.max_rss < 300 * MB)
+                report.add(
+                    f"  max RSS ({m.label.split(',')[0].removeprefix('check ')})",
+                    _mb(m.max_rss),
+                    bar="< 300 MB",
+                    ok=m.max_rss < 300 * MB,
+                )
     if len(results) >= 3:
         report.head("Linearity: marginal time per figure (indicator-year) between successive sizes")
         for label, pick in (("check YAML, cold cache", 2), ("check CSV, catalogue cached", 3), ("raw parse", 1)):
@@ -363,14 +420,20 @@ def scale(report: Report, tmp: Path, sizes: list[int], runs: int) -> None:
             growth = slopes[-1] / slopes[0] if slopes[0] > 0 else float("inf")
             text = " → ".join(f"{s * 1e6:.0f} µs" for s in slopes)
             is_bar = label != "raw parse"
-            report.add(f"{label} (linear?)" if is_bar else label, text, f"{growth:.2f}×",
-                       bar="≤ 1.25×" if is_bar else "", ok=growth <= 1.25 if is_bar else None)
+            report.add(
+                f"{label} (linear?)" if is_bar else label,
+                text,
+                f"{growth:.2f}×",
+                bar="≤ 1.25×" if is_bar else "",
+                ok=growth <= 1.25 if is_bar else None,
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     _interpreter()
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="fewer runs and smaller scales, for development")
     parser.add_argument("--runs", type=int, help="runs of each everyday command (default 21; quick 5)")
     parser.add_argument("--scale-runs", type=int, help="runs of each scale command (default 3; quick 2)")
@@ -380,8 +443,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     runs = args.runs or (5 if args.quick else 21)
     scale_runs = args.scale_runs or (2 if args.quick else 3)
-    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else (
-        [200, 600, 2000] if args.quick else [1000, 3000, 10000])
+    sizes = (
+        [int(s) for s in args.sizes.split(",")]
+        if args.sizes
+        else ([200, 600, 2000] if args.quick else [1000, 3000, 10000])
+    )
 
     print(f"jxtargets benchmark: {' '.join(jxtargets_command())}", flush=True)
     report = Report()

@@ -35,8 +35,21 @@ SEED = 20240601
 BASE_YEAR = 2015
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 REGION = "合成市"
-CSV_HEADER = ("year", "indicator", "region", "value", "unit", "growth", "since", "cagr", "change",
-              "annual_change", "total", "reduction", "done")
+CSV_HEADER = (
+    "year",
+    "indicator",
+    "region",
+    "value",
+    "unit",
+    "growth",
+    "since",
+    "cagr",
+    "change",
+    "annual_change",
+    "total",
+    "reduction",
+    "done",
+)
 
 
 @dataclass
@@ -62,16 +75,47 @@ _ARCHETYPES = (
     ("urbanization_rate", "常住人口城镇化率", "Urbanization rate", "%", "up", "people", (55, 65), None),
     ("service_share", "服务业增加值占比", "Service share of GDP", "%", "up", "economy", (40, 48), None),
     ("new_urban_jobs", "新增城镇就业", "New urban jobs", "万人", "up", "people", (5, 8), (-3, 4)),
-    ("pm25", "细颗粒物（PM2.5）年均浓度", "PM2.5 concentration", "微克/立方米", "down", "environment",
-     (40, 60), (-7, -2)),
-    ("energy_intensity", "单位地区生产总值能耗", "Energy use per unit of GDP", "吨标煤/万元", "down",
-     "environment", (0.5, 0.8), (-5, -2)),
-    ("patents", "发明专利授权量", "Invention patents granted", "件", "up", "innovation", (800, 2000),
-     (8, 20)),
-    ("disposable_income", "居民人均可支配收入", "Per-capita disposable income", "元", "up", "people",
-     (30000, 50000), (6, 9)),
-    ("unemployment_rate", "城镇登记失业率", "Registered urban unemployment rate", "%", "down", "people",
-     (2.5, 3.5), None),
+    (
+        "pm25",
+        "细颗粒物（PM2.5）年均浓度",
+        "PM2.5 concentration",
+        "微克/立方米",
+        "down",
+        "environment",
+        (40, 60),
+        (-7, -2),
+    ),
+    (
+        "energy_intensity",
+        "单位地区生产总值能耗",
+        "Energy use per unit of GDP",
+        "吨标煤/万元",
+        "down",
+        "environment",
+        (0.5, 0.8),
+        (-5, -2),
+    ),
+    ("patents", "发明专利授权量", "Invention patents granted", "件", "up", "innovation", (800, 2000), (8, 20)),
+    (
+        "disposable_income",
+        "居民人均可支配收入",
+        "Per-capita disposable income",
+        "元",
+        "up",
+        "people",
+        (30000, 50000),
+        (6, 9),
+    ),
+    (
+        "unemployment_rate",
+        "城镇登记失业率",
+        "Registered urban unemployment rate",
+        "%",
+        "down",
+        "people",
+        (2.5, 3.5),
+        None,
+    ),
     ("airport", "建成军民合用机场", "Dual-use airport completed", None, "up", "infrastructure", None, None),
 )
 
@@ -151,77 +195,192 @@ def generate(n: int, out_dir: Path, seed: int = SEED) -> Synth:
         figures: dict[int, dict] = {y: {} for y in years}
         if aid == "gdp":
             end = lv[LAST_YEAR]
-            targets.append({"plan": "syn1", "kind": "level", "op": ">=", "value": _n(end * rng.uniform(0.9, 1.1), 0),
-                            "baseline": _n(lv[BASE_YEAR], 1), "attribute": "expected"})
-            targets.append({"plan": "syn1", "kind": "cagr", "op": ">=", "value": _n(rng.uniform(6, 8), 1),
-                            "basis": "comparable", "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "level",
+                    "op": ">=",
+                    "value": _n(end * rng.uniform(0.9, 1.1), 0),
+                    "baseline": _n(lv[BASE_YEAR], 1),
+                    "attribute": "expected",
+                }
+            )
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "cagr",
+                    "op": ">=",
+                    "value": _n(rng.uniform(6, 8), 1),
+                    "basis": "comparable",
+                    "attribute": "expected",
+                }
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 1), "growth": _n(gr[y], 1)}
         elif aid == "urbanization_rate":
-            targets.append({"plan": "syn1", "kind": "change", "op": ">=",
-                            "value": _n((lv[LAST_YEAR] - lv[BASE_YEAR]) * rng.uniform(0.8, 1.2), 1),
-                            "baseline": _n(lv[BASE_YEAR], 1), "attribute": "expected"})
-            targets.append({"plan": "syn2", "kind": "level", "op": "~", "value": _n(min(98, lv[LAST_YEAR] + 4), 0),
-                            "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "change",
+                    "op": ">=",
+                    "value": _n((lv[LAST_YEAR] - lv[BASE_YEAR]) * rng.uniform(0.8, 1.2), 1),
+                    "baseline": _n(lv[BASE_YEAR], 1),
+                    "attribute": "expected",
+                }
+            )
+            targets.append(
+                {
+                    "plan": "syn2",
+                    "kind": "level",
+                    "op": "~",
+                    "value": _n(min(98, lv[LAST_YEAR] + 4), 0),
+                    "attribute": "expected",
+                }
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 1)}
-            figures[LAST_YEAR].update(since=BASE_YEAR, figure="change",
-                                      amount=_n(lv[LAST_YEAR] - lv[BASE_YEAR], 1))
+            figures[LAST_YEAR].update(since=BASE_YEAR, figure="change", amount=_n(lv[LAST_YEAR] - lv[BASE_YEAR], 1))
         elif aid == "service_share":
-            targets.append({"plan": "syn1", "kind": "annual_change", "op": ">=", "value": _n(rng.uniform(0.4, 1.2), 1),
-                            "baseline": _n(lv[BASE_YEAR], 1), "attribute": "expected"})
-            targets.append({"plan": "syn2", "kind": "level", "op": ">=", "value": _n(min(95, lv[LAST_YEAR] + 3), 0),
-                            "stretch": _n(min(97, lv[LAST_YEAR] + 5), 0), "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "annual_change",
+                    "op": ">=",
+                    "value": _n(rng.uniform(0.4, 1.2), 1),
+                    "baseline": _n(lv[BASE_YEAR], 1),
+                    "attribute": "expected",
+                }
+            )
+            targets.append(
+                {
+                    "plan": "syn2",
+                    "kind": "level",
+                    "op": ">=",
+                    "value": _n(min(95, lv[LAST_YEAR] + 3), 0),
+                    "stretch": _n(min(97, lv[LAST_YEAR] + 5), 0),
+                    "attribute": "expected",
+                }
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 1)}
         elif aid == "new_urban_jobs":
             total = sum(lv[y] for y in years)
-            targets.append({"plan": "syn1", "kind": "total", "op": ">=", "value": _n(total * rng.uniform(0.85, 1.1), 0),
-                            "attribute": "expected"})
-            targets.append({"plan": "syn2", "kind": "total", "op": ">=", "value": _n(total * rng.uniform(0.8, 1.2), 0),
-                            "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "total",
+                    "op": ">=",
+                    "value": _n(total * rng.uniform(0.85, 1.1), 0),
+                    "attribute": "expected",
+                }
+            )
+            targets.append(
+                {
+                    "plan": "syn2",
+                    "kind": "total",
+                    "op": ">=",
+                    "value": _n(total * rng.uniform(0.8, 1.2), 0),
+                    "attribute": "expected",
+                }
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 2)}
         elif aid == "pm25":
-            targets.append({"plan": "syn1", "kind": "level", "op": "<=", "value": _n(lv[LAST_YEAR] * rng.uniform(0.9, 1.1), 0),
-                            "baseline": _n(lv[BASE_YEAR], 0), "attribute": "binding"})
-            targets.append({"plan": "syn1", "kind": "reduction", "op": ">=", "value": _n(rng.uniform(15, 35), 1),
-                            "attribute": "binding"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "level",
+                    "op": "<=",
+                    "value": _n(lv[LAST_YEAR] * rng.uniform(0.9, 1.1), 0),
+                    "baseline": _n(lv[BASE_YEAR], 0),
+                    "attribute": "binding",
+                }
+            )
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "reduction",
+                    "op": ">=",
+                    "value": _n(rng.uniform(15, 35), 1),
+                    "attribute": "binding",
+                }
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 0)}
-            figures[LAST_YEAR].update(since=BASE_YEAR, figure="reduction",
-                                      amount=_n((1 - lv[LAST_YEAR] / lv[BASE_YEAR]) * 100, 1))
+            figures[LAST_YEAR].update(
+                since=BASE_YEAR, figure="reduction", amount=_n((1 - lv[LAST_YEAR] / lv[BASE_YEAR]) * 100, 1)
+            )
         elif aid == "energy_intensity":
-            targets.append({"plan": "syn1", "kind": "reduction", "op": ">=", "value": _n(rng.uniform(15, 30), 1),
-                            "baseline": _n(lv[BASE_YEAR], 3), "attribute": "binding"})
-            targets.append({"plan": "syn2", "kind": "external", "op": ">=", "value": _n(rng.uniform(10, 18), 1),
-                            "measure": "reduction", "attribute": "binding"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "reduction",
+                    "op": ">=",
+                    "value": _n(rng.uniform(15, 30), 1),
+                    "baseline": _n(lv[BASE_YEAR], 3),
+                    "attribute": "binding",
+                }
+            )
+            targets.append(
+                {
+                    "plan": "syn2",
+                    "kind": "external",
+                    "op": ">=",
+                    "value": _n(rng.uniform(10, 18), 1),
+                    "measure": "reduction",
+                    "attribute": "binding",
+                }
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 3), "growth": _n(gr[y], 1)}
         elif aid == "patents":
-            targets.append({"plan": "syn1", "kind": "level", "op": ">=", "value": _n(lv[LAST_YEAR] * rng.uniform(0.8, 1.2), 0),
-                            "baseline": _n(lv[BASE_YEAR], 0), "attribute": "expected"})
-            targets.append({"plan": "syn2", "kind": "multiple", "op": ">=", "factor": "2",
-                            "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "level",
+                    "op": ">=",
+                    "value": _n(lv[LAST_YEAR] * rng.uniform(0.8, 1.2), 0),
+                    "baseline": _n(lv[BASE_YEAR], 0),
+                    "attribute": "expected",
+                }
+            )
+            targets.append({"plan": "syn2", "kind": "multiple", "op": ">=", "factor": "2", "attribute": "expected"})
             for y in years:
                 figures[y] = {"value": _n(lv[y], 0), "growth": _n(gr[y], 1)}
-            figures[LAST_YEAR].update(since=BASE_YEAR, figure="cagr",
-                                      amount=_n(((lv[LAST_YEAR] / lv[BASE_YEAR]) ** 0.1 - 1) * 100, 2))
+            figures[LAST_YEAR].update(
+                since=BASE_YEAR, figure="cagr", amount=_n(((lv[LAST_YEAR] / lv[BASE_YEAR]) ** 0.1 - 1) * 100, 2)
+            )
         elif aid == "disposable_income":
-            targets.append({"plan": "syn1", "kind": "cagr", "op": ">=", "value": _n(rng.uniform(6, 8.5), 1),
-                            "baseline": _n(lv[BASE_YEAR], 0), "basis": "current", "attribute": "expected"})
-            targets.append({"plan": "syn2", "kind": "relative", "op": "~", "of": gdp_id,
-                            "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "cagr",
+                    "op": ">=",
+                    "value": _n(rng.uniform(6, 8.5), 1),
+                    "baseline": _n(lv[BASE_YEAR], 0),
+                    "basis": "current",
+                    "attribute": "expected",
+                }
+            )
+            targets.append({"plan": "syn2", "kind": "relative", "op": "~", "of": gdp_id, "attribute": "expected"})
             for y in years:  # reported in 万元 for a 元 indicator, every other year
                 if y % 2:
                     figures[y] = {"value": _n(lv[y] / 1e4, 4), "unit": "万元", "growth": _n(gr[y], 1)}
                 else:
                     figures[y] = {"value": _n(lv[y], 0), "growth": _n(gr[y], 1)}
         elif aid == "unemployment_rate":
-            targets.append({"plan": "syn1", "kind": "level", "op": "<=", "value": _n(rng.uniform(3, 4), 1),
-                            "attribute": "expected"})
-            targets.append({"plan": "syn2", "kind": "level", "op": "range", "value": "[2.5, 4.0]",
-                            "attribute": "expected"})
+            targets.append(
+                {
+                    "plan": "syn1",
+                    "kind": "level",
+                    "op": "<=",
+                    "value": _n(rng.uniform(3, 4), 1),
+                    "attribute": "expected",
+                }
+            )
+            targets.append(
+                {"plan": "syn2", "kind": "level", "op": "range", "value": "[2.5, 4.0]", "attribute": "expected"}
+            )
             for y in years:
                 figures[y] = {"value": _n(lv[y], 2)}
         else:  # milestone
@@ -247,34 +406,48 @@ def generate(n: int, out_dir: Path, seed: int = SEED) -> Synth:
                     value = _q(value)
                 cat.append(f"      {'- ' if first else '  '}{key}: {value}")
                 first = False
-            cat.append(f"        source: {{doc: synthetic.txt, where: 表1 序号{i + 1}-{k + 1}, "
-                       f"quote: {_q(f'{name}（样本{i:05d}）目标{k + 1}')}}}")
+            cat.append(
+                f"        source: {{doc: synthetic.txt, where: 表1 序号{i + 1}-{k + 1}, "
+                f"quote: {_q(f'{name}（样本{i:05d}）目标{k + 1}')}}}"
+            )
         # actuals
         for y in years:
             fig = figures[y]
             yaml_values[y].append(_yaml_figure(iid, fig))
-            csv_rows.append(",".join((
-                str(y), iid, "", fig.get("value", ""), fig.get("unit", ""), fig.get("growth", ""),
-                str(fig["since"]) if "since" in fig else "",
-                *(fig["amount"] if fig.get("figure") == k else "" for k in
-                  ("cagr", "change", "annual_change", "total", "reduction")),
-                fig.get("done", ""),
-            )))
+            csv_rows.append(
+                ",".join(
+                    (
+                        str(y),
+                        iid,
+                        "",
+                        fig.get("value", ""),
+                        fig.get("unit", ""),
+                        fig.get("growth", ""),
+                        str(fig["since"]) if "since" in fig else "",
+                        *(
+                            fig["amount"] if fig.get("figure") == k else ""
+                            for k in ("cagr", "change", "annual_change", "total", "reduction")
+                        ),
+                        fig.get("done", ""),
+                    )
+                )
+            )
     catalogue = out_dir / "catalogue.yaml"
     catalogue.write_text("\n".join(cat) + "\n", encoding="utf-8")
     yaml_files = []
     for y in years:
         path = out_dir / f"actuals-{y}.yaml"
-        text = (f"# Synthetic actuals for {y} (bench/synth.py, seed {seed}); not real data.\n"
-                f"year: {y}\nsource: synthetic.txt 表1 {y}年\nvalues:\n" + "\n".join(yaml_values[y]) + "\n")
+        text = (
+            f"# Synthetic actuals for {y} (bench/synth.py, seed {seed}); not real data.\n"
+            f"year: {y}\nsource: synthetic.txt 表1 {y}年\nvalues:\n" + "\n".join(yaml_values[y]) + "\n"
+        )
         path.write_text(text, encoding="utf-8")
         yaml_files.append(path)
     csv = out_dir / "actuals.csv"
     csv.write_text(",".join(CSV_HEADER) + "\n" + "\n".join(csv_rows) + "\n", encoding="utf-8")
     seed_csv = out_dir / "actuals-seed.csv"
     seed_csv.write_text(",".join(CSV_HEADER) + "\n" + csv_rows[0] + "\n", encoding="utf-8")
-    return Synth(n, out_dir, catalogue, yaml_files, csv, seed_csv, targets=2 * n,
-                 figures=n * len(years), kinds=kinds)
+    return Synth(n, out_dir, catalogue, yaml_files, csv, seed_csv, targets=2 * n, figures=n * len(years), kinds=kinds)
 
 
 def _yaml_figure(iid: str, fig: dict) -> str:

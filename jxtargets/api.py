@@ -1,11 +1,11 @@
 """The library: everything the command line prints can be had from Python.
 
-    >>> from jxtargets import api
-    >>> catalogue = api.open_catalogue()
-    >>> actuals = api.open_actuals(["2020"], catalogue)
-    >>> results = api.check(catalogue, actuals)
-    >>> [r.status for r in results if r.indicator.id == "gdp"][:2]
-    ['met', 'missed']
+>>> from jxtargets import api
+>>> catalogue = api.open_catalogue()
+>>> actuals = api.open_actuals(["2020"], catalogue)
+>>> results = api.check(catalogue, actuals)
+>>> [r.status for r in results if r.indicator.id == "gdp"][:2]
+['met', 'missed']
 """
 
 from __future__ import annotations
@@ -20,12 +20,21 @@ from .core.rules import Result
 from .loading.errors import LoadError, Problem
 from .loading.files import default_catalogue, resolve_inputs
 
-__all__ = ["open_catalogue", "open_actuals", "resolve_inputs", "check", "summarise", "find_indicator",
-           "Filters", "LoadError"]
+__all__ = [
+    "open_catalogue",
+    "open_actuals",
+    "resolve_inputs",
+    "check",
+    "summarise",
+    "find_indicator",
+    "Filters",
+    "LoadError",
+]
 
 
-def open_catalogue(path: str | Path | None = None, use_cache: bool = True,
-                   warnings: list[Problem] | None = None) -> Catalogue:
+def open_catalogue(
+    path: str | Path | None = None, use_cache: bool = True, warnings: list[Problem] | None = None
+) -> Catalogue:
     """The catalogue at `path` (default: the embedded Jiaxing catalogue), validated."""
     from .loading.cache import cached_catalogue
 
@@ -35,8 +44,9 @@ def open_catalogue(path: str | Path | None = None, use_cache: bool = True,
     return catalogue
 
 
-def open_actuals(items: list[str], catalogue: Catalogue, year: int | None = None,
-                 warnings: list[Problem] | None = None) -> Actuals:
+def open_actuals(
+    items: list[str], catalogue: Catalogue, year: int | None = None, warnings: list[Problem] | None = None
+) -> Actuals:
     from .loading.actuals import load_actuals
 
     actuals, found = load_actuals(resolve_inputs(items), catalogue, year)
@@ -45,8 +55,9 @@ def open_actuals(items: list[str], catalogue: Catalogue, year: int | None = None
     return actuals
 
 
-def check(catalogue: Catalogue, actuals: Actuals, year: int | None = None,
-          filters: Filters | None = None, statuses=()) -> list[Result]:
+def check(
+    catalogue: Catalogue, actuals: Actuals, year: int | None = None, filters: Filters | None = None, statuses=()
+) -> list[Result]:
     """Judge every target the figures can speak to, as of `year` (default: the latest year)."""
     year = year or actuals.latest_year
     if year is None:

@@ -129,10 +129,22 @@ def _terminal() -> str:
 
     tty = sys.stdout.isatty()
     size = shutil.get_terminal_size((0, 0)) if tty else (0, 0)
-    env = [f"{k}={os.environ.get(k, '')}" for k in ("COLUMNS", "LINES", "TERM", "COLORTERM", "NO_COLOR",
-                                                     "FORCE_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE")]
-    return "\0".join([__version__, os.getcwd(), str(tty), f"{size[0]}x{size[1]}",
-                       str(sys.stdout.encoding), *env, *sys.argv[1:]])
+    env = [
+        f"{k}={os.environ.get(k, '')}"
+        for k in (
+            "COLUMNS",
+            "LINES",
+            "TERM",
+            "COLORTERM",
+            "NO_COLOR",
+            "FORCE_COLOR",
+            "TTY_COMPATIBLE",
+            "TTY_INTERACTIVE",
+        )
+    ]
+    return "\0".join(
+        [__version__, os.getcwd(), str(tty), f"{size[0]}x{size[1]}", str(sys.stdout.encoding), *env, *sys.argv[1:]]
+    )
 
 
 def _replay_or_run(inputs, run) -> int:
@@ -161,12 +173,19 @@ def _replay_or_run(inputs, run) -> int:
 
 @app.command()
 def check(
-    files: Annotated[list[str], typer.Argument(help="actuals files (YAML, CSV, TSV, .xlsx), directories, or a bare year for the embedded actuals")],
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            help="actuals files (YAML, CSV, TSV, .xlsx), directories, or a bare year for the embedded actuals"
+        ),
+    ],
     plan: PlanOpt = None,
     region: RegionOpt = None,
     kind: KindOpt = None,
     status: Annotated[list[str] | None, typer.Option("--status", help="only results with this status")] = None,
-    year: Annotated[int | None, typer.Option("--year", help="judge as of this year (default: the latest year loaded)")] = None,
+    year: Annotated[
+        int | None, typer.Option("--year", help="judge as of this year (default: the latest year loaded)")
+    ] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="statuses that make the exit code 1")] = "missed,off_track",
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
@@ -176,8 +195,10 @@ def check(
     from .loading.files import resolve_inputs
 
     paths = resolve_inputs(files)
-    code = _replay_or_run([_catalogue_path(catalogue), *paths], lambda: _check(
-        paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value))
+    code = _replay_or_run(
+        [_catalogue_path(catalogue), *paths],
+        lambda: _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value),
+    )
     raise typer.Exit(code)
 
 
@@ -198,8 +219,12 @@ def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lan
     actuals = api.open_actuals([str(p) for p in paths], cat, year=None, warnings=warnings)
     _warn(warnings)
     if year is not None and actuals.years and year not in actuals.years:
-        _fail([f"--year {year}: no figures for that year in the given files "
-               f"(years: {', '.join(map(str, sorted(actuals.years)))})"])
+        _fail(
+            [
+                f"--year {year}: no figures for that year in the given files "
+                f"(years: {', '.join(map(str, sorted(actuals.years)))})"
+            ]
+        )
     filters = api.Filters(plans=plans, regions=regions, kinds=kinds)
     results = api.check(cat, actuals, year, filters, statuses)
     summary = api.summarise(results, year or actuals.latest_year, failing)
@@ -225,17 +250,26 @@ def _note_unjudged(cat, actuals, plans, year, results) -> None:
     ids = sorted({f.indicator for f in untargeted(actuals, cat, plans) if f.year == year})
     if ids:
         shown = ", ".join(ids[:8]) + (f" and {len(ids) - 8} more" if len(ids) > 8 else "")
-        _err(f"jxtargets: note: {len(ids)} indicators with {year} figures are not targeted by "
-             f"{', '.join(plans)} and are not judged: {shown}")
+        _err(
+            f"jxtargets: note: {len(ids)} indicators with {year} figures are not targeted by "
+            f"{', '.join(plans)} and are not judged: {shown}"
+        )
     if not results:
         later = sorted({cat.plans[p].baseline_year for p in plans if cat.plans[p].baseline_year >= year})
         if later:
-            _err(f"jxtargets: note: {', '.join(plans)} starts after {year} (baseline {later[0]}): "
-                 "nothing to judge yet")
+            _err(f"jxtargets: note: {', '.join(plans)} starts after {year} (baseline {later[0]}): nothing to judge yet")
 
 
-def _render_results(results, summary, fmt: Format, lang: str, title: str | None = None,
-                    hide_no_data: bool = False, actuals=None, home: str | None = None) -> None:
+def _render_results(
+    results,
+    summary,
+    fmt: Format,
+    lang: str,
+    title: str | None = None,
+    hide_no_data: bool = False,
+    actuals=None,
+    home: str | None = None,
+) -> None:
     from .render.records import record
 
     records = [record(r, lang) for r in results]
@@ -264,13 +298,15 @@ def _render_results(results, summary, fmt: Format, lang: str, title: str | None 
             from .core.review import trajectory
             from .render.review import spark_line
 
-            sparks = [spark_line([p.value for p in trajectory(results[i], actuals, results[i].year)])
-                      for i in keep]
+            sparks = [spark_line([p.value for p in trajectory(results[i], actuals, results[i].year)]) for i in keep]
         out = [check_table(shown, data, lang, title, home, sparks), summary_text(data, lang)]
         if len(shown) < len(records):
             hidden = len(records) - len(shown)
-            out.append(f"（另有{hidden}项无数据未列出，用 --status no_data 查看）" if lang == "zh" else
-                       f"({hidden} targets with no data not shown; see them with --status no_data)")
+            out.append(
+                f"（另有{hidden}项无数据未列出，用 --status no_data 查看）"
+                if lang == "zh"
+                else f"({hidden} targets with no data not shown; see them with --status no_data)"
+            )
         _print_rich(*out)
 
 
@@ -305,8 +341,9 @@ def cagr(
     from .loading.files import data_dir, resolve_inputs
 
     paths = resolve_inputs([actuals_dir] if actuals_dir else [str(data_dir() / "actuals")])
-    code = _replay_or_run([_catalogue_path(catalogue), *paths],
-                          lambda: _cagr(indicator, paths, region, catalogue, fmt, lang))
+    code = _replay_or_run(
+        [_catalogue_path(catalogue), *paths], lambda: _cagr(indicator, paths, region, catalogue, fmt, lang)
+    )
     raise typer.Exit(code)
 
 
@@ -326,8 +363,11 @@ def _cagr(indicator, paths, region, catalogue, fmt, lang) -> int:
             continue
         if (target.region or cat.region) not in regions:
             continue
-        years_with_data = [y for y in sorted(actuals.years) if target.baseline_year < y <= target.target_year
-                           and actuals.get(ind.id, regions[0], y) is not None]
+        years_with_data = [
+            y
+            for y in sorted(actuals.years)
+            if target.baseline_year < y <= target.target_year and actuals.get(ind.id, regions[0], y) is not None
+        ]
         when = years_with_data[-1] if years_with_data else min(max(actuals.years or {0}), target.target_year)
         results.append(ev.evaluate(target, when))
     summary = api.summarise(results, None)
@@ -354,14 +394,30 @@ def _cagr_table(results, lang: str):
         unit = rec["measure_unit"]
         target = "—" if rec["target"] is None else words.fmt_value(rec["target"], unit)
         actual = "—" if rec["actual"] is None else f"{words.fmt_value(rec['actual'], unit)}\n({rec['year']})"
-        rows.append([
-            f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}", words.KIND[lang][rec["kind"]],
-            target if r.target.rule in ("cagr", "relative", "reduction") else f"{words.fmt(rec['baseline'])} → {target}",
-            actual,
-            pct(rec["planned_cagr"]), pct(rec["implied_cagr"]), pct(rec["required_cagr"]), rec["status_label"],
-        ])
-    headers = [h["plan"], h["kind"], f"{h['baseline']} → {h['target']}", h["actual"],
-               h["planned_cagr"], h["implied_cagr"], h["required_cagr"], h["status"]]
+        rows.append(
+            [
+                f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}",
+                words.KIND[lang][rec["kind"]],
+                target
+                if r.target.rule in ("cagr", "relative", "reduction")
+                else f"{words.fmt(rec['baseline'])} → {target}",
+                actual,
+                pct(rec["planned_cagr"]),
+                pct(rec["implied_cagr"]),
+                pct(rec["required_cagr"]),
+                rec["status_label"],
+            ]
+        )
+    headers = [
+        h["plan"],
+        h["kind"],
+        f"{h['baseline']} → {h['target']}",
+        h["actual"],
+        h["planned_cagr"],
+        h["implied_cagr"],
+        h["required_cagr"],
+        h["status"],
+    ]
     ind = results[0].indicator if results else None
     title = None if ind is None else (f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name_en} ({ind.unit})")
     return simple_table(headers, rows, title)
@@ -371,7 +427,9 @@ def _cagr_table(results, lang: str):
 def list_(
     plan: PlanOpt = None,
     category: Annotated[list[str] | None, typer.Option("--category")] = None,
-    attribute: Annotated[list[str] | None, typer.Option("--attribute", help="expected (预期性) or binding (约束性)")] = None,
+    attribute: Annotated[
+        list[str] | None, typer.Option("--attribute", help="expected (预期性) or binding (约束性)")
+    ] = None,
     lead: Annotated[list[str] | None, typer.Option("--lead", help="牵头单位 or 责任单位")] = None,
     region: RegionOpt = None,
     kind: KindOpt = None,
@@ -381,8 +439,10 @@ def list_(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """The catalogue's targets, filtered."""
-    code = _replay_or_run([_catalogue_path(catalogue)], lambda: _list(
-        plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang))
+    code = _replay_or_run(
+        [_catalogue_path(catalogue)],
+        lambda: _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang),
+    )
     raise typer.Exit(code)
 
 
@@ -397,8 +457,14 @@ def _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt
     plans = _split(plan)
     _check_choices(plans, cat.plans, "plan")
     _check_choices(_split(region), cat.regions, "region")
-    filters = Filters(plans=plans, regions=_split(region), kinds=_split(kind), categories=_split(category),
-                      attributes=_split(attribute), leads=_split(lead))
+    filters = Filters(
+        plans=plans,
+        regions=_split(region),
+        kinds=_split(kind),
+        categories=_split(category),
+        attributes=_split(attribute),
+        leads=_split(lead),
+    )
     found = list(targets(cat, filters))
     _emit_or_print(render_listing(cat, found, fmt.value, lang.value))
     return 0
@@ -423,8 +489,7 @@ def show(
     from .loading.files import data_dir, resolve_inputs
 
     paths = resolve_inputs([actuals_dir or str(data_dir() / "actuals")])
-    code = _replay_or_run([_catalogue_path(catalogue), *paths],
-                          lambda: _show(indicator, paths, catalogue, fmt, lang))
+    code = _replay_or_run([_catalogue_path(catalogue), *paths], lambda: _show(indicator, paths, catalogue, fmt, lang))
     raise typer.Exit(code)
 
 
@@ -443,7 +508,9 @@ def _show(indicator, paths, catalogue, fmt, lang) -> int:
 def validate(
     files: Annotated[list[str] | None, typer.Argument(help="actuals files (default: the embedded ones)")] = None,
     catalogue: CatalogueOpt = None,
-    seeds: Annotated[str | None, typer.Option("--seeds", help="folder of source documents: also check every quote")] = None,
+    seeds: Annotated[
+        str | None, typer.Option("--seeds", help="folder of source documents: also check every quote")
+    ] = None,
 ) -> None:
     """Check the catalogue and actuals files and report every problem, not just the first."""
     from .validate import validate_all
@@ -452,8 +519,10 @@ def validate(
     for p in problems:
         print(f"jxtargets: {p}", file=sys.stderr)
     errors = [p for p in problems if not p.warning]
-    print(f"{counts['files']} files, {counts['targets']} targets, {counts['figures']} figures: "
-          f"{len(errors)} errors, {len(problems) - len(errors)} warnings")
+    print(
+        f"{counts['files']} files, {counts['targets']} targets, {counts['figures']} figures: "
+        f"{len(errors)} errors, {len(problems) - len(errors)} warnings"
+    )
     raise typer.Exit(2 if errors else 0)
 
 
@@ -468,14 +537,20 @@ class ReviewFormat(StrEnum):
 
 @app.command()
 def review(
-    inputs: Annotated[list[str] | None, typer.Argument(help="actuals directory or files (default: the embedded ones)")] = None,
+    inputs: Annotated[
+        list[str] | None, typer.Argument(help="actuals directory or files (default: the embedded ones)")
+    ] = None,
     plan: PlanOpt = None,
     region: RegionOpt = None,
     as_of: Annotated[int | None, typer.Option("--as-of", help="status as of this year (default: the latest)")] = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="write to this file (.html, .xlsx, .json, .csv, .md)")] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="write to this file (.html, .xlsx, .json, .csv, .md)")
+    ] = None,
     show_all: Annotated[bool, typer.Option("--all", help="list targets with no data too")] = False,
     catalogue: CatalogueOpt = None,
-    fmt: Annotated[ReviewFormat | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html or xlsx")] = None,
+    fmt: Annotated[
+        ReviewFormat | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html or xlsx")
+    ] = None,
     lang: LangOpt = Lang.zh,
 ) -> None:
     """Every target over all years with figures: trajectory, status, pace, projection."""
@@ -536,9 +611,14 @@ def review(
 
 def _format_from_suffix(output: str | None) -> ReviewFormat:
     suffix = (output or "").rsplit(".", 1)[-1].lower() if output and "." in output else ""
-    return {"html": ReviewFormat.html, "htm": ReviewFormat.html, "xlsx": ReviewFormat.xlsx,
-            "json": ReviewFormat.json, "csv": ReviewFormat.csv, "md": ReviewFormat.markdown}.get(
-        suffix, ReviewFormat.table)
+    return {
+        "html": ReviewFormat.html,
+        "htm": ReviewFormat.html,
+        "xlsx": ReviewFormat.xlsx,
+        "json": ReviewFormat.json,
+        "csv": ReviewFormat.csv,
+        "md": ReviewFormat.markdown,
+    }.get(suffix, ReviewFormat.table)
 
 
 def _write_or_emit(data: str | bytes, output: str | None, inputs) -> None:
@@ -562,8 +642,12 @@ def _write_or_emit(data: str | bytes, output: str | None, inputs) -> None:
 def template(
     year: Annotated[int, typer.Argument(help="the year the form is for")],
     plan: PlanOpt = None,
-    output: Annotated[str | None, typer.Option("--output", "-o", help="FILE.xlsx or FILE.yaml (default: YAML on stdout)")] = None,
-    actuals_dir: Annotated[str | None, typer.Option("--actuals", help="where the previous year's figures are (default: embedded)")] = None,
+    output: Annotated[
+        str | None, typer.Option("--output", "-o", help="FILE.xlsx or FILE.yaml (default: YAML on stdout)")
+    ] = None,
+    actuals_dir: Annotated[
+        str | None, typer.Option("--actuals", help="where the previous year's figures are (default: embedded)")
+    ] = None,
     catalogue: CatalogueOpt = None,
 ) -> None:
     """A blank actuals form for a year, listing every indicator the plans need."""
@@ -600,7 +684,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="print the version")
+    ] = False,
 ) -> None:
     """Check reported statistics against development-plan targets (嘉兴市规划目标核对)."""
 
@@ -626,6 +712,8 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - a bug must still not print a traceback
         if os.environ.get("JXTARGETS_DEBUG"):
             raise
-        print(f"jxtargets: internal error: {type(exc).__name__}: {exc} "
-              "(set JXTARGETS_DEBUG=1 for the traceback)", file=sys.stderr)
+        print(
+            f"jxtargets: internal error: {type(exc).__name__}: {exc} (set JXTARGETS_DEBUG=1 for the traceback)",
+            file=sys.stderr,
+        )
         sys.exit(3)

@@ -19,8 +19,9 @@ def refuse_inputs(target: Path, inputs: list[Path]) -> None:
         except OSError:
             same = False
         if same:
-            raise LoadError([Problem(str(target), None, None,
-                                     "refusing to overwrite an input file; choose another output name")])
+            raise LoadError(
+                [Problem(str(target), None, None, "refusing to overwrite an input file; choose another output name")]
+            )
 
 
 def write_atomic(target: Path, data: bytes | str) -> None:

@@ -30,8 +30,14 @@ def _own_cache(tmp_path_factory):
 def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
     """The real command, as a user runs it: `python -m jxtargets ARGS`."""
     full_env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "jxtargets", *args], capture_output=True, text=True,
-                          cwd=cwd or ROOT, env=full_env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "jxtargets", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env=full_env,
+        timeout=120,
+    )
 
 
 def run_json(*args: str, **kw) -> tuple[dict, int]:

@@ -42,8 +42,18 @@ def test_yaml_and_csv_agree_and_every_target_is_judged(synth, tmp_path):
     catalogue = api.open_catalogue(s.catalogue, use_cache=False)
     assert sum(len(i.targets) for i in catalogue.indicators.values()) == s.targets
     kinds = Counter(t.kind for t in catalogue.targets())
-    assert {"level", "cagr", "change", "annual_change", "total", "reduction", "multiple", "relative",
-            "external", "milestone"} <= set(kinds)
+    assert {
+        "level",
+        "cagr",
+        "change",
+        "annual_change",
+        "total",
+        "reduction",
+        "multiple",
+        "relative",
+        "external",
+        "milestone",
+    } <= set(kinds)
 
     from_yaml = api.open_actuals([str(p) for p in s.yaml_files], catalogue)
     from_csv = api.open_actuals([str(s.csv)], catalogue)

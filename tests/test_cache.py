@@ -32,8 +32,10 @@ def test_cache_is_written_then_used(fresh_cache, catalogue_copy, monkeypatch):
     files = list(fresh_cache.glob("catalogue-*.pickle"))
     assert len(files) == 1
     calls = []
-    monkeypatch.setattr("jxtargets.loading.catalogue.load_catalogue",
-                        lambda *a, **k: calls.append(1) or (_ for _ in ()).throw(AssertionError("parsed")))
+    monkeypatch.setattr(
+        "jxtargets.loading.catalogue.load_catalogue",
+        lambda *a, **k: calls.append(1) or (_ for _ in ()).throw(AssertionError("parsed")),
+    )
     second = api.open_catalogue(catalogue_copy)
     assert calls == []
     assert second.indicators.keys() == first.indicators.keys()
@@ -42,8 +44,9 @@ def test_cache_is_written_then_used(fresh_cache, catalogue_copy, monkeypatch):
 
 def test_changed_file_rebuilds(fresh_cache, catalogue_copy):
     api.open_catalogue(catalogue_copy)
-    text = catalogue_copy.read_text(encoding="utf-8").replace("name_en: Gross regional product",
-                                                             "name_en: GRP (edited)", 1)
+    text = catalogue_copy.read_text(encoding="utf-8").replace(
+        "name_en: Gross regional product", "name_en: GRP (edited)", 1
+    )
     catalogue_copy.write_text(text, encoding="utf-8")
     edited = api.open_catalogue(catalogue_copy)
     assert edited.indicators["gdp"].name_en == "GRP (edited)"
@@ -57,12 +60,15 @@ def test_new_package_version_rebuilds(fresh_cache, catalogue_copy, monkeypatch):
     assert len(list(fresh_cache.glob("catalogue-*.pickle"))) == 2
 
 
-@pytest.mark.parametrize("damage", [
-    lambda b: b[:len(b) // 2],                      # truncated
-    lambda b: b[:100] + bytes([b[100] ^ 0xFF]) + b[101:],  # a flipped byte in the payload
-    lambda b: b"not a cache file at all",
-    lambda b: b"",
-])
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # truncated
+        lambda b: b[:100] + bytes([b[100] ^ 0xFF]) + b[101:],  # a flipped byte in the payload
+        lambda b: b"not a cache file at all",
+        lambda b: b"",
+    ],
+)
 def test_corrupt_cache_is_detected_and_replaced(fresh_cache, catalogue_copy, damage):
     api.open_catalogue(catalogue_copy)
     (path,) = fresh_cache.glob("catalogue-*.pickle")

@@ -54,10 +54,13 @@ def test_patents_planned_and_achieved_cagr(fyp13):
     assert growth["status"] == "met" and (growth["target"], growth["actual"]) == (17.8, 33.9)
 
 
-@pytest.mark.parametrize("indicator,target,actual", [
-    ("pm25", 43, 28),
-    ("work_safety_death_rate", 0.066, 0.0156),
-])
+@pytest.mark.parametrize(
+    "indicator,target,actual",
+    [
+        ("pm25", 43, 28),
+        ("work_safety_death_rate", 0.066, 0.0156),
+    ],
+)
 def test_ceilings_met(fyp13, indicator, target, actual):
     r = find(fyp13, indicator=indicator, kind="level")
     assert r["op"] == "<=" and r["status"] == "met"

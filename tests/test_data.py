@@ -76,8 +76,13 @@ def test_every_target_and_figure_cites_a_source(catalogue, figures):
 
 def test_sources_are_the_seed_documents(catalogue):
     docs = {t.source.doc for t in catalogue.targets()}
-    assert docs == {"000_e67d833f4bf4e6ce.txt", "001_b03ae98c92d17c1e.txt", "002_5df31847278a00a3.txt",
-                    "003_2195f0a6b08d477e.txt", "004_d3b6ddc9e5e8e6fc.txt"}
+    assert docs == {
+        "000_e67d833f4bf4e6ce.txt",
+        "001_b03ae98c92d17c1e.txt",
+        "002_5df31847278a00a3.txt",
+        "003_2195f0a6b08d477e.txt",
+        "004_d3b6ddc9e5e8e6fc.txt",
+    }
 
 
 def test_every_unit_parses(catalogue):
@@ -97,8 +102,16 @@ def test_ids_and_names_are_unique_per_definition(catalogue):
 
 
 def test_spec_ids_exist(catalogue):
-    for iid in ("gdp", "gdp_per_capita", "urbanization_rate", "rd_intensity", "urban_disposable_income",
-                "rural_disposable_income", "new_urban_jobs", "pm25"):
+    for iid in (
+        "gdp",
+        "gdp_per_capita",
+        "urbanization_rate",
+        "rd_intensity",
+        "urban_disposable_income",
+        "rural_disposable_income",
+        "new_urban_jobs",
+        "pm25",
+    ):
         assert iid in catalogue.indicators
 
 
@@ -116,11 +129,9 @@ def test_fyp13_table1_rows(catalogue):
     assert by[("service_share", "annual_change")].value == 1.2
     assert by[("new_urban_jobs", "total")].value == 30
     assert by[("pm25", "level")].op == "<=" and by[("pm25", "level")].value == 43
-    farmland = sorted(t.value for t in catalogue.targets()
-                      if t.plan == "fyp13" and t.indicator == "cultivated_land")
+    farmland = sorted(t.value for t in catalogue.targets() if t.plan == "fyp13" and t.indicator == "cultivated_land")
     assert farmland == [298.19, 307.17]
-    energy = sorted(t.value for t in catalogue.targets()
-                    if t.plan == "fyp13" and t.indicator == "energy_per_gdp")
+    energy = sorted(t.value for t in catalogue.targets() if t.plan == "fyp13" and t.indicator == "energy_per_gdp")
     assert energy == [17.6, 18.5]
 
 

@@ -21,8 +21,13 @@ from jxtargets.loading.errors import LoadError, Problems
 from jxtargets.loading.fields import year_of
 from jxtargets.loading.numbers import NumberError, parse_number
 
-SETTINGS = settings(max_examples=300, deadline=None, database=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=300,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 
 
 @pytest.fixture(scope="module")
@@ -46,8 +51,26 @@ def _short_way(raw: str):
 
 
 PLAINISH = st.from_regex(r"\A[-+]?[0-9]{1,20}(\.[0-9]{0,8})?\Z") | st.sampled_from(
-    ["0", "-0", "+0", "0.0", "00", "007", "0.5", "1.", ".5", "999999999999999", "1000000000000000",
-     "-1000000000000000", "1" * 400, "5509.5", "+5509.50", "1e3", "1_000"])
+    [
+        "0",
+        "-0",
+        "+0",
+        "0.0",
+        "00",
+        "007",
+        "0.5",
+        "1.",
+        ".5",
+        "999999999999999",
+        "1000000000000000",
+        "-1000000000000000",
+        "1" * 400,
+        "5509.5",
+        "+5509.50",
+        "1e3",
+        "1_000",
+    ]
+)
 
 
 @SETTINGS
@@ -86,79 +109,104 @@ def test_year_of_remembers_only_years():
 
 # -- CSV rows by index -----------------------------------------------------------------------------
 
+
 def _read(path: Path, catalogue):
     try:
         figures, _, warnings = actuals_module.read_actuals_file(path, Resolver(catalogue), None)
     except LoadError as exc:
         return "refused", [str(p) for p in exc.problems]
-    return [(f.indicator, f.region, f.year, f.value, f.growth, f.since, f.done, f.note, f.source, f.line)
-            for f in figures], [str(p) for p in warnings]
+    return [
+        (f.indicator, f.region, f.year, f.value, f.growth, f.since, f.done, f.note, f.source, f.line) for f in figures
+    ], [str(p) for p in warnings]
 
 
 def test_csv_columns_in_any_order_short_rows_and_blanks(tmp_path, catalogue):
     path = tmp_path / "actuals.csv"
-    path.write_text("value,indicator,growth,year\n"
-                    "5000,gdp,6.5,2020\n"
-                    "\n"
-                    " , , , \n"
-                    "69,urbanization_rate\n"  # short: no year
-                    "70,urbanization_rate,,2020,,\n"  # blank extra cells
-                    "1.5,rd_intensity, 2.0 ,２０２０年\n", encoding="utf-8")
+    path.write_text(
+        "value,indicator,growth,year\n"
+        "5000,gdp,6.5,2020\n"
+        "\n"
+        " , , , \n"
+        "69,urbanization_rate\n"  # short: no year
+        "70,urbanization_rate,,2020,,\n"  # blank extra cells
+        "1.5,rd_intensity, 2.0 ,２０２０年\n",
+        encoding="utf-8",
+    )
     got, problems = _read(path, catalogue)
     assert got == "refused"
     assert problems == [f"{path}:5: column year: expected a year, got nothing"]
     path.write_text(path.read_text(encoding="utf-8").replace("69,urbanization_rate\n", ""), encoding="utf-8")
     got, warnings = _read(path, catalogue)
-    assert got == [("gdp", "嘉兴市", 2020, 5000.0, 6.5, {}, None, None, None, 2),
-                   ("urbanization_rate", "嘉兴市", 2020, 70.0, None, {}, None, None, None, 5),
-                   ("rd_intensity", "嘉兴市", 2020, 1.5, 2.0, {}, None, None, None, 6)]
+    assert got == [
+        ("gdp", "嘉兴市", 2020, 5000.0, 6.5, {}, None, None, None, 2),
+        ("urbanization_rate", "嘉兴市", 2020, 70.0, None, {}, None, None, None, 5),
+        ("rd_intensity", "嘉兴市", 2020, 1.5, 2.0, {}, None, None, None, 6),
+    ]
 
 
 def test_csv_since_done_region_and_notes(tmp_path, catalogue):
     path = tmp_path / "actuals-2020.csv"
-    path.write_text("year,indicator,region,value,unit,growth,since,cagr,change,annual_change,total,reduction,"
-                    "done,note,source\n"
-                    "2020,gdp,,5509.5,,,2015,7.1,,,,,,,\n"
-                    "2020,pm25,,25,,,2015,, ,,,40,,n,s\n"
-                    "2020,jiaxing_airport,,,,,,,,,,,是,,\n"
-                    "2020,gdp,海宁市,1000,亿元,,,,,,,,,,\n", encoding="utf-8")
+    path.write_text(
+        "year,indicator,region,value,unit,growth,since,cagr,change,annual_change,total,reduction,"
+        "done,note,source\n"
+        "2020,gdp,,5509.5,,,2015,7.1,,,,,,,\n"
+        "2020,pm25,,25,,,2015,, ,,,40,,n,s\n"
+        "2020,jiaxing_airport,,,,,,,,,,,是,,\n"
+        "2020,gdp,海宁市,1000,亿元,,,,,,,,,,\n",
+        encoding="utf-8",
+    )
     got, _ = _read(path, catalogue)
-    assert got == [("gdp", "嘉兴市", 2020, 5509.5, None, {2015: {"cagr": 7.1}}, None, None, None, 2),
-                   ("pm25", "嘉兴市", 2020, 25.0, None, {2015: {"reduction": 40.0}}, None, "n", "s", 3),
-                   ("jiaxing_airport", "嘉兴市", 2020, None, None, {}, True, None, None, 4),
-                   ("gdp", "海宁市", 2020, 1000.0, None, {}, None, None, None, 5)]
+    assert got == [
+        ("gdp", "嘉兴市", 2020, 5509.5, None, {2015: {"cagr": 7.1}}, None, None, None, 2),
+        ("pm25", "嘉兴市", 2020, 25.0, None, {2015: {"reduction": 40.0}}, None, "n", "s", 3),
+        ("jiaxing_airport", "嘉兴市", 2020, None, None, {}, True, None, None, 4),
+        ("gdp", "海宁市", 2020, 1000.0, None, {}, None, None, None, 5),
+    ]
     path.write_text("year,indicator,value,cagr\n2020,gdp,5509.5,7.1\n", encoding="utf-8")
-    assert _read(path, catalogue) == ("refused", [
-        f"{path}:2: column since: a cagr/change/total/reduction needs the since year"])
+    assert _read(path, catalogue) == (
+        "refused",
+        [f"{path}:2: column since: a cagr/change/total/reduction needs the since year"],
+    )
 
 
 def test_xlsx_rows_read_as_the_csv(tmp_path, catalogue):
     openpyxl = pytest.importorskip("openpyxl")
-    rows = [["year", "name", "indicator", "value", "growth", "since", "cagr", "done"],
-            [2020, "地区生产总值", "gdp", 5509.5, 6.5, 2015, 7.1, None],
-            [2020.0, None, "urbanization_rate", "69", None, None, None, None],
-            [None, None, None, None, None, None, None, None],
-            ["2020", None, "jiaxing_airport", None, None, None, None, True]]
+    rows = [
+        ["year", "name", "indicator", "value", "growth", "since", "cagr", "done"],
+        [2020, "地区生产总值", "gdp", 5509.5, 6.5, 2015, 7.1, None],
+        [2020.0, None, "urbanization_rate", "69", None, None, None, None],
+        [None, None, None, None, None, None, None, None],
+        ["2020", None, "jiaxing_airport", None, None, None, None, True],
+    ]
     book = openpyxl.Workbook()
     book.active.title = "actuals"
     for row in rows:
         book.active.append(row)
     book.save(tmp_path / "actuals-2020.xlsx")
     csv = tmp_path / "actuals-2020.csv"
-    csv.write_text("year,indicator,value,growth,since,cagr,done\n2020,gdp,5509.5,6.5,2015,7.1,\n"
-                   "2020,urbanization_rate,69,,,,\n,,,,,,\n2020,jiaxing_airport,,,,,true\n", encoding="utf-8")
+    csv.write_text(
+        "year,indicator,value,growth,since,cagr,done\n2020,gdp,5509.5,6.5,2015,7.1,\n"
+        "2020,urbanization_rate,69,,,,\n,,,,,,\n2020,jiaxing_airport,,,,,true\n",
+        encoding="utf-8",
+    )
     from_xlsx, from_csv = _read(tmp_path / "actuals-2020.xlsx", catalogue), _read(csv, catalogue)
     assert [row[:-1] for row in from_xlsx[0]] == [row[:-1] for row in from_csv[0]]
     assert len(from_csv[0]) == 3
 
 
-CELLS = {"year": ["2020", "2019", " 2020 ", "２０２０", "", "2020.5", "x", None, 2020, 2020.0],
-         "indicator": ["gdp", "地区生产总值", "gdpp", " pm25 ", "", None, "GDP"],
-         "region": ["", "海宁市", "nowhere", None], "value": ["5000", "5,000", "-3", "0.5", "", " ", "x", None, 69, 0.5],
-         "unit": ["", "亿元", "%", None], "growth": ["", "6.5", "-200", "x", None, 7.5],
-         "since": ["", "2015", "x", None, 2015], "done": ["", "true", "是", "maybe", None, True, False, 0],
-         "note": ["", "n", None], "source": ["", "s", None],
-         **{k: ["", "", "3.5", "120", "x", " ", None, 4.5] for k in model.SINCE_FIGURES}}
+CELLS = {
+    "year": ["2020", "2019", " 2020 ", "２０２０", "", "2020.5", "x", None, 2020, 2020.0],
+    "indicator": ["gdp", "地区生产总值", "gdpp", " pm25 ", "", None, "GDP"],
+    "region": ["", "海宁市", "nowhere", None],
+    "value": ["5000", "5,000", "-3", "0.5", "", " ", "x", None, 69, 0.5],
+    "unit": ["", "亿元", "%", None],
+    "growth": ["", "6.5", "-200", "x", None, 7.5],
+    "since": ["", "2015", "x", None, 2015],
+    "done": ["", "true", "是", "maybe", None, True, False, 0],
+    "note": ["", "n", None],
+    "source": ["", "s", None],
+    **{k: ["", "", "3.5", "120", "x", " ", None, 4.5] for k in model.SINCE_FIGURES},
+}
 
 
 @st.composite
@@ -179,13 +227,21 @@ def test_rows_as_lists_and_as_dicts_agree(table, want_year, catalogue):
     for as_lists in (True, False):
         problems = Problems("t.csv")
         given = [(i + 2, [row[c] for c in header] if as_lists else dict(row)) for i, row in enumerate(rows)]
-        figures = table_figures(iter(given), Resolver(catalogue), want_year, "t.csv", problems,
-                                Path("actuals-2020.csv"), header=header if as_lists else None)
+        figures = table_figures(
+            iter(given),
+            Resolver(catalogue),
+            want_year,
+            "t.csv",
+            problems,
+            Path("actuals-2020.csv"),
+            header=header if as_lists else None,
+        )
         out.append((pickle.dumps(figures), [str(p) for p in problems.items]))
     assert out[0] == out[1]
 
 
 # -- the resolver ----------------------------------------------------------------------------------
+
 
 def test_loose_names_are_indexed_only_when_needed(catalogue):
     resolver = Resolver(catalogue)
@@ -204,14 +260,16 @@ def test_loose_names_still_found_in_a_file(tmp_path, catalogue):
 
 # -- pickling the model ----------------------------------------------------------------------------
 
+
 def test_model_pickles_by_its_fields():
     source = Source("doc.pdf", "p. 3", "q")
     target = Target("fyp14", "gdp", "level", ">=", 5000.0, source=source, lead=("a",), line=7)
     indicator = Indicator("gdp", "地区生产总值", "GDP", "亿元", "up", "economy", targets=[target])
     plan = Plan("fyp14", "十四五", "14th", 2020, 2025)
     catalogue = Catalogue("嘉兴市", {"fyp14": plan}, {"gdp": indicator}, ("嘉兴市",), digest="d")
-    figure = Figure("gdp", "嘉兴市", 2020, 5509.5, since={2015: {"cagr": 7.1}}, source=source,
-                    alternatives=((1.0, "x", source),))
+    figure = Figure(
+        "gdp", "嘉兴市", 2020, 5509.5, since={2015: {"cagr": 7.1}}, source=source, alternatives=((1.0, "x", source),)
+    )
     for obj in (source, target, indicator, plan, catalogue, figure):
         cls, fields = obj.__reduce__()
         assert cls is type(obj) and fields == tuple(getattr(obj, n) for n in type(obj).__slots__)

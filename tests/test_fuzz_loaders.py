@@ -27,9 +27,13 @@ from jxtargets.loading.yamltree import YamlError, parse
 EXAMPLES = 300
 CLI_EXAMPLES = 100
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
-                                       HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
+)
 FUZZ_CLI = settings(FUZZ, max_examples=CLI_EXAMPLES)
 
 
@@ -80,13 +84,13 @@ def _load_catalogue(path: Path) -> None:
 
 # -- arbitrary text and bytes ---------------------------------------------------------------------
 
-YAMLISH = st.text(alphabet=st.sampled_from(list("year:values gdp{}[],-\n\t#&*!|>'\"0123456789.%亿元５，")),
-                  max_size=200)
+YAMLISH = st.text(
+    alphabet=st.sampled_from(list("year:values gdp{}[],-\n\t#&*!|>'\"0123456789.%亿元５，")), max_size=200
+)
 
 
 @FUZZ
-@given(text=st.one_of(st.text(max_size=400), YAMLISH,
-                      YAMLISH.map(lambda t: "year: 2020\nvalues:\n  " + t)))
+@given(text=st.one_of(st.text(max_size=400), YAMLISH, YAMLISH.map(lambda t: "year: 2020\nvalues:\n  " + t)))
 def test_actuals_text(text, workdir, catalogue):
     path = workdir / "actuals-2020.yaml"
     path.write_text(text, encoding="utf-8")
@@ -94,8 +98,9 @@ def test_actuals_text(text, workdir, catalogue):
 
 
 @FUZZ
-@given(data=st.one_of(st.binary(max_size=400),
-                      st.binary(max_size=200).map(lambda b: b"year: 2020\nvalues:\n  gdp: " + b)))
+@given(
+    data=st.one_of(st.binary(max_size=400), st.binary(max_size=200).map(lambda b: b"year: 2020\nvalues:\n  gdp: " + b))
+)
 def test_actuals_bytes(data, workdir, catalogue):
     path = workdir / "actuals-2020.yaml"
     path.write_bytes(data)
@@ -128,27 +133,117 @@ def test_catalogue_bytes(data, workdir):
 
 # -- arbitrary YAML structures ---------------------------------------------------------------------
 
-ACTUALS_KEYS = ["year", "values", "regions", "revisions", "source", "note", "gdp", "地区生产总值",
-                "urbanization_rate", "pm25", "new_urban_jobs", "value", "unit", "growth", "since",
-                "done", "alt", "cagr", "change", "annual_change", "total", "reduction", "嘉兴市", "海宁市"]
-CATALOGUE_KEYS = ["schema", "region", "regions", "plans", "indicators", "fyp13", "name", "name_en",
-                  "baseline_year", "target_year", "gdp", "unit", "direction", "category", "targets",
-                  "plan", "kind", "op", "value", "baseline", "stretch", "tolerance", "factor", "of",
-                  "measure", "source", "doc", "where", "quote", "attribute", "basis", "lead"]
-SCALAR_TEXT = st.sampled_from(["2020", "2015", "5509.5", "５５０９．５", "69%", "1.2万人", "5,509.5",
-                               "28微克/立方米", "yes", "0755", "1_000", "60:30", ".nan", "-3", "亿元",
-                               "level", "cagr", ">=", "~", "range", "up", "down", "fyp13", "gdp", "%",
-                               "嘉兴市", "万元", "1e400", ""])
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(min_value=-10**30, max_value=10**30),
-                    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20), SCALAR_TEXT,
-                    st.integers(min_value=1890, max_value=2210))
+ACTUALS_KEYS = [
+    "year",
+    "values",
+    "regions",
+    "revisions",
+    "source",
+    "note",
+    "gdp",
+    "地区生产总值",
+    "urbanization_rate",
+    "pm25",
+    "new_urban_jobs",
+    "value",
+    "unit",
+    "growth",
+    "since",
+    "done",
+    "alt",
+    "cagr",
+    "change",
+    "annual_change",
+    "total",
+    "reduction",
+    "嘉兴市",
+    "海宁市",
+]
+CATALOGUE_KEYS = [
+    "schema",
+    "region",
+    "regions",
+    "plans",
+    "indicators",
+    "fyp13",
+    "name",
+    "name_en",
+    "baseline_year",
+    "target_year",
+    "gdp",
+    "unit",
+    "direction",
+    "category",
+    "targets",
+    "plan",
+    "kind",
+    "op",
+    "value",
+    "baseline",
+    "stretch",
+    "tolerance",
+    "factor",
+    "of",
+    "measure",
+    "source",
+    "doc",
+    "where",
+    "quote",
+    "attribute",
+    "basis",
+    "lead",
+]
+SCALAR_TEXT = st.sampled_from(
+    [
+        "2020",
+        "2015",
+        "5509.5",
+        "５５０９．５",
+        "69%",
+        "1.2万人",
+        "5,509.5",
+        "28微克/立方米",
+        "yes",
+        "0755",
+        "1_000",
+        "60:30",
+        ".nan",
+        "-3",
+        "亿元",
+        "level",
+        "cagr",
+        ">=",
+        "~",
+        "range",
+        "up",
+        "down",
+        "fyp13",
+        "gdp",
+        "%",
+        "嘉兴市",
+        "万元",
+        "1e400",
+        "",
+    ]
+)
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
+    SCALAR_TEXT,
+    st.integers(min_value=1890, max_value=2210),
+)
 
 
 def structures(keys: list[str]):
     key = st.one_of(st.sampled_from(keys), st.integers(min_value=1990, max_value=2030), st.text(max_size=8))
-    return st.recursive(SCALARS, lambda inner: st.one_of(
-        st.lists(inner, max_size=4),
-        st.dictionaries(key, inner, max_size=5)), max_leaves=30)
+    return st.recursive(
+        SCALARS,
+        lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(key, inner, max_size=5)),
+        max_leaves=30,
+    )
 
 
 def _dump(tree) -> str:
@@ -156,11 +251,17 @@ def _dump(tree) -> str:
 
 
 @FUZZ
-@given(tree=st.one_of(
-    structures(ACTUALS_KEYS),
-    st.fixed_dictionaries({"year": st.one_of(st.just(2020), SCALARS),
-                           "values": st.dictionaries(st.sampled_from(ACTUALS_KEYS),
-                                                     structures(ACTUALS_KEYS), max_size=6)})))
+@given(
+    tree=st.one_of(
+        structures(ACTUALS_KEYS),
+        st.fixed_dictionaries(
+            {
+                "year": st.one_of(st.just(2020), SCALARS),
+                "values": st.dictionaries(st.sampled_from(ACTUALS_KEYS), structures(ACTUALS_KEYS), max_size=6),
+            }
+        ),
+    )
+)
 def test_actuals_structures(tree, workdir, catalogue):
     path = workdir / "actuals-2020.yaml"
     path.write_text(_dump(tree), encoding="utf-8")
@@ -168,20 +269,37 @@ def test_actuals_structures(tree, workdir, catalogue):
 
 
 @FUZZ
-@given(tree=st.one_of(
-    structures(CATALOGUE_KEYS),
-    st.fixed_dictionaries({
-        "region": st.one_of(st.just("嘉兴市"), SCALARS),
-        "plans": st.one_of(st.just({"fyp13": {"name": "十三五", "baseline_year": 2015, "target_year": 2020}}),
-                           structures(CATALOGUE_KEYS)),
-        "indicators": st.dictionaries(st.sampled_from(["gdp", "pm25", "Bad-Id", "城镇化率"]),
-                                      st.one_of(structures(CATALOGUE_KEYS), st.fixed_dictionaries({
-                                          "name": st.just("地区生产总值"), "name_en": st.just("GDP"),
-                                          "unit": st.one_of(st.just("亿元"), SCALARS),
-                                          "direction": st.sampled_from(["up", "down", "sideways"]),
-                                          "category": st.just("economy"),
-                                          "targets": st.lists(structures(CATALOGUE_KEYS), max_size=3)})),
-                                      max_size=3)})))
+@given(
+    tree=st.one_of(
+        structures(CATALOGUE_KEYS),
+        st.fixed_dictionaries(
+            {
+                "region": st.one_of(st.just("嘉兴市"), SCALARS),
+                "plans": st.one_of(
+                    st.just({"fyp13": {"name": "十三五", "baseline_year": 2015, "target_year": 2020}}),
+                    structures(CATALOGUE_KEYS),
+                ),
+                "indicators": st.dictionaries(
+                    st.sampled_from(["gdp", "pm25", "Bad-Id", "城镇化率"]),
+                    st.one_of(
+                        structures(CATALOGUE_KEYS),
+                        st.fixed_dictionaries(
+                            {
+                                "name": st.just("地区生产总值"),
+                                "name_en": st.just("GDP"),
+                                "unit": st.one_of(st.just("亿元"), SCALARS),
+                                "direction": st.sampled_from(["up", "down", "sideways"]),
+                                "category": st.just("economy"),
+                                "targets": st.lists(structures(CATALOGUE_KEYS), max_size=3),
+                            }
+                        ),
+                    ),
+                    max_size=3,
+                ),
+            }
+        ),
+    )
+)
 def test_catalogue_structures(tree, workdir):
     path = workdir / "targets.yaml"
     path.write_text(_dump(tree), encoding="utf-8")
@@ -190,9 +308,16 @@ def test_catalogue_structures(tree, workdir):
 
 # -- the pieces: numbers and the YAML reader -------------------------------------------------------
 
+
 @FUZZ
-@given(raw=st.one_of(SCALARS, SCALAR_TEXT, st.text(max_size=30),
-                     st.text(alphabet="0123456789.,+-eE _:%亿万元人／．，５９％ \u3000", max_size=15)))
+@given(
+    raw=st.one_of(
+        SCALARS,
+        SCALAR_TEXT,
+        st.text(max_size=30),
+        st.text(alphabet="0123456789.,+-eE _:%亿万元人／．，５９％ \u3000", max_size=15),
+    )
+)
 def test_parse_number(raw):
     try:
         value, unit = parse_number(raw)
@@ -214,6 +339,7 @@ def test_yamltree_parse(text):
 
 # -- the command line ------------------------------------------------------------------------------
 
+
 def _run_main(args: list[str], capsys) -> tuple[int, str]:
     from jxtargets import cli
 
@@ -230,8 +356,11 @@ def _run_main(args: list[str], capsys) -> tuple[int, str]:
 
 
 @FUZZ_CLI
-@given(data=st.one_of(st.binary(max_size=200), YAMLISH.map(str.encode),
-                      structures(ACTUALS_KEYS).map(lambda t: _dump(t).encode())))
+@given(
+    data=st.one_of(
+        st.binary(max_size=200), YAMLISH.map(str.encode), structures(ACTUALS_KEYS).map(lambda t: _dump(t).encode())
+    )
+)
 def test_cli_never_tracebacks(data, workdir, capsys):
     path = workdir / "actuals-2020.yaml"
     path.write_bytes(data)

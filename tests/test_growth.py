@@ -24,8 +24,9 @@ def test_patents_planned_and_achieved_cagr():
     assert round(growth.cagr(1100, 4733, 5), 1) == 33.9
 
 
-@pytest.mark.parametrize("start,end,n", [(0, 5, 5), (-1, 5, 5), (5, 0, 5), (5, -3, 5), (1, 2, 0), (1, 2, -1),
-                                         (None, 2, 5), (2, None, 5)])
+@pytest.mark.parametrize(
+    "start,end,n", [(0, 5, 5), (-1, 5, 5), (5, 0, 5), (5, -3, 5), (1, 2, 0), (1, 2, -1), (None, 2, 5), (2, None, 5)]
+)
 def test_cagr_undefined_is_none(start, end, n):
     assert growth.cagr(start, end, n) is None
 
@@ -48,8 +49,12 @@ def test_required_cagr_lands_on_target(actual, target, left, _):
         assert growth.compound(actual, rate, left) == pytest.approx(target, rel=1e-7)
 
 
-@given(st.floats(min_value=-20, max_value=40), st.floats(min_value=-20, max_value=40),
-       st.integers(1, 10), st.integers(1, 10))
+@given(
+    st.floats(min_value=-20, max_value=40),
+    st.floats(min_value=-20, max_value=40),
+    st.integers(1, 10),
+    st.integers(1, 10),
+)
 def test_remaining_cagr_completes_the_plan(planned, achieved, done, left):
     need = growth.remaining_cagr(planned, achieved, done, left)
     if need is not None:

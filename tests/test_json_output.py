@@ -6,15 +6,59 @@ from jxtargets.render.records import FIELDS
 
 from .conftest import run_json
 
-SPEC_FIELDS = ("plan", "indicator", "name", "region", "kind", "attribute", "unit", "year", "baseline_year",
-               "baseline", "target_year", "op", "target", "actual", "status", "gap", "gap_pct", "progress_pct",
-               "time_pct", "planned_cagr", "implied_cagr", "required_cagr", "basis", "source")
+SPEC_FIELDS = (
+    "plan",
+    "indicator",
+    "name",
+    "region",
+    "kind",
+    "attribute",
+    "unit",
+    "year",
+    "baseline_year",
+    "baseline",
+    "target_year",
+    "op",
+    "target",
+    "actual",
+    "status",
+    "gap",
+    "gap_pct",
+    "progress_pct",
+    "time_pct",
+    "planned_cagr",
+    "implied_cagr",
+    "required_cagr",
+    "basis",
+    "source",
+)
 TYPES = {
-    "plan": str, "indicator": str, "name": str, "region": str, "kind": str, "status": str, "year": int,
-    "baseline_year": int, "target_year": int, "why": str, "required": bool,
+    "plan": str,
+    "indicator": str,
+    "name": str,
+    "region": str,
+    "kind": str,
+    "status": str,
+    "year": int,
+    "baseline_year": int,
+    "target_year": int,
+    "why": str,
+    "required": bool,
 }
-NUMBERS = ("baseline", "actual", "gap", "gap_pct", "progress_pct", "time_pct", "planned_cagr", "implied_cagr",
-           "required_cagr", "pace", "nominal_cagr", "stretch")
+NUMBERS = (
+    "baseline",
+    "actual",
+    "gap",
+    "gap_pct",
+    "progress_pct",
+    "time_pct",
+    "planned_cagr",
+    "implied_cagr",
+    "required_cagr",
+    "pace",
+    "nominal_cagr",
+    "stretch",
+)
 
 
 def test_fields_documented_in_spec_are_emitted():
@@ -32,8 +76,16 @@ def test_every_result_has_every_field_with_its_type():
         for key in NUMBERS:
             assert r[key] is None or isinstance(r[key], int | float), (key, r)
         assert r["target"] is None or isinstance(r["target"], int | float | list)
-        assert r["status"] in ("met", "missed", "on_track", "behind", "off_track", "baseline", "no_data",
-                               "unassessable")
+        assert r["status"] in (
+            "met",
+            "missed",
+            "on_track",
+            "behind",
+            "off_track",
+            "baseline",
+            "no_data",
+            "unassessable",
+        )
         assert r["source"] is None or set(r["source"]) == {"doc", "where", "quote"}
 
 

@@ -108,8 +108,8 @@ def test_english(fyp13):
 
 def test_table_has_the_verdict_and_the_source(fyp13, page):
     gdp = next(r for r in fyp13.rows if r.result.indicator.id == "gdp" and r.result.target.kind == "cagr")
-    card = page[page.index('id="target-fyp13-gdp-cagr-1"'):]
-    card = card[:card.index("</section>")]
+    card = page[page.index('id="target-fyp13-gdp-cagr-1"') :]
+    card = card[: card.index("</section>")]
     assert "≥7%/年（2020年）" in card
     assert "未完成" in card and gdp.official == "滞后" and "滞后" in card
     assert "<strong>增速比 0.94</strong>（据此判定）" in card  # the deciding reading, marked
@@ -143,8 +143,12 @@ def test_output_is_stable(fyp13, page):
 
 
 def test_importing_the_renderer_stays_light():
-    out = subprocess.run([sys.executable, "-c", "import sys, jxtargets.render.html; print('matplotlib' in sys.modules)"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", "import sys, jxtargets.render.html; print('matplotlib' in sys.modules)"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     assert out.strip() == "False"
 
 
@@ -160,11 +164,25 @@ def chromium(tmp: Path, url: str, *args: str) -> tuple[subprocess.CompletedProce
     Every host name resolves to nothing, so even a request that was tried could not leave."""
     profile, netlog = tmp / "profile", tmp / "net.json"
     shutil.rmtree(profile, ignore_errors=True)
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-extensions", "--disable-features=NetworkTimeServiceQuerying", "--hide-scrollbars",
-           f"--user-data-dir={profile}", '--host-resolver-rules=MAP * ~NOTFOUND', f"--log-net-log={netlog}",
-           *args, url]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-extensions",
+        "--disable-features=NetworkTimeServiceQuerying",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        "--host-resolver-rules=MAP * ~NOTFOUND",
+        f"--log-net-log={netlog}",
+        *args,
+        url,
+    ]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
     return proc, url_requests(netlog)
 
@@ -183,8 +201,9 @@ def page_requests(requests: list[dict]) -> list[str]:
     """URLs the page asked for outside itself. Chromium also makes requests of its own (sign-in
     and update checks no flag turns off); those have no web origin behind them ("not an origin"),
     whereas anything the page asks for carries the page's (file://, an opaque "null")."""
-    return [r["url"] for r in requests
-            if not r["url"].startswith(LOCAL_SCHEMES) and r.get("initiator") != "not an origin"]
+    return [
+        r["url"] for r in requests if not r["url"].startswith(LOCAL_SCHEMES) and r.get("initiator") != "not an origin"
+    ]
 
 
 def png_pixels(path: Path) -> tuple[int, int, bytes]:
@@ -193,8 +212,8 @@ def png_pixels(path: Path) -> tuple[int, int, bytes]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width, height = 8, b"", 0, 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, height = struct.unpack(">II", chunk[:8])
         elif kind == b"IDAT":

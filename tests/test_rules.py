@@ -15,8 +15,18 @@ from jxtargets.core.rules import Evaluator
 PLAN = Plan("p", "测试规划", "test plan", 2015, 2020)
 
 
-def judge(kind="level", op=">=", value=None, baseline=None, figures=(), year=2020, unit="亿元",
-          direction="up", extra_indicators=(), **target_fields):
+def judge(
+    kind="level",
+    op=">=",
+    value=None,
+    baseline=None,
+    figures=(),
+    year=2020,
+    unit="亿元",
+    direction="up",
+    extra_indicators=(),
+    **target_fields,
+):
     indicator = Indicator("x", "测试指标", "test", unit, direction, "economy")
     target = Target("p", "x", kind, op, value, baseline, 2015, 2020, **target_fields)
     indicator.targets.append(target)
@@ -35,6 +45,7 @@ def fig(year, value=None, growth=None, since=None, indicator="x", done=None):
 
 
 # -- level ----------------------------------------------------------------------------------
+
 
 def test_level_final_met_and_figures():
     r = judge(value=5000, baseline=3517.1, figures=[fig(2020, 5509.5)])
@@ -119,9 +130,15 @@ def test_no_figure_is_no_data_and_baseline_year_is_baseline():
 
 # -- cagr -----------------------------------------------------------------------------------
 
+
 def test_cagr_reported_comparable_beats_nominal_levels():
-    r = judge(kind="cagr", value=7, basis="comparable", baseline=3517.1,
-              figures=[fig(2020, 5509.5, since={2015: {"cagr": 6.59}})])
+    r = judge(
+        kind="cagr",
+        value=7,
+        basis="comparable",
+        baseline=3517.1,
+        figures=[fig(2020, 5509.5, since={2015: {"cagr": 6.59}})],
+    )
     assert r.status == "missed"
     assert r.implied_cagr == 6.59 and r.measured_by == "reported"
     assert r.nominal_cagr == pytest.approx(9.39, abs=0.01)
@@ -149,7 +166,7 @@ def test_cagr_interim_thresholds():
     r = judge(kind="cagr", value=7, figures=[fig(2016, growth=6), fig(2017, growth=6)], year=2017)
     assert r.pace == pytest.approx(6 / 7)
     assert r.status == "behind"
-    want = ((1.07 ** 5 / 1.06 ** 2) ** (1 / 3) - 1) * 100
+    want = ((1.07**5 / 1.06**2) ** (1 / 3) - 1) * 100
     assert r.required_cagr == pytest.approx(want)
 
 
@@ -161,6 +178,7 @@ def test_one_year_growth_target():
 
 # -- change, annual_change, total, reduction --------------------------------------------------
 
+
 def test_change_reported_and_computed():
     r = judge(kind="change", value=7.1, baseline=60.9, figures=[fig(2020, 69, since={2015: {"change": 8.1}})], unit="%")
     assert r.status == "met" and r.actual == 8.1 and r.measured_by == "reported"
@@ -169,8 +187,13 @@ def test_change_reported_and_computed():
 
 
 def test_annual_change_service_share():
-    r = judge(kind="annual_change", value=1.2, baseline=43.4,
-              figures=[fig(2020, since={2015: {"annual_change": 0.48}})], unit="%")
+    r = judge(
+        kind="annual_change",
+        value=1.2,
+        baseline=43.4,
+        figures=[fig(2020, since={2015: {"annual_change": 0.48}})],
+        unit="%",
+    )
     assert r.status == "missed" and r.gap == pytest.approx(0.72)
 
 
@@ -183,14 +206,21 @@ def test_total_reported_and_summed():
 
 
 def test_reduction():
-    r = judge(kind="reduction", value=18.9, baseline=51, figures=[fig(2020, 28, since={2015: {"reduction": 47.2}})],
-              direction="down", unit="微克/立方米")
+    r = judge(
+        kind="reduction",
+        value=18.9,
+        baseline=51,
+        figures=[fig(2020, 28, since={2015: {"reduction": 47.2}})],
+        direction="down",
+        unit="微克/立方米",
+    )
     assert r.status == "met" and r.actual == 47.2
     r = judge(kind="reduction", value=16, baseline=100, figures=[fig(2020, 90)], direction="down", unit="立方米/万元")
     assert r.status == "missed" and r.actual == pytest.approx(10)
 
 
 # -- multiple, relative, external, milestone --------------------------------------------------
+
 
 def test_multiple_doubling():
     r = judge(kind="multiple", factor=2, baseline=100, figures=[fig(2020, 210)])
@@ -214,8 +244,16 @@ def test_relative_to_gdp():
 def test_external_without_and_with_value():
     r = judge(kind="external", op=None, measure="reduction", figures=[fig(2020, 1)])
     assert r.status == "unassessable"
-    r = judge(kind="external", op=">=", value=18.5, measure="reduction", baseline=0.5,
-              figures=[fig(2020, since={2015: {"reduction": 20}})], direction="down", unit="吨标煤/万元")
+    r = judge(
+        kind="external",
+        op=">=",
+        value=18.5,
+        measure="reduction",
+        baseline=0.5,
+        figures=[fig(2020, since={2015: {"reduction": 20}})],
+        direction="down",
+        unit="吨标煤/万元",
+    )
     assert r.status == "met"
 
 
@@ -233,8 +271,15 @@ levels = st.floats(min_value=1, max_value=1e5, allow_nan=False)
 shares = st.floats(min_value=0.5, max_value=99.5, allow_nan=False)
 
 
-@given(levels, levels, levels, levels, st.sampled_from([2016, 2017, 2018, 2019, 2020]),
-       st.sampled_from([">=", "~"]), st.sampled_from(["亿元", "%"]))
+@given(
+    levels,
+    levels,
+    levels,
+    levels,
+    st.sampled_from([2016, 2017, 2018, 2019, 2020]),
+    st.sampled_from([">=", "~"]),
+    st.sampled_from(["亿元", "%"]),
+)
 def test_a_better_actual_never_gives_a_worse_status(base, target, a1, a2, year, op, unit):
     if unit == "%":
         base, target, a1, a2 = (min(x, 100) for x in (base, target, a1, a2))
@@ -247,8 +292,15 @@ def test_a_better_actual_never_gives_a_worse_status(base, target, a1, a2, year, 
 @given(shares, shares, shares, st.sampled_from([2016, 2018, 2020]))
 def test_down_mirrors_up_for_shares(base, target, actual, year):
     up = judge(op=">=", value=target, baseline=base, figures=[fig(year, actual)], year=year, unit="%")
-    down = judge(op="<=", value=100 - target, baseline=100 - base, figures=[fig(year, 100 - actual)], year=year,
-                 unit="%", direction="down")
+    down = judge(
+        op="<=",
+        value=100 - target,
+        baseline=100 - base,
+        figures=[fig(year, 100 - actual)],
+        year=year,
+        unit="%",
+        direction="down",
+    )
     assert up.status == down.status
 
 
@@ -257,8 +309,9 @@ def test_down_mirrors_up_for_levels(base, target, actual, year):
     # A ceiling on 1/x is a floor on x: the verdict is the same (met, missed, reached early).
     # The pace between, a ratio of CAGRs, is not symmetric under 1/x, so only its sign is.
     up = judge(op=">=", value=target, baseline=base, figures=[fig(year, actual)], year=year)
-    down = judge(op="<=", value=1 / target, baseline=1 / base, figures=[fig(year, 1 / actual)], year=year,
-                 direction="down")
+    down = judge(
+        op="<=", value=1 / target, baseline=1 / base, figures=[fig(year, 1 / actual)], year=year, direction="down"
+    )
     if "met" in (up.status, down.status) or year == 2020:
         assert up.status == down.status
     else:
@@ -267,27 +320,51 @@ def test_down_mirrors_up_for_levels(base, target, actual, year):
 
 def test_down_direction_pace_on_a_fall():
     # PM2.5 51 -> 43 planned (a fall of 3.36% a year); by 2017 at 48: -2.99% a year, r = 0.89
-    r = judge(op="<=", value=43, baseline=51, figures=[fig(2017, 48)], year=2017, direction="down",
-              unit="微克/立方米")
+    r = judge(op="<=", value=43, baseline=51, figures=[fig(2017, 48)], year=2017, direction="down", unit="微克/立方米")
     assert r.planned_cagr < 0 and r.implied_cagr < 0
     assert r.pace == pytest.approx(r.implied_cagr / r.planned_cagr)
     assert r.status == "behind"
-    assert judge(op="<=", value=43, baseline=51, figures=[fig(2017, 52)], year=2017, direction="down",
-                 unit="微克/立方米").status == "off_track"
+    assert (
+        judge(
+            op="<=", value=43, baseline=51, figures=[fig(2017, 52)], year=2017, direction="down", unit="微克/立方米"
+        ).status
+        == "off_track"
+    )
 
 
-nums = st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False, width=32), st.just(0.0),
-                 st.floats(max_value=0, allow_nan=False, allow_infinity=False))
+nums = st.one_of(
+    st.none(),
+    st.floats(allow_nan=False, allow_infinity=False, width=32),
+    st.just(0.0),
+    st.floats(max_value=0, allow_nan=False, allow_infinity=False),
+)
 
 
-@given(st.sampled_from(["level", "cagr", "change", "annual_change", "total", "reduction", "multiple"]),
-       st.sampled_from([">=", "<=", "~", "=="]), nums, nums, nums, nums, st.integers(2010, 2025),
-       st.sampled_from(["up", "down"]), st.sampled_from(["亿元", "%"]))
+@given(
+    st.sampled_from(["level", "cagr", "change", "annual_change", "total", "reduction", "multiple"]),
+    st.sampled_from([">=", "<=", "~", "=="]),
+    nums,
+    nums,
+    nums,
+    nums,
+    st.integers(2010, 2025),
+    st.sampled_from(["up", "down"]),
+    st.sampled_from(["亿元", "%"]),
+)
 def test_no_input_raises(kind, op, value, base, actual, growth_rate, year, direction, unit):
     value = 0.0 if value is None else value
     figures = [fig(year, actual, growth=growth_rate)]
-    r = judge(kind=kind, op=op, value=value, baseline=base, figures=figures, year=max(year, 2015),
-              direction=direction, unit=unit, factor=2)
+    r = judge(
+        kind=kind,
+        op=op,
+        value=value,
+        baseline=base,
+        figures=figures,
+        year=max(year, 2015),
+        direction=direction,
+        unit=unit,
+        factor=2,
+    )
     assert r.status in policy.STATUSES
     for name in ("gap", "gap_pct", "progress_pct", "time_pct", "planned_cagr", "implied_cagr", "required_cagr"):
         x = getattr(r, name)

@@ -10,8 +10,12 @@ HEAVY = ("pint", "rich", "openpyxl", "matplotlib", "yaml", "tabulate")
 
 
 def modules_after(code: str) -> set[str]:
-    out = subprocess.run([sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nimport sys; print(' '.join(sys.modules))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     return {m.split(".")[0] for m in out.split()}
 
 

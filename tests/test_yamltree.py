@@ -22,8 +22,13 @@ from jxtargets.loading.yamltree import MAX_DEPTH, MAX_NODES, LineDict, LineList,
 from .conftest import DATA, ROOT
 
 REAL = [DATA / "targets.yaml", *sorted((DATA / "actuals").glob("*.yaml"))]
-SETTINGS = settings(max_examples=300, deadline=None, database=None, derandomize=True,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=300,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def _expected(node, duplicates: list | None = None, active: frozenset = frozenset()):
@@ -104,9 +109,10 @@ def test_real_catalogue_lines_spot_check():
         assert lines[item_line - 1].lstrip().startswith("- "), item_line
 
 
-YAMLISH = st.lists(st.sampled_from(list("ab:{}[], -\n#&*!'\"0123456789.<yes~") + ["!!str ", "&x ", "*x", "\n  ",
-                                                                                    "? ", "&y [", "*y"]),
-                   max_size=60).map("".join)
+YAMLISH = st.lists(
+    st.sampled_from(list("ab:{}[], -\n#&*!'\"0123456789.<yes~") + ["!!str ", "&x ", "*x", "\n  ", "? ", "&y [", "*y"]),
+    max_size=60,
+).map("".join)
 
 
 @SETTINGS
@@ -139,10 +145,21 @@ def test_same_values_lines_and_refusals_as_the_node_tree(text):
 
 # -- what the reader keeps and refuses -------------------------------------------------------------
 
+
 def test_yaml11_traps_stay_text():
     tree = parse("a: yes\nb: 0755\nc: 1_000\nd: 60:30\ne: 0x1f\nf: on\ng: 2020-01-01\nh: true\ni: 1e3\nj: ~\n", "t")
-    assert tree == {"a": "yes", "b": "0755", "c": "1_000", "d": "60:30", "e": "0x1f", "f": "on",
-                    "g": "2020-01-01", "h": True, "i": "1e3", "j": None}
+    assert tree == {
+        "a": "yes",
+        "b": "0755",
+        "c": "1_000",
+        "d": "60:30",
+        "e": "0x1f",
+        "f": "on",
+        "g": "2020-01-01",
+        "h": True,
+        "i": "1e3",
+        "j": None,
+    }
     assert parse("[.nan, -.inf, 1.5, 7, '7', !!str 7, !!int 8, ! 9]", "t")[2:] == [1.5, 7, "7", "7", 8, 9]
 
 
@@ -154,7 +171,8 @@ def test_every_duplicate_key_with_both_lines_and_path():
         "t.yaml:3:3: a.b: duplicate key 'b': given at line 2 and again at line 3 (remove one)",
         "t.yaml:4:3: a.b: duplicate key 'b': given at line 2 and again at line 4 (remove one)",
         "t.yaml:5:12: c[1].d: duplicate key 'd': given at line 5 and again at line 5 (remove one)",
-        "t.yaml:6:1: a: duplicate key 'a': given at line 1 and again at line 6 (remove one)"]
+        "t.yaml:6:1: a: duplicate key 'a': given at line 1 and again at line 6 (remove one)",
+    ]
     with pytest.raises(YamlError) as info:
         parse("a: 1\na: 2\n", "t.yaml")
     assert [p.line for p in info.value.problems] == [2]
@@ -172,21 +190,27 @@ def test_aliases_are_shared_and_keep_the_anchored_lines():
     assert tree["l"].lines == [2, 1]  # as compose() shared the node: its own line
 
 
-@pytest.mark.parametrize(("text", "says"), [
-    ("a: !!python/object:os.system x", "1:4: tag !!python/object:os.system is not allowed"),
-    ("a: !!set {x}", "1:4: tag !!set is not allowed"),
-    ("a: !!omap [x]", "1:4: tag !!omap is not allowed"),
-    ("a: !!binary aGk=", "1:4: tag !!binary is not allowed"),
-    ("<<: {a: 1}", "1:1: merge keys (<<) are not allowed"),
-    ("a: <<", "1:4: tag !!merge is not allowed"),
-    ("[a]: 1", "1:1: a key must be a plain value"),
-    ("a: &a [*a]", "1:4: an alias refers to a collection that contains it (recursive alias)"),
-    ("a: &a [1]\n*a : 2", "1:4: a key must be a plain value"),
-    ("a: *b", "1:4: malformed YAML: found undefined alias"),
-    ("a: &x 1\nb: &x 2", "2:4: malformed YAML: second occurrence (found duplicate anchor; first occurrence at line 1)"),
-    ("a: 1\n---\nb: 2", "2:1: a second YAML document (---) in the file; it must hold exactly one"),
-    ("a: [1", "malformed YAML: did not find expected ',' or ']'"),
-])
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("a: !!python/object:os.system x", "1:4: tag !!python/object:os.system is not allowed"),
+        ("a: !!set {x}", "1:4: tag !!set is not allowed"),
+        ("a: !!omap [x]", "1:4: tag !!omap is not allowed"),
+        ("a: !!binary aGk=", "1:4: tag !!binary is not allowed"),
+        ("<<: {a: 1}", "1:1: merge keys (<<) are not allowed"),
+        ("a: <<", "1:4: tag !!merge is not allowed"),
+        ("[a]: 1", "1:1: a key must be a plain value"),
+        ("a: &a [*a]", "1:4: an alias refers to a collection that contains it (recursive alias)"),
+        ("a: &a [1]\n*a : 2", "1:4: a key must be a plain value"),
+        ("a: *b", "1:4: malformed YAML: found undefined alias"),
+        (
+            "a: &x 1\nb: &x 2",
+            "2:4: malformed YAML: second occurrence (found duplicate anchor; first occurrence at line 1)",
+        ),
+        ("a: 1\n---\nb: 2", "2:1: a second YAML document (---) in the file; it must hold exactly one"),
+        ("a: [1", "malformed YAML: did not find expected ',' or ']'"),
+    ],
+)
 def test_refusals(text, says):
     with pytest.raises(YamlError) as info:
         parse(text, "t.yaml")
@@ -196,8 +220,12 @@ def test_refusals(text, says):
 
 def test_malformed_yaml_later_in_the_file_comes_before_a_refusal():
     """As when the whole node tree was composed before anything was built."""
-    for text in ("a: !!set {x}\nb: [1\n", "a: &a [*a]\nb: *nowhere\n", "a: !!python/x 1\n---\nb: 1\n",
-                 "<<: 1\nb: &c 1\nd: &c 2\n"):
+    for text in (
+        "a: !!set {x}\nb: [1\n",
+        "a: &a [*a]\nb: *nowhere\n",
+        "a: !!python/x 1\n---\nb: 1\n",
+        "<<: 1\nb: &c 1\nd: &c 2\n",
+    ):
         with pytest.raises(YamlError) as info:
             parse(text, "t.yaml")
         assert "malformed YAML" in str(info.value) or "second YAML document" in str(info.value), text
@@ -210,6 +238,7 @@ def test_empty_and_scalar_documents():
 
 # -- bounds: depth, size, aliases --------------------------------------------------------------------
 
+
 def test_depth_bound_counts_as_before():
     ok = "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1)
     assert parse(ok, "t")["a"] is not None
@@ -219,13 +248,16 @@ def test_depth_bound_counts_as_before():
         parse("a: &a " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\nb: [*a]\n", "t")
 
 
-@pytest.mark.parametrize("text", [
-    "a: " + "[" * 1_000_000 + "]" * 1_000_000,
-    "a: " + "{a: " * 300_000 + "1" + "}" * 300_000,
-    "a: " + "[" * 300_000,  # never closed
-    "".join(" " * i + f"k{i}:\n" for i in range(3000)),
-    "- " * 100_000 + "x\n",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: " + "[" * 1_000_000 + "]" * 1_000_000,
+        "a: " + "{a: " * 300_000 + "1" + "}" * 300_000,
+        "a: " + "[" * 300_000,  # never closed
+        "".join(" " * i + f"k{i}:\n" for i in range(3000)),
+        "- " * 100_000 + "x\n",
+    ],
+)
 def test_very_deep_nesting_is_refused_quickly(text):
     start = time.perf_counter()
     with pytest.raises(YamlError, match=f"nested deeper than {MAX_DEPTH} levels; refused"):
@@ -235,13 +267,15 @@ def test_very_deep_nesting_is_refused_quickly(text):
 
 def test_very_deep_nesting_never_crashes_the_interpreter(tmp_path):
     """In a process of its own, on a thread with a small stack: no recursion anywhere."""
-    script = ("import threading\nfrom jxtargets.loading.yamltree import parse, YamlError\n"
-              "threading.stack_size(256 * 1024)\nout = []\n"
-              "def run():\n"
-              "    for text in ('[' * 2_000_000, '{a: ' * 500_000, '- ' * 200_000 + 'x'):\n"
-              "        try:\n            parse(text, 't')\n        except YamlError as exc:\n"
-              "            out.append(str(exc))\n"
-              "t = threading.Thread(target=run)\nt.start()\nt.join()\nprint(len(out))\n")
+    script = (
+        "import threading\nfrom jxtargets.loading.yamltree import parse, YamlError\n"
+        "threading.stack_size(256 * 1024)\nout = []\n"
+        "def run():\n"
+        "    for text in ('[' * 2_000_000, '{a: ' * 500_000, '- ' * 200_000 + 'x'):\n"
+        "        try:\n            parse(text, 't')\n        except YamlError as exc:\n"
+        "            out.append(str(exc))\n"
+        "t = threading.Thread(target=run)\nt.start()\nt.join()\nprint(len(out))\n"
+    )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT)
     assert proc.returncode == 0 and proc.stdout.split() == ["3"], (proc.returncode, proc.stderr[-500:])
 

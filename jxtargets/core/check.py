@@ -34,8 +34,7 @@ class Filters:
             return False
         if self.attributes and target.attribute not in self.attributes:
             return False
-        if self.leads and not any(lead in units for lead in self.leads
-                                  for units in (target.lead, target.partners)):
+        if self.leads and not any(lead in units for lead in self.leads for units in (target.lead, target.partners)):
             return False
         return True
 
@@ -47,8 +46,9 @@ def targets(catalogue: Catalogue, filters: Filters | None = None) -> Iterable[Ta
             yield target
 
 
-def check(catalogue: Catalogue, actuals: Actuals, year: int, filters: Filters | None = None,
-          statuses: Iterable[str] = ()) -> list[Result]:
+def check(
+    catalogue: Catalogue, actuals: Actuals, year: int, filters: Filters | None = None, statuses: Iterable[str] = ()
+) -> list[Result]:
     """Every target that figures for `year` can speak to.
 
     - a plan running at `year` (baseline < year <= target year): every target, `no_data`

@@ -19,8 +19,13 @@ from .rules import Result, satisfies
 # The official vocabulary, in the order the summary lists it.
 OFFICIAL_TERMS = ("提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "未到期", "无法评估")
 OFFICIAL_EN = {
-    "提前实现": "achieved early", "快于预期": "ahead of schedule", "基本符合预期": "as expected",
-    "滞后": "lagging", "逆向": "going backwards", "未到期": "not yet due", "无法评估": "cannot be assessed",
+    "提前实现": "achieved early",
+    "快于预期": "ahead of schedule",
+    "基本符合预期": "as expected",
+    "滞后": "lagging",
+    "逆向": "going backwards",
+    "未到期": "not yet due",
+    "无法评估": "cannot be assessed",
 }
 
 
@@ -81,8 +86,7 @@ class Review:
     by_category: dict[str, dict[str, int]]
 
 
-def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None,
-           filters: Filters | None = None) -> Review:
+def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, filters: Filters | None = None) -> Review:
     year = as_of or actuals.latest_year
     if year is None:
         return Review(0, [], {}, {})
@@ -115,8 +119,9 @@ def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:
         from .policy import tolerance
 
         bound = result.target_value[0] if isinstance(result.target_value, tuple) else result.target_value
-        row.projection_meets = satisfies(row.projection, t.op, result.target_value,
-                                         tolerance(t, result.indicator, bound), good)
+        row.projection_meets = satisfies(
+            row.projection, t.op, result.target_value, tolerance(t, result.indicator, bound), good
+        )
     return row
 
 
@@ -130,8 +135,11 @@ def trajectory(result: Result, actuals: Actuals, as_of: int) -> list[Point]:
         f = series[year]
         if f.value is not None and t.baseline_year <= year <= as_of:
             points.append(Point(year, f.value, f.revised_from))
-    if t.baseline is not None and t.rule not in ("cagr", "relative") and \
-            not any(p.year == t.baseline_year for p in points):
+    if (
+        t.baseline is not None
+        and t.rule not in ("cagr", "relative")
+        and not any(p.year == t.baseline_year for p in points)
+    ):
         points.insert(0, Point(t.baseline_year, t.baseline, baseline=True))
     return points
 

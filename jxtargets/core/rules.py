@@ -218,8 +218,17 @@ class Evaluator:
         return res
 
 
-def _finish(res: Result, measured: float, value, good: int, final: bool, early_final: bool,
-            pace: float | None, tol: float, **context) -> Result:
+def _finish(
+    res: Result,
+    measured: float,
+    value,
+    good: int,
+    final: bool,
+    early_final: bool,
+    pace: float | None,
+    tol: float,
+    **context,
+) -> Result:
     """Shared verdict: final comparison, early `met`, or the pace thresholds."""
     t = res.target
     ok = satisfies(measured, t.op, value, tol, good)
@@ -231,8 +240,19 @@ def _finish(res: Result, measured: float, value, good: int, final: bool, early_f
     if res.stretch is not None:
         stretch_op = ">=" if good > 0 else "<="
         res.stretch_met = satisfies(measured, stretch_op, res.stretch, 0.0, good)
-    res.why.append(("compare", {"ok": ok, "measured": measured, "op": t.op, "value": value,
-                                "tol": tol if t.op == "~" else None, **context}))
+    res.why.append(
+        (
+            "compare",
+            {
+                "ok": ok,
+                "measured": measured,
+                "op": t.op,
+                "value": value,
+                "tol": tol if t.op == "~" else None,
+                **context,
+            },
+        )
+    )
     if final:
         res.status = "met" if ok else "missed"
     elif ok and early_final and t.op in (">=", "<="):
@@ -279,8 +299,7 @@ def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     if base is not None and when < end:
         if good * (actual - base) < 0 or good * (bound - base) <= 0:
             pace = -1.0  # moving away, or short of a target the baseline already met
-        elif (not ind.is_share and res.planned_cagr and res.implied_cagr is not None
-              and res.planned_cagr * good > 0):
+        elif not ind.is_share and res.planned_cagr and res.implied_cagr is not None and res.planned_cagr * good > 0:
             res.pace_method = "growth"
             pace = res.implied_cagr / res.planned_cagr
         else:
@@ -421,8 +440,7 @@ def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) 
     if when <= start:
         return _level_as_baseline(ev, res, when)
     actual_level = ev.actuals.level(t.indicator, res.region, when)
-    fall = _reported_or(ev, res, "reduction", start, when,
-                        lambda: growth.reduction(base, actual_level))
+    fall = _reported_or(ev, res, "reduction", start, when, lambda: growth.reduction(base, actual_level))
     if fall is None:
         return res
     bound = _bound(value, good)
@@ -431,8 +449,7 @@ def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) 
         res.planned_cagr = growth.cagr(base, base * (1 - bound / 100), end - start)
         res.implied_cagr = growth.cagr(base, base * (1 - fall / 100), when - start)
         if when < end:
-            res.required_cagr = growth.cagr(base * (1 - fall / 100), base * (1 - bound / 100),
-                                            end - when)
+            res.required_cagr = growth.cagr(base * (1 - fall / 100), base * (1 - bound / 100), end - when)
     res.pace_method = "growth"
     due = growth.reduction_due(bound, (when - start) / (end - start))
     pace = _linear_pace(fall, due, good) if due is not None else None

@@ -48,8 +48,19 @@ from .numbers import LARGEST, NumberError, parse_number
 
 TOP_KEYS = ("year", "source", "values", "regions", "revisions", "note")
 VALUE_KEYS = ("value", "unit", "growth", "since", "done", "note", "source", "alt")
-CSV_COLUMNS = ("year", "indicator", "region", "value", "unit", "growth", "since", *SINCE_FIGURES,
-               "done", "note", "source")
+CSV_COLUMNS = (
+    "year",
+    "indicator",
+    "region",
+    "value",
+    "unit",
+    "growth",
+    "since",
+    *SINCE_FIGURES,
+    "done",
+    "note",
+    "source",
+)
 _YEAR_IN_NAME = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _PERCENT_UNITS = (None, "%", "个百分点")
 MAX_HINTS = 25
@@ -112,16 +123,21 @@ class Resolver:
         unknown = self.unknown - before
         if unknown > MAX_HINTS and unknown * 2 > total:
             where = display_name(Path(self.catalogue.path)) if self.catalogue.path else "the catalogue"
-            problems.add(None, None, f"{unknown} of {total} indicators are unknown to {where}: is it the "
-                                     "right catalogue (--catalogue FILE)?")
+            problems.add(
+                None,
+                None,
+                f"{unknown} of {total} indicators are unknown to {where}: is it the "
+                "right catalogue (--catalogue FILE)?",
+            )
 
 
 def _loose(key: str) -> str:
     return "".join(unicodedata.normalize("NFKC", key).split()).casefold()
 
 
-def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = None,
-                 collect: bool = False, use_cache: bool = True) -> tuple[Actuals, list[Problem]]:
+def load_actuals(
+    paths: list[Path], catalogue: Catalogue, year: int | None = None, collect: bool = False, use_cache: bool = True
+) -> tuple[Actuals, list[Problem]]:
     """Read actuals files into one `Actuals`. Later files' `revisions:` supersede earlier
     figures. Raises LoadError with every problem of every file (unless `collect`, when the
     problems are returned with the warnings)."""
@@ -141,10 +157,16 @@ def load_actuals(paths: list[Path], catalogue: Catalogue, year: int | None = Non
         for figure in figures:
             previous = actuals.get(figure.indicator, figure.region, figure.year)
             if previous is not None and previous.value != figure.value and figure.value is not None:
-                problems.append(Problem(name, figure.line, figure.indicator,
-                                        f"{figure.year} figure {figure.value:g} differs from "
-                                        f"{previous.value!r} in {previous.file}; the later file wins",
-                                        warning=True))
+                problems.append(
+                    Problem(
+                        name,
+                        figure.line,
+                        figure.indicator,
+                        f"{figure.year} figure {figure.value:g} differs from "
+                        f"{previous.value!r} in {previous.file}; the later file wins",
+                        warning=True,
+                    )
+                )
             actuals.add(figure)
         revisions.extend(revised)
     for rev in revisions:
@@ -170,8 +192,7 @@ def untargeted(actuals: Actuals, catalogue: Catalogue, plans=()) -> list[Figure]
             wanted.add((target.indicator, target.region or catalogue.region))
             if target.of:
                 wanted.add((target.of, target.region or catalogue.region))
-    return [figure for key, series in actuals.figures.items() if key not in wanted
-            for figure in series.values()]
+    return [figure for key, series in actuals.figures.items() if key not in wanted for figure in series.values()]
 
 
 def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bool):
@@ -204,8 +225,11 @@ def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
         problems.add(None, None, "file is empty (only comments or blank lines)")
         problems.raise_if_any()
     if not isinstance(tree, dict):
-        problems.add(getattr(tree, "line", 1), None,
-                     f"an actuals file must be a YAML mapping with year: and values:, not {f._kind(tree)}")
+        problems.add(
+            getattr(tree, "line", 1),
+            None,
+            f"an actuals file must be a YAML mapping with year: and values:, not {f._kind(tree)}",
+        )
         problems.raise_if_any()
     f.unknown_keys(tree, TOP_KEYS, problems, "")
     year = f.integer(tree, "year", problems, "", required=True)
@@ -228,8 +252,11 @@ def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
             for region, vals in regions.items():
                 key = f"regions.{region}"
                 if region not in resolver.catalogue.regions:
-                    problems.add(f.line_of(regions, region), key,
-                                 f"unknown region {region!r}{f.suggest(str(region), resolver.catalogue.regions)}")
+                    problems.add(
+                        f.line_of(regions, region),
+                        key,
+                        f"unknown region {region!r}{f.suggest(str(region), resolver.catalogue.regions)}",
+                    )
                     continue
                 if f.mapping(vals, problems, f.line_of(regions, region), key) is not None:
                     _values(vals, year, region, name, resolver, problems, figures, key, file_source, blanks)
@@ -238,8 +265,13 @@ def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
     if revisions is not None and f.mapping(revisions, problems, f.line_of(tree, "revisions"), "revisions"):
         for ryear, vals in revisions.items():
             key = f"revisions.{ryear}"
-            if (not isinstance(ryear, int) or isinstance(ryear, bool) or not 1900 <= ryear <= 2200
-                    or year is not None and ryear >= year):
+            if (
+                not isinstance(ryear, int)
+                or isinstance(ryear, bool)
+                or not 1900 <= ryear <= 2200
+                or year is not None
+                and ryear >= year
+            ):
                 problems.add(f.line_of(revisions, ryear), key, "revisions are keyed by an earlier year")
                 continue
             if f.mapping(vals, problems, f.line_of(revisions, ryear), key) is not None:
@@ -250,8 +282,11 @@ def _read_yaml(path: Path, resolver: Resolver, want_year: int | None):
     resolver.wrong_catalogue(problems, unknown_before, given)
     _blank_warning(blanks, problems)
     if year is not None and not figures and not revised and not problems.errors:
-        problems.warn(f.line_of(tree, "values") if "values" in tree else None, "values",
-                      "the file gives no figures (expected values: with lines like `gdp: 5509.5`)")
+        problems.warn(
+            f.line_of(tree, "values") if "values" in tree else None,
+            "values",
+            "the file gives no figures (expected values: with lines like `gdp: 5509.5`)",
+        )
     problems.raise_if_any()
     return figures, revised, problems.warnings
 
@@ -260,8 +295,9 @@ def _blank_warning(blanks: list[tuple[int | None, str]], problems: Problems) -> 
     if not blanks:
         return
     shown = ", ".join(key for _, key in blanks[:5]) + (f" and {len(blanks) - 5} more" if len(blanks) > 5 else "")
-    problems.warn(blanks[0][0], None, f"{len(blanks)} indicator(s) left blank, so no figure: {shown} "
-                                      "(their targets show no_data)")
+    problems.warn(
+        blanks[0][0], None, f"{len(blanks)} indicator(s) left blank, so no figure: {shown} (their targets show no_data)"
+    )
 
 
 def _years_in_name(path: Path) -> list[int]:
@@ -292,14 +328,28 @@ def _check_year(year, path: Path, want_year, problems: Problems, line, resolver:
 def _year_warnings(year: int, resolver: Resolver, problems: Problems, line, key: str) -> None:
     first = resolver._min_baseline
     if first is not None and year < first:
-        problems.warn(line, key, f"year {year} is before the baseline year of every plan (the earliest is "
-                                 f"{first}): its figures can serve only as history")
+        problems.warn(
+            line,
+            key,
+            f"year {year} is before the baseline year of every plan (the earliest is "
+            f"{first}): its figures can serve only as history",
+        )
     if year > datetime.date.today().year:
         problems.warn(line, key, f"year {year} is in the future: are these figures planned, not reported?")
 
 
-def _values(values: dict, year: int, region: str, name: str, resolver: Resolver, problems: Problems,
-            out: list[Figure], where: str, file_source, blanks: list) -> None:
+def _values(
+    values: dict,
+    year: int,
+    region: str,
+    name: str,
+    resolver: Resolver,
+    problems: Problems,
+    out: list[Figure],
+    where: str,
+    file_source,
+    blanks: list,
+) -> None:
     seen: dict[str, tuple[object, int | None]] = {}
     for key, raw in values.items():
         line = f.line_of(values, key)
@@ -309,8 +359,11 @@ def _values(values: dict, year: int, region: str, name: str, resolver: Resolver,
             continue
         if iid in seen:
             other, oline = seen[iid]
-            problems.add(line, f.join(where, key), f"{iid} is given twice: as {other!r} at line {oline} "
-                                                   f"and as {key!r} at line {line} (remove one)")
+            problems.add(
+                line,
+                f.join(where, key),
+                f"{iid} is given twice: as {other!r} at line {oline} and as {key!r} at line {line} (remove one)",
+            )
             continue
         seen[iid] = (key, line)
         figure = _figure(iid, region, year, raw, line, f.join(where, key), name, resolver, problems)
@@ -321,8 +374,9 @@ def _values(values: dict, year: int, region: str, name: str, resolver: Resolver,
         out.append(figure)
 
 
-def _figure(iid: str, region: str, year: int, raw, line, where: str, name: str, resolver: Resolver,
-            problems: Problems) -> Figure | None:
+def _figure(
+    iid: str, region: str, year: int, raw, line, where: str, name: str, resolver: Resolver, problems: Problems
+) -> Figure | None:
     """The figure, or None when it is left blank (nothing given, or nothing but a note)."""
     indicator = resolver.catalogue.indicators[iid]
     figure = Figure(iid, region, year, file=name, line=line or 0)
@@ -336,8 +390,7 @@ def _figure(iid: str, region: str, year: int, raw, line, where: str, name: str, 
     given = False
     if raw.get("value") is not None:
         given = True
-        figure.value = _quantity(raw["value"], unit, indicator, problems, f.line_of(raw, "value"),
-                                 f"{where}.value")
+        figure.value = _quantity(raw["value"], unit, indicator, problems, f.line_of(raw, "value"), f"{where}.value")
     if raw.get("growth") is not None:
         given = True
         figure.growth = _percent(raw["growth"], problems, f.line_of(raw, "growth"), f"{where}.growth")
@@ -388,7 +441,9 @@ def _source(raw: dict, problems: Problems, where: str) -> Source | str | None:
         return Source(str(src.get("doc", "")), str(src.get("where", "")), str(src.get("quote", "")))
     if isinstance(src, str) or src is None:
         return src
-    problems.add(f.line_of(raw, "source"), f"{where}.source", f"expected text or {{doc, where, quote}}, got {f._kind(src)}")
+    problems.add(
+        f.line_of(raw, "source"), f"{where}.source", f"expected text or {{doc, where, quote}}, got {f._kind(src)}"
+    )
     return None
 
 
@@ -416,8 +471,9 @@ def _alternatives(raw: dict, problems: Problems, where: str) -> tuple[tuple[floa
     return tuple(found)
 
 
-def _quantity(raw, unit: str | None, indicator, problems: Problems, line, where: str,
-              signed: bool = False) -> float | None:
+def _quantity(
+    raw, unit: str | None, indicator, problems: Problems, line, where: str, signed: bool = False
+) -> float | None:
     try:
         value, written = parse_number(raw)
     except NumberError as exc:
@@ -443,7 +499,9 @@ def _quantity(raw, unit: str | None, indicator, problems: Problems, line, where:
         problems.add(line, where, f"{indicator.id} has no unit (a milestone?); {unit!r} cannot apply")
         return None
     if abs(value) >= LARGEST:
-        problems.add(line, where, f"{value:g} {target_unit or ''} is too large to be a reported figure".replace("  ", " "))
+        problems.add(
+            line, where, f"{value:g} {target_unit or ''} is too large to be a reported figure".replace("  ", " ")
+        )
         return None
     if signed:
         return value
@@ -454,9 +512,13 @@ def _quantity(raw, unit: str | None, indicator, problems: Problems, line, where:
         problems.add(line, where, f"{value:g}% is over 100%, impossible for {indicator.name} (a share)")
         return None
     if indicator.unit == "%" and 0 < value < 1 and written is None and _typical(indicator) >= 10:
-        problems.warn(line, where, f"{value:g}% for {indicator.name}, whose targets are "
-                                   f"{_typical(indicator):g}% or so: a fraction? ({value * 100:g}% is "
-                                   f"written {value * 100:g})")
+        problems.warn(
+            line,
+            where,
+            f"{value:g}% for {indicator.name}, whose targets are "
+            f"{_typical(indicator):g}% or so: a fraction? ({value * 100:g}% is "
+            f"written {value * 100:g})",
+        )
     return value
 
 
@@ -568,8 +630,16 @@ def _column(row, column: str) -> str:
     return f"column {column}"
 
 
-def table_figures(rows, resolver: Resolver, want_year, name: str, problems: Problems, path: Path,
-                  cell=_column, header: list[str] | None = None):
+def table_figures(
+    rows,
+    resolver: Resolver,
+    want_year,
+    name: str,
+    problems: Problems,
+    path: Path,
+    cell=_column,
+    header: list[str] | None = None,
+):
     """Figures from long-format rows (CSV, TSV and .xlsx share this): (line, row) pairs, each row a
     dict of column -> cell, or, when `header` (distinct names of CSV_COLUMNS, with year and
     indicator) is given, a list of exactly its cells in its order (None for a missing cell).
@@ -624,19 +694,24 @@ def table_figures(rows, resolver: Resolver, want_year, name: str, problems: Prob
         key = (key.strip() if key.__class__ is str else str(key).strip()) if key is not None else ""
         iid = key if key in indicators else resolver.indicator(key)
         if iid is None:
-            problems.add(line, cell(line, "indicator"),
-                         f"unknown indicator {key!r}{resolver.hint(key)}" if key else "no indicator given")
+            problems.add(
+                line,
+                cell(line, "indicator"),
+                f"unknown indicator {key!r}{resolver.hint(key)}" if key else "no indicator given",
+            )
             continue
         region = row[i_region] if i_region is not None else None
         region = (str(region).strip() if region else "") or region0
         if region not in regions:
-            problems.add(line, cell(line, "region"),
-                         f"unknown region {region!r}{f.suggest(region, regions)}")
+            problems.add(line, cell(line, "region"), f"unknown region {region!r}{f.suggest(region, regions)}")
             continue
         first = seen.setdefault((iid, region, year), line)
         if first != line:  # lines are distinct: given before
-            problems.add(line, cell(line, "indicator"),
-                         f"{iid} for {year} ({region}) is given twice: at line {first} and line {line}")
+            problems.add(
+                line,
+                cell(line, "indicator"),
+                f"{iid} for {year} ({region}) is given twice: at line {first} and line {line}",
+            )
             continue
         mapping: dict = {}
         for k, i in plain:

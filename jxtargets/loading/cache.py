@@ -58,7 +58,7 @@ def _read(path: Path, kind: type = object):
     head = len(_MAGIC) + 64
     if not blob.startswith(_MAGIC) or len(blob) < head:
         return None
-    digest, payload = blob[len(_MAGIC):head], blob[head:]
+    digest, payload = blob[len(_MAGIC) : head], blob[head:]
     if _check_digest(payload) != digest:
         return None
     try:

@@ -13,15 +13,35 @@ from .yamltree import read_yaml_file
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
 INDICATOR_KEYS = ("name", "name_en", "unit", "direction", "category", "note", "targets")
-TARGET_KEYS = ("plan", "kind", "op", "value", "unit", "baseline", "baseline_source", "baseline_year",
-               "target_year", "attribute", "basis", "tolerance", "stretch", "region", "task",
-               "lead", "partners", "note", "source", "factor", "of", "measure")
+TARGET_KEYS = (
+    "plan",
+    "kind",
+    "op",
+    "value",
+    "unit",
+    "baseline",
+    "baseline_source",
+    "baseline_year",
+    "target_year",
+    "attribute",
+    "basis",
+    "tolerance",
+    "stretch",
+    "region",
+    "task",
+    "lead",
+    "partners",
+    "note",
+    "source",
+    "factor",
+    "of",
+    "measure",
+)
 SOURCE_KEYS = ("doc", "where", "quote")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
-def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None
-                   ) -> tuple[Catalogue, list[Problem]]:
+def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None) -> tuple[Catalogue, list[Problem]]:
     """Read and validate a catalogue file. Raises LoadError with every problem found;
     returns the catalogue and any warnings."""
     tree, problems = read_yaml_file(path, data)
@@ -36,8 +56,11 @@ def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catal
         problems.add(None, None, "file is empty (only comments or blank lines)")
         return Catalogue("", {}, {})
     if not isinstance(tree, dict):
-        problems.add(getattr(tree, "line", 1), None,
-                     f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f._kind(tree)}")
+        problems.add(
+            getattr(tree, "line", 1),
+            None,
+            f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f._kind(tree)}",
+        )
         return Catalogue("", {}, {})
     f.unknown_keys(tree, TOP_KEYS, problems, "")
     schema = tree.get("schema", 1)
@@ -55,8 +78,11 @@ def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catal
     # Cross-references need every indicator first.
     for target in catalogue.targets():
         if target.of is not None and target.of not in catalogue.indicators:
-            problems.add(target.line, f"indicators.{target.indicator}.targets.of",
-                         f"unknown indicator {target.of!r}{f.suggest(target.of, catalogue.indicators)}")
+            problems.add(
+                target.line,
+                f"indicators.{target.indicator}.targets.of",
+                f"unknown indicator {target.of!r}{f.suggest(target.of, catalogue.indicators)}",
+            )
     return catalogue
 
 
@@ -74,8 +100,7 @@ def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
         start = f.integer(body, "baseline_year", problems, where, required=True)
         end = f.integer(body, "target_year", problems, where, required=True)
         if start is not None and end is not None and end <= start:
-            problems.add(f.line_of(body, "target_year"), f"{where}.target_year",
-                         "must be after baseline_year")
+            problems.add(f.line_of(body, "target_year"), f"{where}.target_year", "must be after baseline_year")
         if name and start and end:
             plans[str(pid)] = Plan(str(pid), name, name_en, start, end, body.get("doc"))
     return plans
@@ -98,16 +123,14 @@ def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_u
     category = f.text(body, "category", problems, where, required=True)
     if unit is not None and check_units:
         _check_unit(unit, problems, f.line_of(body, "unit"), f"{where}.unit")
-    indicator = Indicator(iid, name or iid, name_en or iid, unit, direction or "up",
-                          category or "", body.get("note"))
+    indicator = Indicator(iid, name or iid, name_en or iid, unit, direction or "up", category or "", body.get("note"))
     targets = body.get("targets") or []
     if not isinstance(targets, list):
         problems.add(f.line_of(body, "targets"), f"{where}.targets", "expected a list of targets")
         targets = []
     for i, t in enumerate(targets):
         tline = targets.lines[i] if hasattr(targets, "lines") else line
-        target = _target(indicator, t, tline, f"{where}.targets[{i + 1}]", catalogue, problems,
-                         check_units)
+        target = _target(indicator, t, tline, f"{where}.targets[{i + 1}]", catalogue, problems, check_units)
         if target is not None:
             indicator.targets.append(target)
     if unit is None and any(t.kind != "milestone" for t in indicator.targets):
@@ -124,8 +147,9 @@ def _check_unit(unit: str, problems: Problems, line, key) -> None:
         problems.add(line, key, str(exc))
 
 
-def _target(indicator: Indicator, t, line, where, catalogue: Catalogue, problems: Problems,
-            check_units: bool) -> Target | None:
+def _target(
+    indicator: Indicator, t, line, where, catalogue: Catalogue, problems: Problems, check_units: bool
+) -> Target | None:
     t = f.mapping(t, problems, line, where)
     if t is None:
         return None
@@ -133,8 +157,9 @@ def _target(indicator: Indicator, t, line, where, catalogue: Catalogue, problems
     plan_id = t.get("plan")
     plan = catalogue.plans.get(plan_id) if isinstance(plan_id, str) else None
     if plan is None:
-        problems.add(f.line_of(t, "plan"), f"{where}.plan",
-                     f"unknown plan {plan_id!r}{f.suggest(str(plan_id), catalogue.plans)}")
+        problems.add(
+            f.line_of(t, "plan"), f"{where}.plan", f"unknown plan {plan_id!r}{f.suggest(str(plan_id), catalogue.plans)}"
+        )
     kind = f.choice(t, "kind", KINDS, problems, where, required=True)
     target = Target(plan=str(plan_id), indicator=indicator.id, kind=kind or "level", line=line or 0)
     target.baseline_year = f.integer(t, "baseline_year", problems, where) or (plan.baseline_year if plan else 0)
@@ -151,8 +176,11 @@ def _target(indicator: Indicator, t, line, where, catalogue: Catalogue, problems
     region = f.text(t, "region", problems, where)
     if region is not None and region != catalogue.region:
         if region not in catalogue.regions:
-            problems.add(f.line_of(t, "region"), f"{where}.region",
-                         f"unknown region {region!r}{f.suggest(region, catalogue.regions)}")
+            problems.add(
+                f.line_of(t, "region"),
+                f"{where}.region",
+                f"unknown region {region!r}{f.suggest(region, catalogue.regions)}",
+            )
         target.region = region
     if kind == "milestone":
         return target
@@ -164,7 +192,7 @@ def _target(indicator: Indicator, t, line, where, catalogue: Catalogue, problems
     target.op = f.choice(t, "op", OPS, problems, where, required=kind != "external")
     raw_value = t.get("value")
     if target.op == "range":
-        if (isinstance(raw_value, list) and len(raw_value) == 2):
+        if isinstance(raw_value, list) and len(raw_value) == 2:
             lo, hi = (_num(t, raw_value, i, problems, where) for i in (0, 1))
             if lo is not None and hi is not None:
                 if lo > hi:
@@ -182,8 +210,9 @@ def _target(indicator: Indicator, t, line, where, catalogue: Catalogue, problems
                 value *= scale
             setattr(target, key, value)
     target.of = f.text(t, "of", problems, where)
-    target.measure = f.choice(t, "measure", tuple(k for k in KINDS if k not in ("external", "milestone")),
-                              problems, where)
+    target.measure = f.choice(
+        t, "measure", tuple(k for k in KINDS if k not in ("external", "milestone")), problems, where
+    )
     if "baseline_source" in t:
         _source(t["baseline_source"], problems, f.line_of(t, "baseline_source"), f"{where}.baseline_source")
     _check_kind(target, t, where, problems)
@@ -243,8 +272,7 @@ def _source(raw, problems: Problems, line, where) -> Source | None:
         return None
     f.unknown_keys(raw, SOURCE_KEYS, problems, where)
     doc = f.text(raw, "doc", problems, where, required=True)
-    return Source(doc or "", f.text(raw, "where", problems, where) or "",
-                  f.text(raw, "quote", problems, where) or "")
+    return Source(doc or "", f.text(raw, "where", problems, where) or "", f.text(raw, "quote", problems, where) or "")
 
 
 __all__ = ["load_catalogue", "build_catalogue", "LoadError"]

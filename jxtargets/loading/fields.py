@@ -59,8 +59,7 @@ def unknown_keys(mapping: dict, allowed, problems: Problems, where: str) -> None
     for key in mapping:
         if key not in allowed:
             hint = suggest(str(key), allowed)
-            problems.add(line_of(mapping, key), join(where, key),
-                         f"unknown key{hint}")
+            problems.add(line_of(mapping, key), join(where, key), f"unknown key{hint}")
 
 
 def suggest(word: str, choices, names: dict[str, str] | None = None) -> str:
@@ -105,8 +104,9 @@ def text(m: dict, key: str, problems: Problems, where: str, required: bool = Fal
     return value.strip()
 
 
-def integer(m: dict, key: str, problems: Problems, where: str, required: bool = False,
-            lo: int = 1900, hi: int = 2200) -> int | None:
+def integer(
+    m: dict, key: str, problems: Problems, where: str, required: bool = False, lo: int = 1900, hi: int = 2200
+) -> int | None:
     value = m.get(key)
     if value is None:
         if required:
@@ -140,8 +140,11 @@ def choice(m: dict, key: str, options, problems: Problems, where: str, required:
             problems.add(getattr(m, "line", None), join(where, key), "missing")
         return None
     if value not in options:
-        problems.add(line_of(m, key), join(where, key),
-                     f"{value!r} is not one of {', '.join(map(str, options))}{suggest(str(value), options)}")
+        problems.add(
+            line_of(m, key),
+            join(where, key),
+            f"{value!r} is not one of {', '.join(map(str, options))}{suggest(str(value), options)}",
+        )
         return None
     return value
 

@@ -63,11 +63,17 @@ def read_bytes(path: Path) -> bytes:
         raise LoadError([Problem(name.replace("\0", "\\0"), None, None, f"not a usable path: {exc}")]) from None
 
 
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_MAGIC = ((b"PK\x03\x04", "a ZIP archive (an .xlsx workbook?), not text; give a workbook the .xlsx extension"),
-          (b"\xd0\xcf\x11\xe0", "an old Excel .xls or Word .doc file; save it as .xlsx, CSV or UTF-8 text"),
-          (b"%PDF-", "a PDF, not text; copy the figures into a YAML or CSV file"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_MAGIC = (
+    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook?), not text; give a workbook the .xlsx extension"),
+    (b"\xd0\xcf\x11\xe0", "an old Excel .xls or Word .doc file; save it as .xlsx, CSV or UTF-8 text"),
+    (b"%PDF-", "a PDF, not text; copy the figures into a YAML or CSV file"),
+)
 
 
 def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
@@ -85,8 +91,15 @@ def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 break
-            warnings.append(Problem(name, None, None, f"file is {codec.upper()}-encoded; read as such "
-                                    "(save it as UTF-8 to silence this)", warning=True))
+            warnings.append(
+                Problem(
+                    name,
+                    None,
+                    None,
+                    f"file is {codec.upper()}-encoded; read as such (save it as UTF-8 to silence this)",
+                    warning=True,
+                )
+            )
             return _text(text.removeprefix("\ufeff"), name)
     if b"\x00" in data[:8192]:
         raise LoadError([Problem(name, None, None, "binary file, not text (YAML, CSV or .xlsx expected)")])
@@ -98,11 +111,19 @@ def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise LoadError([Problem(name, line, None, "neither UTF-8 nor GBK/GB18030 text (a binary file?); "
-                                 "save the file as UTF-8")]) from None
-    warnings.append(Problem(name, None, None,
-                            "file is GBK/GB18030-encoded; read as such (save it as UTF-8 to silence "
-                            "this, e.g. `iconv -f GB18030 -t UTF-8`)", warning=True))
+        raise LoadError(
+            [Problem(name, line, None, "neither UTF-8 nor GBK/GB18030 text (a binary file?); save the file as UTF-8")]
+        ) from None
+    warnings.append(
+        Problem(
+            name,
+            None,
+            None,
+            "file is GBK/GB18030-encoded; read as such (save it as UTF-8 to silence "
+            "this, e.g. `iconv -f GB18030 -t UTF-8`)",
+            warning=True,
+        )
+    )
     return _text(text, name)
 
 
@@ -132,15 +153,18 @@ def resolve_inputs(items: list[str]) -> list[Path]:
             year = int(text)
             if year not in embedded:
                 known = ", ".join(map(str, embedded)) or "none"
-                raise LoadError([Problem(text, None, None,
-                                         f"no embedded actuals for {year} (embedded years: {known})")])
+                raise LoadError(
+                    [Problem(text, None, None, f"no embedded actuals for {year} (embedded years: {known})")]
+                )
             paths.extend(p for y, p in embedded.items() if y <= year)
             continue
         path = Path(text)
         if path.is_dir():
-            found = sorted(p for p in path.iterdir()
-                           if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".xlsx")
-                           and not p.name.startswith("."))
+            found = sorted(
+                p
+                for p in path.iterdir()
+                if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".xlsx") and not p.name.startswith(".")
+            )
             if not found:
                 raise LoadError([Problem(text, None, None, "directory holds no actuals files")])
             paths.extend(found)

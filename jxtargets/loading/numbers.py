@@ -95,14 +95,15 @@ def parse_number(raw: object) -> tuple[float, str | None]:
         raise NumberError(f"{shown} is approximate; give the exact reported figure")
     match = _THOUSANDS.match(text)
     if match:
-        text = text[: match.end()].replace(",", "") + text[match.end():]
+        text = text[: match.end()].replace(",", "") + text[match.end() :]
     m = _NUMBER.match(text)
     if not m:
         raise NumberError(f"{shown} is not a number")
     number, unit = m.group(1), m.group(2).strip()
     if unit and (unit[0] in _BAD_UNIT_START or unicodedata.category(unit[0]) in ("Nd", "No", "Nl")) or "," in number:
-        raise NumberError(f"{shown} is ambiguous (a range, a list, a decimal comma or a typo?); "
-                          "write one plain number, e.g. 5509.5")
+        raise NumberError(
+            f"{shown} is ambiguous (a range, a list, a decimal comma or a typo?); write one plain number, e.g. 5509.5"
+        )
     if unit and any(word in unit for word in _APPROXIMATE):
         raise NumberError(f"{shown} is approximate; give the exact reported figure")
     if _OCTAL.match(number):

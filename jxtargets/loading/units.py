@@ -111,8 +111,15 @@ def parse_unit(unit: str):
         raise UnitError(f"unknown unit {unit!r}")
     try:
         return ureg.Unit(text)
-    except (pint.errors.UndefinedUnitError, pint.errors.DefinitionSyntaxError, AttributeError,
-            ValueError, TypeError, SyntaxError, KeyError) as exc:
+    except (
+        pint.errors.UndefinedUnitError,
+        pint.errors.DefinitionSyntaxError,
+        AttributeError,
+        ValueError,
+        TypeError,
+        SyntaxError,
+        KeyError,
+    ) as exc:
         raise UnitError(f"unknown unit {unit!r}") from exc
     except Exception as exc:  # noqa: BLE001 - pint's parser asserts on some garbage (e.g. "\x1b")
         raise UnitError(f"unknown unit {unit!r}") from exc
@@ -145,7 +152,7 @@ def factor(from_unit: str, to_unit: str) -> float:
 def _split_prefix(unit: str) -> tuple[float, str]:
     for prefix, scale in _SCALE.items():
         if unit.startswith(prefix) and len(unit) > len(prefix):
-            return scale, unit[len(prefix):]
+            return scale, unit[len(prefix) :]
     return 1.0, unit
 
 

@@ -69,8 +69,7 @@ _SEQ = "tag:yaml.org,2002:seq"
 _MERGE = "tag:yaml.org,2002:merge"
 _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,299})\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
-_SPECIAL_FLOATS = {".nan": float("nan"), ".inf": float("inf"), "+.inf": float("inf"),
-                   "-.inf": float("-inf")}
+_SPECIAL_FLOATS = {".nan": float("nan"), ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 # Characters YAML refuses (c-printable's complement), to say where a ReaderError is.
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Line breaks as libyaml counts them.
@@ -152,14 +151,19 @@ class _Builder:
     def single(self, get) -> None:
         event = get()
         if event.__class__ is not StreamEndEvent:
-            raise ComposerError("expected a single document in the stream", self.root_mark,
-                                "but found another document", event.start_mark)
+            raise ComposerError(
+                "expected a single document in the stream",
+                self.root_mark,
+                "but found another document",
+                event.start_mark,
+            )
 
     def anchor(self, event, collection: bool) -> _Anchor:
         first = self.anchors.get(event.anchor)
         if first is not None:
-            raise ComposerError("found duplicate anchor; first occurrence", first.mark,
-                                "second occurrence", event.start_mark)
+            raise ComposerError(
+                "found duplicate anchor; first occurrence", first.mark, "second occurrence", event.start_mark
+            )
         found = self.anchors[event.anchor] = _Anchor(event.start_mark, collection)
         return found
 
@@ -282,15 +286,16 @@ class _Builder:
                         raise _Refused(mark, f"more than {MAX_NODES:,} values; refused")
                 else:
                     if record.open:
-                        raise _Refused(mark, "an alias refers to a collection that contains it "
-                                             "(recursive alias); refused")
+                        raise _Refused(
+                            mark, "an alias refers to a collection that contains it (recursive alias); refused"
+                        )
                     count += record.size
                     if count > MAX_NODES:
-                        raise _Refused(mark, f"more than {MAX_NODES:,} values after expanding aliases "
-                                             "(an alias bomb?); refused")
+                        raise _Refused(
+                            mark, f"more than {MAX_NODES:,} values after expanding aliases (an alias bomb?); refused"
+                        )
                     if opened + record.height > MAX_DEPTH:
-                        raise _Refused(mark, f"nested deeper than {MAX_DEPTH} levels (through an alias); "
-                                             "refused")
+                        raise _Refused(mark, f"nested deeper than {MAX_DEPTH} levels (through an alias); refused")
                     if opened + record.height > deepest:
                         deepest = opened + record.height
                 value = record.value
@@ -383,9 +388,15 @@ class _Builder:
         for mapping, key, first, line, column in self.duplicates:
             path = paths.get(id(mapping), "")
             name = f"{path}.{key}" if path else str(key)
-            out.append(Problem(self.file, line, name,
-                               f"duplicate key {key!r}: given at line {first} and again at line {line} "
-                               "(remove one)", column))
+            out.append(
+                Problem(
+                    self.file,
+                    line,
+                    name,
+                    f"duplicate key {key!r}: given at line {first} and again at line {line} (remove one)",
+                    column,
+                )
+            )
         return out
 
 
@@ -407,8 +418,9 @@ def _paths(root, wanted: set[int]) -> dict[int, str]:
         if isinstance(value, dict):
             if id(value) in wanted:
                 found.setdefault(id(value), path)
-            stack.extend((v, f"{path}.{k}" if path else str(k)) for k, v in value.items()
-                         if isinstance(v, (dict, list)))
+            stack.extend(
+                (v, f"{path}.{k}" if path else str(k)) for k, v in value.items() if isinstance(v, (dict, list))
+            )
         elif isinstance(value, list):
             stack.extend((v, f"{path}[{i + 1}]") for i, v in enumerate(value) if isinstance(v, (dict, list)))
     return found
@@ -450,7 +462,7 @@ def _marked_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
         return Problem(file, line, None, message, column)
     if mark is not None and "\t" in text:
         lines = _LINE_BREAK.split(text, mark.line + 1)
-        near = lines[max(0, mark.line - 1): mark.line + 1]
+        near = lines[max(0, mark.line - 1) : mark.line + 1]
         if any("\t" in line[: len(line) - len(line.lstrip(" \t")) + 1] for line in near):  # in the indent
             message += " (a tab: YAML indents with spaces only)"
     if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
@@ -464,8 +476,14 @@ def _reader_problem(exc, text: str, file: str) -> Problem:
         return Problem(file, None, None, f"not valid YAML text: {' '.join(str(exc.reason).split())}")
     before = _LINE_BREAK.split(text[: m.start()])
     line, column = len(before), len(before[-1]) + 1
-    return Problem(file, line, None, f"control character U+{ord(m.group()):04X} is not allowed in YAML "
-                                     "(a binary file, or text pasted with hidden characters?)", column)
+    return Problem(
+        file,
+        line,
+        None,
+        f"control character U+{ord(m.group()):04X} is not allowed in YAML "
+        "(a binary file, or text pasted with hidden characters?)",
+        column,
+    )
 
 
 def read_yaml_file(path, data: bytes | None = None):

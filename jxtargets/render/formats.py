@@ -18,7 +18,8 @@ def to_json(records: list[dict], summary: dict) -> str:
     dump = json.JSONEncoder(ensure_ascii=False).encode
     body = ",\n".join("    " + dump(r) for r in records)
     return f'{{"results": [\n{body}\n  ],\n  "summary": {dump(summary)}\n}}\n'.replace(
-        '{"results": [\n\n  ]', '{"results": [\n  ]')
+        '{"results": [\n\n  ]', '{"results": [\n  ]'
+    )
 
 
 def flat_record(record: dict) -> dict:
@@ -51,8 +52,7 @@ def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
 
     h = words.HEADERS[lang]
     rows = [
-        [r["plan"], r["name"], words.KIND[lang][r["kind"]], target_text(r), actual_text(r),
-         r["status_label"], r["why"]]
+        [r["plan"], r["name"], words.KIND[lang][r["kind"]], target_text(r), actual_text(r), r["status_label"], r["why"]]
         for r in records
     ]
     headers = [h["plan"], h["indicator"], h["kind"], h["target"], h["actual"], h["status"], h["why"]]

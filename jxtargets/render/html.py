@@ -22,43 +22,108 @@ RATE_RULES = ("cagr", "reduction", "change", "annual_change", "total", "relative
 WIDTH, HEIGHT = 360, 200  # px of one chart
 _AXES = (0.15, 0.13, 0.81, 0.76)  # fixed margins: no tight_layout per chart
 _PLOT_RC = {
-    "svg.fonttype": "none", "svg.hashsalt": "jxtargets", "font.size": 8, "font.family": "sans-serif",
-    "font.sans-serif": ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-                        "WenQuanYi Zen Hei", "DejaVu Sans"],
-    "axes.spines.top": False, "axes.spines.right": False, "axes.edgecolor": "#888888",
-    "axes.linewidth": 0.6, "xtick.color": "#555555", "ytick.color": "#555555",
-    "xtick.major.size": 2.5, "ytick.major.size": 2.5, "path.simplify": False,
+    "svg.fonttype": "none",
+    "svg.hashsalt": "jxtargets",
+    "font.size": 8,
+    "font.family": "sans-serif",
+    "font.sans-serif": [
+        "Noto Sans CJK SC",
+        "Source Han Sans SC",
+        "PingFang SC",
+        "Microsoft YaHei",
+        "WenQuanYi Zen Hei",
+        "DejaVu Sans",
+    ],
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#888888",
+    "axes.linewidth": 0.6,
+    "xtick.color": "#555555",
+    "ytick.color": "#555555",
+    "xtick.major.size": 2.5,
+    "ytick.major.size": 2.5,
+    "path.simplify": False,
 }
-COLOR = {"actual": "#1f5fa8", "baseline": "#444444", "path": "#8a8a8a", "target": "#c0392b",
-         "stretch": "#e67e22", "as_of": "#cccccc"}
+COLOR = {
+    "actual": "#1f5fa8",
+    "baseline": "#444444",
+    "path": "#8a8a8a",
+    "target": "#c0392b",
+    "stretch": "#e67e22",
+    "as_of": "#cccccc",
+}
 CATEGORY = {
-    "zh": {"economy": "经济发展", "innovation": "创新驱动", "society": "社会发展", "livelihood": "民生福祉",
-           "environment": "生态环境", "resources": "资源利用", "education": "教育", "health": "卫生健康",
-           "culture": "文化", "infrastructure": "基础设施", "investment": "投资项目", "opening": "对外开放",
-           "governance": "治理", "agriculture": "农业农村", "safety": "安全"},
+    "zh": {
+        "economy": "经济发展",
+        "innovation": "创新驱动",
+        "society": "社会发展",
+        "livelihood": "民生福祉",
+        "environment": "生态环境",
+        "resources": "资源利用",
+        "education": "教育",
+        "health": "卫生健康",
+        "culture": "文化",
+        "infrastructure": "基础设施",
+        "investment": "投资项目",
+        "opening": "对外开放",
+        "governance": "治理",
+        "agriculture": "农业农村",
+        "safety": "安全",
+    },
 }
-OFFICIAL_CLASS = dict(zip(OFFICIAL_TERMS, ("early", "ahead", "expected", "lagging", "backwards", "notdue", "na"), strict=True))
+OFFICIAL_CLASS = dict(
+    zip(OFFICIAL_TERMS, ("early", "ahead", "expected", "lagging", "backwards", "notdue", "na"), strict=True)
+)
 TEXT = {
     "zh": {
-        "as_of": "评估年份：{year}年", "shown": "共{total}项目标，列出{shown}项",
-        "skipped": "另有{n}项无数据未列出（用 --all 全部列出）。", "total": "合计",
-        "legend": "图例", "actual": "实际值", "baseline_pt": "基期值", "first": "初次公布值（后经修订）",
-        "path": "规划路径", "target_line": "目标", "stretch": "力争目标", "projection": "按当前进度预计",
-        "as_of_line": "评估年份", "deciding": "（据此判定）", "per_year": "%/年",
-        "rate_note": "{kind}目标：图中为指标水平值，目标见表。", "no_levels": "无水平值数据",
-        "chart_title": "{name}（{plan}，{kind}）走势", "contents": "目录（{n}项）", "year_suffix": "年",
-        "planned_cagr": "规划增速", "revised": "（已修订，初次公布{value}）", "nothing": "没有可列出的目标。",
+        "as_of": "评估年份：{year}年",
+        "shown": "共{total}项目标，列出{shown}项",
+        "skipped": "另有{n}项无数据未列出（用 --all 全部列出）。",
+        "total": "合计",
+        "legend": "图例",
+        "actual": "实际值",
+        "baseline_pt": "基期值",
+        "first": "初次公布值（后经修订）",
+        "path": "规划路径",
+        "target_line": "目标",
+        "stretch": "力争目标",
+        "projection": "按当前进度预计",
+        "as_of_line": "评估年份",
+        "deciding": "（据此判定）",
+        "per_year": "%/年",
+        "rate_note": "{kind}目标：图中为指标水平值，目标见表。",
+        "no_levels": "无水平值数据",
+        "chart_title": "{name}（{plan}，{kind}）走势",
+        "contents": "目录（{n}项）",
+        "year_suffix": "年",
+        "planned_cagr": "规划增速",
+        "revised": "（已修订，初次公布{value}）",
+        "nothing": "没有可列出的目标。",
     },
     "en": {
-        "as_of": "As of {year}", "shown": "{total} targets, {shown} shown",
-        "skipped": "{n} targets with no data are not shown (--all lists them).", "total": "total",
-        "legend": "legend", "actual": "actual", "baseline_pt": "baseline", "first": "first published (revised)",
-        "path": "planned path", "target_line": "target", "stretch": "stretch target",
-        "projection": "projection at current pace", "as_of_line": "review year", "deciding": " (decides)",
-        "per_year": "% a year", "rate_note": "Target kind {kind}: the chart shows the indicator's level; "
-        "the target itself is in the table.", "no_levels": "no level figures",
-        "chart_title": "{name} ({plan}, {kind}): trajectory", "contents": "contents ({n} targets)", "year_suffix": "",
-        "planned_cagr": "planned CAGR", "revised": " (revised; first published {value})", "nothing": "No targets to show.",
+        "as_of": "As of {year}",
+        "shown": "{total} targets, {shown} shown",
+        "skipped": "{n} targets with no data are not shown (--all lists them).",
+        "total": "total",
+        "legend": "legend",
+        "actual": "actual",
+        "baseline_pt": "baseline",
+        "first": "first published (revised)",
+        "path": "planned path",
+        "target_line": "target",
+        "stretch": "stretch target",
+        "projection": "projection at current pace",
+        "as_of_line": "review year",
+        "deciding": " (decides)",
+        "per_year": "% a year",
+        "rate_note": "Target kind {kind}: the chart shows the indicator's level; the target itself is in the table.",
+        "no_levels": "no level figures",
+        "chart_title": "{name} ({plan}, {kind}): trajectory",
+        "contents": "contents ({n} targets)",
+        "year_suffix": "",
+        "planned_cagr": "planned CAGR",
+        "revised": " (revised; first published {value})",
+        "nothing": "No targets to show.",
     },
 }
 _OP = {"~": "≈", ">=": "≥", "<=": "≤", "==": "=", "range": ""}
@@ -144,22 +209,28 @@ def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str
                 counter[key] = counter.get(key, 0) + 1
                 cid = _slug(f"chart-{key}-{counter[key]}")
                 cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1))
-                toc.append(f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
-                           f'{escape(words.KIND[lang][rec["kind"]])}</a> '
-                           f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}</span></li>')
+                toc.append(
+                    f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
+                    f"{escape(words.KIND[lang][rec['kind']])}</a> "
+                    f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}</span></li>'
+                )
     finally:
         font_log.setLevel(old_level)
 
     title = H["title"].format(year=review.as_of)
-    head = [f"<h1>{escape(title)}</h1>",
-            f'<p class="meta">{escape(T["as_of"].format(year=review.as_of))} · '
-            f'{escape(T["shown"].format(total=len(review.rows), shown=len(shown)))}</p>']
+    head = [
+        f"<h1>{escape(title)}</h1>",
+        f'<p class="meta">{escape(T["as_of"].format(year=review.as_of))} · '
+        f"{escape(T['shown'].format(total=len(review.rows), shown=len(shown)))}</p>",
+    ]
     if skipped:
         head.append(f'<p class="meta skipped">{escape(T["skipped"].format(n=skipped))}</p>')
     head += _summary(review, lang)
     if toc:
-        head.append(f'<nav><details><summary>{escape(T["contents"].format(n=len(toc)))}</summary>'
-                    f'<ul>{"".join(toc)}</ul></details></nav>')
+        head.append(
+            f"<nav><details><summary>{escape(T['contents'].format(n=len(toc)))}</summary>"
+            f"<ul>{''.join(toc)}</ul></details></nav>"
+        )
     else:
         head.append(f"<p>{escape(T['nothing'])}</p>")
     body = "\n".join(head + [f'<div class="legend" aria-label="{escape(T["legend"])}">{legend}</div>'] + cards)
@@ -167,7 +238,7 @@ def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str
         "<!DOCTYPE html>\n"
         f'<html lang="{"zh-CN" if lang == "zh" else "en"}">\n<head>\n<meta charset="utf-8">\n'
         # Nothing may be fetched: the page is complete as it is.
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'\">\n"
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{escape(title)}</title>\n<style>{CSS}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n"
@@ -187,20 +258,26 @@ def _summary(review: Review, lang: str) -> list[str]:
         (H["by_plan"], review.by_plan, lambda k: plan_names.get(k, k)),
         (H["by_category"], review.by_category, lambda k: CATEGORY.get(lang, {}).get(k, k)),
     ):
-        head = "".join(f'<th scope="col"><span class="badge {OFFICIAL_CLASS[t]}">'
-                       f"{escape(official_label(t, lang))}</span></th>" for t in OFFICIAL_TERMS)
+        head = "".join(
+            f'<th scope="col"><span class="badge {OFFICIAL_CLASS[t]}">{escape(official_label(t, lang))}</span></th>'
+            for t in OFFICIAL_TERMS
+        )
         rows = []
         totals = dict.fromkeys(OFFICIAL_TERMS, 0)
         for key, counts in table.items():
             cells = "".join(_count_cell(counts.get(t, 0)) for t in OFFICIAL_TERMS)
             for t in OFFICIAL_TERMS:
                 totals[t] += counts.get(t, 0)
-            rows.append(f'<tr><td title="{escape(key)}">{escape(label(key))}</td>{cells}'
-                        f"{_count_cell(sum(counts.values()))}</tr>")
+            rows.append(
+                f'<tr><td title="{escape(key)}">{escape(label(key))}</td>{cells}'
+                f"{_count_cell(sum(counts.values()))}</tr>"
+            )
         cells = "".join(_count_cell(totals[t]) for t in OFFICIAL_TERMS)
         rows.append(f'<tr class="total"><td>{escape(T["total"])}</td>{cells}{_count_cell(sum(totals.values()))}</tr>')
-        out.append(f"<h2>{escape(heading)}</h2>\n<table class=\"summary\"><thead><tr><th></th>{head}"
-                   f'<th scope="col">{escape(T["total"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+        out.append(
+            f'<h2>{escape(heading)}</h2>\n<table class="summary"><thead><tr><th></th>{head}'
+            f'<th scope="col">{escape(T["total"])}</th></tr></thead><tbody>{"".join(rows)}</tbody></table>'
+        )
     return out
 
 
@@ -227,10 +304,12 @@ def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool
     caption = ""
     if row.result.target.rule in RATE_RULES:
         caption = f"<figcaption>{escape(T['rate_note'].format(kind=rule_kind))}</figcaption>"
-    return (f'<section class="target" id="target-{cid[len("chart-"):]}">\n'
-            f'<header><h3>{escape(rec["name"])} <span class="kind">{escape(rec["plan"])} · {escape(kind)}'
-            f'{region}</span><span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}'
-            f"</span></h3></header>\n<figure>{svg}{caption}</figure>\n{_figures(row, rec, lang)}\n</section>")
+    return (
+        f'<section class="target" id="target-{cid[len("chart-") :]}">\n'
+        f'<header><h3>{escape(rec["name"])} <span class="kind">{escape(rec["plan"])} · {escape(kind)}'
+        f'{region}</span><span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}'
+        f"</span></h3></header>\n<figure>{svg}{caption}</figure>\n{_figures(row, rec, lang)}\n</section>"
+    )
 
 
 def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
@@ -241,8 +320,11 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
     target = "—"
     if rec["target"] is not None:
         value = tuple(rec["target"]) if isinstance(rec["target"], list) else rec["target"]
-        target = f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)}（{rec['target_year']}{ys}）" \
-            if lang == "zh" else f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)} by {rec['target_year']}"
+        target = (
+            f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)}（{rec['target_year']}{ys}）"
+            if lang == "zh"
+            else f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)} by {rec['target_year']}"
+        )
     text = escape(target)
     if rec["stretch"] is not None:
         stretch = tuple(rec["stretch"]) if isinstance(rec["stretch"], list) else rec["stretch"]
@@ -250,21 +332,41 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
     lines.append((h["target"], text))
     if rec["baseline"] is not None:
         unit = rec["unit"] or "" if row.result.target.rule in RATE_RULES else mu
-        lines.append((h["baseline"], escape(f"{words.fmt_value(rec['baseline'], unit)}（{rec['baseline_year']}{ys}）"
-                                             if lang == "zh" else
-                                             f"{words.fmt_value(rec['baseline'], unit)} ({rec['baseline_year']})")))
+        lines.append(
+            (
+                h["baseline"],
+                escape(
+                    f"{words.fmt_value(rec['baseline'], unit)}（{rec['baseline_year']}{ys}）"
+                    if lang == "zh"
+                    else f"{words.fmt_value(rec['baseline'], unit)} ({rec['baseline_year']})"
+                ),
+            )
+        )
     actual = "—"
     if rec["actual"] is not None:
-        actual = f"{words.fmt_value(rec['actual'], mu)}（{rec['year']}{ys}）" if lang == "zh" else \
-            f"{words.fmt_value(rec['actual'], mu)} ({rec['year']})"
-        first = next((p.revised_from for p in row.trajectory if p.year == rec["year"] and p.revised_from is not None
-                      and row.result.target.rule in LEVEL_RULES), None)
+        actual = (
+            f"{words.fmt_value(rec['actual'], mu)}（{rec['year']}{ys}）"
+            if lang == "zh"
+            else f"{words.fmt_value(rec['actual'], mu)} ({rec['year']})"
+        )
+        first = next(
+            (
+                p.revised_from
+                for p in row.trajectory
+                if p.year == rec["year"] and p.revised_from is not None and row.result.target.rule in LEVEL_RULES
+            ),
+            None,
+        )
         if first is not None:
             actual += T["revised"].format(value=words.fmt_value(first, mu))
     lines.append((h["actual"], escape(actual)))
     lines.append((h["status"], escape(rec["status_label"])))
-    lines.append((H["official"], f'<span class="badge {OFFICIAL_CLASS[row.official]}" style="margin:0">'
-                                 f"{escape(rec['official'])}</span>"))
+    lines.append(
+        (
+            H["official"],
+            f'<span class="badge {OFFICIAL_CLASS[row.official]}" style="margin:0">{escape(rec["official"])}</span>',
+        )
+    )
     paces = []
     for key, label in (("growth_pace", "growth"), ("schedule_pace", "schedule")):
         if rec[key] is None:
@@ -281,8 +383,9 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
         projection = escape(words.fmt_value(rec["projection"], mu))
         if rec["projection_meets"] is not None:
             good = rec["projection_meets"]
-            projection += f' <span class="{"meets" if good else "short"}">' \
-                          f'{escape(H["meets"] if good else H["not_meets"])}</span>'
+            projection += (
+                f' <span class="{"meets" if good else "short"}">{escape(H["meets"] if good else H["not_meets"])}</span>'
+            )
     lines.append((H["projection"], projection))
     lines.append((h["why"], escape(rec["why"] or "—")))
     src = rec["source"]
@@ -320,8 +423,7 @@ def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> s
         for p in points:
             if p.revised_from is not None:
                 ax.plot([p.year, p.year], [p.revised_from, p.value], ":", color=COLOR["actual"], lw=0.8, zorder=3)
-                ax.plot([p.year], [p.revised_from], "o", mfc="white", mec=COLOR["actual"], ms=4.5, mew=1,
-                        zorder=5)
+                ax.plot([p.year], [p.revised_from], "o", mfc="white", mec=COLOR["actual"], ms=4.5, mew=1, zorder=5)
                 ys.append(p.revised_from)
     base = None
     if levels and r.baseline is not None:
@@ -352,14 +454,12 @@ def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> s
             px, py = _planned_path(t.baseline_year, r.baseline, t.target_year, goal, r.indicator.is_share)
             ax.plot(px, py, "--", color=COLOR["path"], lw=1, zorder=3)
         if row.projection is not None and r.actual is not None:
-            ax.plot([r.year, t.target_year], [r.actual, row.projection], ":", color=COLOR["actual"], lw=1.4,
-                    zorder=3)
+            ax.plot([r.year, t.target_year], [r.actual, row.projection], ":", color=COLOR["actual"], lw=1.4, zorder=3)
             ax.plot([t.target_year], [row.projection], "D", mfc="white", mec=COLOR["actual"], ms=4, zorder=5)
             ys.append(row.projection)
 
     if not xs:
-        ax.text(0.5, 0.5, TEXT[lang]["no_levels"], transform=ax.transAxes, ha="center", va="center",
-                color="#888888")
+        ax.text(0.5, 0.5, TEXT[lang]["no_levels"], transform=ax.transAxes, ha="center", va="center", color="#888888")
         ax.set_xticks([])
         ax.set_yticks([])
     else:
@@ -407,14 +507,32 @@ def _legend_svg(Figure, Canvas, T: dict) -> str:
         Line2D([], [], color=c["path"], ls="--", lw=1, label=T["path"]),
         Line2D([], [], color=c["target"], lw=1, label=T["target_line"]),
         Line2D([], [], color=c["stretch"], ls="-.", lw=1, label=T["stretch"]),
-        Line2D([], [], color=c["actual"], ls=":", lw=1.4, marker="D", mfc="white", ms=4, markevery=[1],
-               label=T["projection"]),
+        Line2D(
+            [],
+            [],
+            color=c["actual"],
+            ls=":",
+            lw=1.4,
+            marker="D",
+            mfc="white",
+            ms=4,
+            markevery=[1],
+            label=T["projection"],
+        ),
         Line2D([], [], color=c["as_of"], lw=4, label=T["as_of_line"]),
     ]
     fig = Figure(figsize=(1100 / 96, 26 / 96))
     Canvas(fig)
-    fig.legend(handles=handles, loc="center left", ncols=len(handles), frameon=False, fontsize=8,
-               handlelength=2.4, columnspacing=1.4, borderaxespad=0.1)
+    fig.legend(
+        handles=handles,
+        loc="center left",
+        ncols=len(handles),
+        frameon=False,
+        fontsize=8,
+        handlelength=2.4,
+        columnspacing=1.4,
+        borderaxespad=0.1,
+    )
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None})
     return _inline(buf.getvalue(), "legend-chart", T["legend"], cls="legend-chart")

@@ -10,21 +10,59 @@ from ..core.model import Actuals, Catalogue, Indicator, Target
 from . import words
 from .records import source_dict
 
-LIST_FIELDS = ("plan", "indicator", "name", "region", "kind", "op", "value", "stretch", "factor", "of",
-               "measure", "unit", "baseline", "baseline_year", "target_year", "attribute", "basis",
-               "category", "task", "lead", "partners", "note", "source")
+LIST_FIELDS = (
+    "plan",
+    "indicator",
+    "name",
+    "region",
+    "kind",
+    "op",
+    "value",
+    "stretch",
+    "factor",
+    "of",
+    "measure",
+    "unit",
+    "baseline",
+    "baseline_year",
+    "target_year",
+    "attribute",
+    "basis",
+    "category",
+    "task",
+    "lead",
+    "partners",
+    "note",
+    "source",
+)
 
 
 def target_record(catalogue: Catalogue, t: Target, lang: str) -> dict:
     ind = catalogue.indicators[t.indicator]
     value = list(t.value) if isinstance(t.value, tuple) else t.value
     return {
-        "plan": t.plan, "indicator": ind.id, "name": ind.name if lang == "zh" else ind.name_en,
-        "region": t.region or catalogue.region, "kind": t.kind, "op": t.op, "value": value,
-        "stretch": t.stretch, "factor": t.factor, "of": t.of, "measure": t.measure, "unit": ind.unit,
-        "baseline": t.baseline, "baseline_year": t.baseline_year, "target_year": t.target_year,
-        "attribute": t.attribute, "basis": t.basis, "category": ind.category, "task": t.task,
-        "lead": list(t.lead), "partners": list(t.partners), "note": t.note,
+        "plan": t.plan,
+        "indicator": ind.id,
+        "name": ind.name if lang == "zh" else ind.name_en,
+        "region": t.region or catalogue.region,
+        "kind": t.kind,
+        "op": t.op,
+        "value": value,
+        "stretch": t.stretch,
+        "factor": t.factor,
+        "of": t.of,
+        "measure": t.measure,
+        "unit": ind.unit,
+        "baseline": t.baseline,
+        "baseline_year": t.baseline_year,
+        "target_year": t.target_year,
+        "attribute": t.attribute,
+        "basis": t.basis,
+        "category": ind.category,
+        "task": t.task,
+        "lead": list(t.lead),
+        "partners": list(t.partners),
+        "note": t.note,
         "source": source_dict(t.source),
     }
 
@@ -68,16 +106,27 @@ def render_listing(catalogue: Catalogue, targets: list[Target], fmt: str, lang: 
         name = ind.name if lang == "zh" else ind.name_en
         if t.region:
             name += f"（{t.region}）"
-        rows.append([t.plan, ind.id, name, describe(t, ind, lang), str(t.target_year),
-                     words.ATTRIBUTE[lang].get(t.attribute or "", ""), "、".join(t.lead)])
+        rows.append(
+            [
+                t.plan,
+                ind.id,
+                name,
+                describe(t, ind, lang),
+                str(t.target_year),
+                words.ATTRIBUTE[lang].get(t.attribute or "", ""),
+                "、".join(t.lead),
+            ]
+        )
     headers = [h["plan"], h["id"], h["indicator"], h["target"], h["year"], h["attribute"], h["lead"]]
     if fmt == "csv":
         return _csv(LIST_FIELDS, records)
     if fmt == "markdown":
         from tabulate import tabulate
 
-        return tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True) + \
-            f"\n\n{h['summary']}: {len(rows)}\n"
+        return (
+            tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True)
+            + f"\n\n{h['summary']}: {len(rows)}\n"
+        )
     from .table import simple_table
 
     return [simple_table(headers, rows), f"{h['summary']}: {len(rows)}"]
@@ -88,8 +137,12 @@ def render_regions(catalogue: Catalogue, fmt: str, lang: str):
     for t in catalogue.targets():
         counts[t.region or catalogue.region] = counts.get(t.region or catalogue.region, 0) + 1
     if fmt == "json":
-        return json.dumps({"regions": [{"region": r, "targets": n} for r, n in counts.items()]},
-                          ensure_ascii=False, indent=2) + "\n"
+        return (
+            json.dumps(
+                {"regions": [{"region": r, "targets": n} for r, n in counts.items()]}, ensure_ascii=False, indent=2
+            )
+            + "\n"
+        )
     rows = [[r, str(n)] for r, n in counts.items()]
     h = words.HEADERS[lang]
     if fmt == "csv":
@@ -109,16 +162,31 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
         if iid != ind.id:
             continue
         for year, f in sorted(series.items()):
-            figures.append({
-                "year": year, "region": region, "value": f.value, "growth": f.growth,
-                "since": {str(k): v for k, v in f.since.items()}, "done": f.done,
-                "revised_from": f.revised_from, "revised_in": f.revised_in, "note": f.note,
-                "alternatives": [{"value": v, "note": n, "source": source_dict(src)} for v, n, src in f.alternatives],
-                "source": source_dict(f.source),
-            })
+            figures.append(
+                {
+                    "year": year,
+                    "region": region,
+                    "value": f.value,
+                    "growth": f.growth,
+                    "since": {str(k): v for k, v in f.since.items()},
+                    "done": f.done,
+                    "revised_from": f.revised_from,
+                    "revised_in": f.revised_in,
+                    "note": f.note,
+                    "alternatives": [
+                        {"value": v, "note": n, "source": source_dict(src)} for v, n, src in f.alternatives
+                    ],
+                    "source": source_dict(f.source),
+                }
+            )
     data = {
-        "indicator": ind.id, "name": ind.name, "name_en": ind.name_en, "unit": ind.unit,
-        "direction": ind.direction, "category": ind.category, "note": ind.note,
+        "indicator": ind.id,
+        "name": ind.name,
+        "name_en": ind.name_en,
+        "unit": ind.unit,
+        "direction": ind.direction,
+        "category": ind.category,
+        "note": ind.note,
         "targets": [target_record(catalogue, t, lang) for t in ind.targets],
         "figures": figures,
     }
@@ -131,29 +199,53 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
     for t in ind.targets:
         src = t.source
         cite = f"{src.doc} {src.where}: “{src.quote}”" if src else ""
-        target_rows.append([t.plan, f"{t.baseline_year}→{t.target_year}", describe(t, ind, lang),
-                            words.fmt(t.baseline), t.region or catalogue.region, cite])
+        target_rows.append(
+            [
+                t.plan,
+                f"{t.baseline_year}→{t.target_year}",
+                describe(t, ind, lang),
+                words.fmt(t.baseline),
+                t.region or catalogue.region,
+                cite,
+            ]
+        )
     fig_rows = []
     for f in figures:
         value = words.fmt(f["value"]) if f["value"] is not None else "—"
         if f["revised_from"] is not None:
-            value += f" (修订，原{words.fmt(f['revised_from'])})" if lang == "zh" else \
-                f" (revised from {words.fmt(f['revised_from'])})"
-        extra = "; ".join(f"{start}→{f['year']} " + ", ".join(f"{words.KIND[lang].get(k, k)} {words.fmt(v)}"
-                                                             for k, v in figs.items())
-                          for start, figs in f["since"].items())
+            value += (
+                f" (修订，原{words.fmt(f['revised_from'])})"
+                if lang == "zh"
+                else f" (revised from {words.fmt(f['revised_from'])})"
+            )
+        extra = "; ".join(
+            f"{start}→{f['year']} " + ", ".join(f"{words.KIND[lang].get(k, k)} {words.fmt(v)}" for k, v in figs.items())
+            for start, figs in f["since"].items()
+        )
         for alt in f["alternatives"]:
             extra += f"; alt {words.fmt(alt['value'])} {alt['note']}"
-        fig_rows.append([str(f["year"]), f["region"], value,
-                         words.fmt(f["growth"]) + "%" if f["growth"] is not None else "—", extra.strip("; ")])
+        fig_rows.append(
+            [
+                str(f["year"]),
+                f["region"],
+                value,
+                words.fmt(f["growth"]) + "%" if f["growth"] is not None else "—",
+                extra.strip("; "),
+            ]
+        )
     title = f"{ind.name} · {ind.name_en} · {ind.id} ({ind.unit or '—'}, {ind.direction}, {ind.category})"
     headers_t = [h["plan"], h["year"], h["target"], h["baseline"], h["region"], h["source"]]
     headers_f = [h["year"], h["region"], h["actual"], "增长" if lang == "zh" else "growth", "since / alt"]
     if fmt == "markdown":
         from tabulate import tabulate
 
-        return (f"## {title}\n\n" + tabulate(target_rows, headers=headers_t, tablefmt="pipe", disable_numparse=True)
-                + "\n\n" + tabulate(fig_rows, headers=headers_f, tablefmt="pipe", disable_numparse=True) + "\n")
+        return (
+            f"## {title}\n\n"
+            + tabulate(target_rows, headers=headers_t, tablefmt="pipe", disable_numparse=True)
+            + "\n\n"
+            + tabulate(fig_rows, headers=headers_f, tablefmt="pipe", disable_numparse=True)
+            + "\n"
+        )
     from .table import simple_table
 
     out = [simple_table(headers_t, target_rows, title)]

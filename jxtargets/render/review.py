@@ -8,16 +8,44 @@ from . import words
 from .formats import actual_text, target_text
 from .records import FIELDS, _r, record
 
-REVIEW_FIELDS = FIELDS + ("official", "trajectory", "growth_pace", "schedule_pace", "deciding",
-                          "projection", "projection_meets")
+REVIEW_FIELDS = FIELDS + (
+    "official",
+    "trajectory",
+    "growth_pace",
+    "schedule_pace",
+    "deciding",
+    "projection",
+    "projection_meets",
+)
 HEADINGS = {
-    "zh": {"trajectory": "走势", "pace": "进度（增速比/序时）；所需增速", "required": "所需", "projection": "预计",
-           "official": "评估", "title": "{year}年规划实施评估", "by_plan": "按规划", "by_category": "按类别",
-           "growth": "增速比", "schedule": "序时进度", "meets": "可达", "not_meets": "难达"},
-    "en": {"trajectory": "trajectory", "pace": "pace (growth/schedule); required", "required": "required",
-           "projection": "projection", "official": "review", "title": "Plan review as of {year}",
-           "by_plan": "by plan", "by_category": "by category", "growth": "growth", "schedule": "schedule",
-           "meets": "meets", "not_meets": "falls short"},
+    "zh": {
+        "trajectory": "走势",
+        "pace": "进度（增速比/序时）；所需增速",
+        "required": "所需",
+        "projection": "预计",
+        "official": "评估",
+        "title": "{year}年规划实施评估",
+        "by_plan": "按规划",
+        "by_category": "按类别",
+        "growth": "增速比",
+        "schedule": "序时进度",
+        "meets": "可达",
+        "not_meets": "难达",
+    },
+    "en": {
+        "trajectory": "trajectory",
+        "pace": "pace (growth/schedule); required",
+        "required": "required",
+        "projection": "projection",
+        "official": "review",
+        "title": "Plan review as of {year}",
+        "by_plan": "by plan",
+        "by_category": "by category",
+        "growth": "growth",
+        "schedule": "schedule",
+        "meets": "meets",
+        "not_meets": "falls short",
+    },
 }
 
 
@@ -29,8 +57,10 @@ def review_record(row: ReviewRow, lang: str) -> dict:
     rec = record(row.result, lang)
     rec.update(
         official=official_label(row.official, lang),
-        trajectory=[{"year": p.year, "value": _r(p.value), "revised_from": _r(p.revised_from),
-                     "baseline": p.baseline} for p in row.trajectory],
+        trajectory=[
+            {"year": p.year, "value": _r(p.value), "revised_from": _r(p.revised_from), "baseline": p.baseline}
+            for p in row.trajectory
+        ],
         growth_pace=_r(row.growth_pace),
         schedule_pace=_r(row.schedule_pace),
         deciding=row.deciding,
@@ -44,8 +74,12 @@ def summary_dict(review: Review, lang: str) -> dict:
     def relabel(table):
         return {k: {official_label(t, lang): n for t, n in v.items() if n} for k, v in table.items()}
 
-    return {"as_of": review.as_of, "total": len(review.rows),
-            "by_plan": relabel(review.by_plan), "by_category": relabel(review.by_category)}
+    return {
+        "as_of": review.as_of,
+        "total": len(review.rows),
+        "by_plan": relabel(review.by_plan),
+        "by_category": relabel(review.by_category),
+    }
 
 
 def to_json(review: Review, lang: str) -> str:
@@ -60,9 +94,11 @@ def flat_rows(review: Review, lang: str) -> list[dict]:
     out = []
     for row in review.rows:
         rec = review_record(row, lang)
-        traj = "; ".join(f"{p['year']}:{words.fmt(p['value'])}" + (f"(rev. {words.fmt(p['revised_from'])})"
-                                                                     if p["revised_from"] is not None else "")
-                         for p in rec["trajectory"])
+        traj = "; ".join(
+            f"{p['year']}:{words.fmt(p['value'])}"
+            + (f"(rev. {words.fmt(p['revised_from'])})" if p["revised_from"] is not None else "")
+            for p in rec["trajectory"]
+        )
         flat = flat_record(rec)
         flat["trajectory"] = traj
         out.append(flat)
@@ -122,12 +158,36 @@ def to_markdown(review: Review, lang: str) -> str:
     for row in review.rows:
         rec = review_record(row, lang)
         traj = " → ".join(f"{p['year']} {words.fmt(p['value'])}" for p in rec["trajectory"]) or "—"
-        rows.append([rec["plan"], rec["name"], target_text(rec), traj, rec["status_label"], rec["official"],
-                     pace_text(rec, lang), required_text(rec, lang), projection_text(rec, lang)])
-    headers = [h["plan"], h["indicator"], h["target"], H["trajectory"], h["status"], H["official"], H["pace"],
-               H["required"], H["projection"]]
-    out = [f"# {H['title'].format(year=review.as_of)}", "",
-           tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True), ""]
+        rows.append(
+            [
+                rec["plan"],
+                rec["name"],
+                target_text(rec),
+                traj,
+                rec["status_label"],
+                rec["official"],
+                pace_text(rec, lang),
+                required_text(rec, lang),
+                projection_text(rec, lang),
+            ]
+        )
+    headers = [
+        h["plan"],
+        h["indicator"],
+        h["target"],
+        H["trajectory"],
+        h["status"],
+        H["official"],
+        H["pace"],
+        H["required"],
+        H["projection"],
+    ]
+    out = [
+        f"# {H['title'].format(year=review.as_of)}",
+        "",
+        tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True),
+        "",
+    ]
     out += _summary_markdown(review, lang)
     return "\n".join(out) + "\n"
 
@@ -167,9 +227,15 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
         pace = pace_text(rec, lang)
         if rec["required_cagr"] is not None:
             pace += f"\n{H['required']} {required_text(rec, lang)}"
-        table.add_row(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}", target_text(rec),
-                      spark(rec), actual_text(rec), Text(rec["official"], style=style), pace,
-                      projection_text(rec, lang))
+        table.add_row(
+            f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}",
+            target_text(rec),
+            spark(rec),
+            actual_text(rec),
+            Text(rec["official"], style=style),
+            pace,
+            projection_text(rec, lang),
+        )
     out = [table]
     terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
     summary = Table(title=H["by_plan"], pad_edge=False)
@@ -180,6 +246,9 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
         summary.add_row(plan, *(str(counts[t]) or "" for t in OFFICIAL_TERMS))
     out.append(summary)
     if hidden:
-        out.append(f"（另有{hidden}项无数据未列出，用 --all 查看）" if lang == "zh" else
-                   f"({hidden} targets with no data not shown; --all shows them)")
+        out.append(
+            f"（另有{hidden}项无数据未列出，用 --all 查看）"
+            if lang == "zh"
+            else f"({hidden} targets with no data not shown; --all shows them)"
+        )
     return out

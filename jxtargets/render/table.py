@@ -14,8 +14,14 @@ def console(file=None):
     return Console(file=file, highlight=False, soft_wrap=False, markup=False, emoji=False)
 
 
-def check_table(records: list[dict], summary: dict, lang: str, title: str | None = None,
-                home: str | None = None, sparks: list[str] | None = None):
+def check_table(
+    records: list[dict],
+    summary: dict,
+    lang: str,
+    title: str | None = None,
+    home: str | None = None,
+    sparks: list[str] | None = None,
+):
     """The check as a table; `home` is the catalogue's own region (others are named after the
     indicator), `sparks` a one-line trajectory per record, shown under the actual figure."""
     from rich.table import Table

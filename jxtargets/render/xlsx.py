@@ -9,11 +9,36 @@ from ..core.review import OFFICIAL_TERMS, Review
 from . import words
 from .review import HEADINGS, official_label, review_record
 
-TEMPLATE_COLUMNS = ("year", "indicator", "name", "unit", "region", "previous_year", "previous", "value",
-                    "growth", "since", "cagr", "change", "annual_change", "total", "reduction", "done",
-                    "note", "source")
-STATUS_FILL = {"met": "C6EFCE", "on_track": "E2EFDA", "behind": "FFEB9C", "off_track": "FFC7CE",
-               "missed": "FFC7CE", "baseline": "DDEBF7", "no_data": "EDEDED", "unassessable": "E4DFEC"}
+TEMPLATE_COLUMNS = (
+    "year",
+    "indicator",
+    "name",
+    "unit",
+    "region",
+    "previous_year",
+    "previous",
+    "value",
+    "growth",
+    "since",
+    "cagr",
+    "change",
+    "annual_change",
+    "total",
+    "reduction",
+    "done",
+    "note",
+    "source",
+)
+STATUS_FILL = {
+    "met": "C6EFCE",
+    "on_track": "E2EFDA",
+    "behind": "FFEB9C",
+    "off_track": "FFC7CE",
+    "missed": "FFC7CE",
+    "baseline": "DDEBF7",
+    "no_data": "EDEDED",
+    "unassessable": "E4DFEC",
+}
 
 
 def template_rows(catalogue: Catalogue, actuals: Actuals, year: int, plans: tuple[str, ...]) -> list[dict]:
@@ -30,18 +55,29 @@ def template_rows(catalogue: Catalogue, actuals: Actuals, year: int, plans: tupl
                 continue
             seen.add((ind.id, region))
             previous = actuals.get(ind.id, region, year - 1)
-            rows.append({"year": year, "indicator": ind.id, "name": ind.name, "unit": ind.unit or "",
-                         "region": "" if region == catalogue.region else region,
-                         "previous_year": year - 1 if previous and previous.value is not None else None,
-                         "previous": previous.value if previous else None,
-                         "milestone": all(x.kind == "milestone" for x in ind.targets)})
+            rows.append(
+                {
+                    "year": year,
+                    "indicator": ind.id,
+                    "name": ind.name,
+                    "unit": ind.unit or "",
+                    "region": "" if region == catalogue.region else region,
+                    "previous_year": year - 1 if previous and previous.value is not None else None,
+                    "previous": previous.value if previous else None,
+                    "milestone": all(x.kind == "milestone" for x in ind.targets),
+                }
+            )
     return rows
 
 
 def template_yaml(rows: list[dict], year: int) -> str:
-    lines = [f"# jxtargets 数据填报表 {year}年 (actuals form). Fill in value (in the unit shown) and,",
-             "# where reported, growth (% on the previous year). Leave a line blank where there is no figure.",
-             f"year: {year}", "source: ''   # 数据来源：文件名和章节", "values:"]
+    lines = [
+        f"# jxtargets 数据填报表 {year}年 (actuals form). Fill in value (in the unit shown) and,",
+        "# where reported, growth (% on the previous year). Leave a line blank where there is no figure.",
+        f"year: {year}",
+        "source: ''   # 数据来源：文件名和章节",
+        "values:",
+    ]
     regions: dict[str, list[dict]] = {}
     for row in rows:
         regions.setdefault(row["region"], []).append(row)
@@ -75,9 +111,16 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
         sheet.append([row.get(c) if c in row else None for c in TEMPLATE_COLUMNS])
     last = max(2, len(rows) + 1)
     col = {c: chr(ord("A") + i) for i, c in enumerate(TEMPLATE_COLUMNS)}
-    numbers = DataValidation(type="decimal", operator="between", formula1="-1e15", formula2="1e15",
-                             allow_blank=True, showErrorMessage=True, errorTitle="数值",
-                             error="请填写数字（单位见 unit 列）")
+    numbers = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1="-1e15",
+        formula2="1e15",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="数值",
+        error="请填写数字（单位见 unit 列）",
+    )
     for name in ("value", "growth", "cagr", "change", "annual_change", "total", "reduction"):
         numbers.add(f"{col[name]}2:{col[name]}{last}")
     years = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200", allow_blank=True)
@@ -106,16 +149,38 @@ def review_xlsx(review: Review, lang: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = "review"
-    columns = [("plan", h["plan"]), ("indicator", h["id"]), ("name", h["indicator"]), ("region", h["region"]),
-               ("kind", h["kind"]), ("measure_unit", h["unit"]), ("baseline_year", "B"), ("baseline", h["baseline"]),
-               ("target_year", "T"), ("op", "op"), ("target", h["target"]), ("stretch", "stretch"),
-               ("year", h["year"]), ("actual", h["actual"]), ("status_label", h["status"]),
-               ("official", H["official"]), ("gap", h["gap"]), ("progress_pct", h["progress"]),
-               ("time_pct", h["time"]), ("planned_cagr", h["planned_cagr"]), ("implied_cagr", h["implied_cagr"]),
-               ("required_cagr", h["required_cagr"]), ("growth_pace", H["growth"]),
-               ("schedule_pace", H["schedule"]), ("deciding", "deciding"), ("projection", H["projection"]),
-               ("projection_meets", H["meets"]), ("trajectory", H["trajectory"]), ("why", h["why"]),
-               ("source", h["source"])]
+    columns = [
+        ("plan", h["plan"]),
+        ("indicator", h["id"]),
+        ("name", h["indicator"]),
+        ("region", h["region"]),
+        ("kind", h["kind"]),
+        ("measure_unit", h["unit"]),
+        ("baseline_year", "B"),
+        ("baseline", h["baseline"]),
+        ("target_year", "T"),
+        ("op", "op"),
+        ("target", h["target"]),
+        ("stretch", "stretch"),
+        ("year", h["year"]),
+        ("actual", h["actual"]),
+        ("status_label", h["status"]),
+        ("official", H["official"]),
+        ("gap", h["gap"]),
+        ("progress_pct", h["progress"]),
+        ("time_pct", h["time"]),
+        ("planned_cagr", h["planned_cagr"]),
+        ("implied_cagr", h["implied_cagr"]),
+        ("required_cagr", h["required_cagr"]),
+        ("growth_pace", H["growth"]),
+        ("schedule_pace", H["schedule"]),
+        ("deciding", "deciding"),
+        ("projection", H["projection"]),
+        ("projection_meets", H["meets"]),
+        ("trajectory", H["trajectory"]),
+        ("why", h["why"]),
+        ("source", h["source"]),
+    ]
     sheet.append([label for _, label in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -135,8 +200,9 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         sheet.append(values)
         sheet.cell(row=sheet.max_row, column=status_col).fill = PatternFill("solid", fgColor=STATUS_FILL[rec["status"]])
     for i, (key, _) in enumerate(columns, start=1):
-        sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = 28 if key in (
-            "name", "why", "source", "trajectory") else 12
+        sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = (
+            28 if key in ("name", "why", "source", "trajectory") else 12
+        )
     sheet.freeze_panes = "D2"
     summary = book.create_sheet("summary")
     terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
@@ -153,4 +219,3 @@ def _save(book) -> bytes:
     buf = io.BytesIO()
     book.save(buf)
     return buf.getvalue()
-
