@@ -273,23 +273,6 @@ def part1(report: Report, tmp: Path, runs: int, warmup: int) -> None:
         (Measure("check 2020 --format json", [*jx, "check", actuals, "--format", "json"], env), 10.0),
         (Measure("check 2020 --format table", [*jx, "check", actuals, "--format", "table"], env), 10.0),
         (Measure("cagr gdp", [*jx, "cagr", "gdp"], env), None),
-        # Information: the same checks when the output cache misses (catalogue and actuals cached).
-        (
-            Measure(
-                "check json, output not cached",
-                [*jx, "check", actuals, "--format", "json"],
-                {**env, "JXTARGETS_NO_OUTPUT_CACHE": "1"},
-            ),
-            None,
-        ),
-        (
-            Measure(
-                "check table, output not cached",
-                [*jx, "check", actuals, "--format", "table"],
-                {**env, "JXTARGETS_NO_OUTPUT_CACHE": "1"},
-            ),
-            None,
-        ),
     ]
     interleaved([baseline, *(m for m, _ in cmds)], runs, warmup)
     report.head(

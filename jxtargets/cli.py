@@ -4,10 +4,6 @@ outcome to an exit code (0 nothing failing, 1 a failing status, 2 bad input or u
 Only typer is imported at start-up; YAML, pint, rich and openpyxl are imported by the commands
 that need them. (No `from __future__ import annotations` here: typer would then evaluate every
 annotation string on each call.)
-
-What `check`, `cagr`, `list`, `show` and `review` print is a pure function of their inputs (the
-catalogue and actuals files' bytes), their arguments and the terminal; it is cached under that
-key (`_replay_or_run`), so a repeated call does not even import rich.
 """
 
 import os
@@ -61,21 +57,8 @@ def _fail(problems) -> None:
     raise Exit(list(problems))
 
 
-class _Recorder:
-    """What a command printed, kept so that the same call can replay it from the cache."""
-
-    def __init__(self):
-        self.out: list[str] = []
-        self.err: list[str] = []
-
-
-_recording: _Recorder | None = None
-
-
 def _err(text: str) -> None:
     print(text, file=sys.stderr)
-    if _recording is not None:
-        _recording.err.append(text + "\n")
 
 
 def _warn(warnings) -> None:
@@ -109,8 +92,6 @@ def _check_choices(values: tuple[str, ...], known, what: str) -> None:
 
 def _emit(text: str) -> None:
     sys.stdout.write(text)
-    if _recording is not None:
-        _recording.out.append(text)
 
 
 def _print_rich(*renderables) -> None:
@@ -121,54 +102,6 @@ def _print_rich(*renderables) -> None:
         for r in renderables:
             out.print(r)
     _emit(captured.get())
-
-
-def _terminal() -> str:
-    """Everything besides the inputs and arguments that decides what rich prints."""
-    import shutil
-
-    tty = sys.stdout.isatty()
-    size = shutil.get_terminal_size((0, 0)) if tty else (0, 0)
-    env = [
-        f"{k}={os.environ.get(k, '')}"
-        for k in (
-            "COLUMNS",
-            "LINES",
-            "TERM",
-            "COLORTERM",
-            "NO_COLOR",
-            "FORCE_COLOR",
-            "TTY_COMPATIBLE",
-            "TTY_INTERACTIVE",
-        )
-    ]
-    return "\0".join(
-        [__version__, os.getcwd(), str(tty), f"{size[0]}x{size[1]}", str(sys.stdout.encoding), *env, *sys.argv[1:]]
-    )
-
-
-def _replay_or_run(inputs, run) -> int:
-    """run() -> exit code, or its recorded output for the same inputs, arguments and terminal."""
-    global _recording
-    from .loading import cache
-
-    key = cache.output_key(inputs, _terminal())
-    if key is not None:
-        hit = cache.read_output(key)
-        if hit is not None:
-            out, err, code = hit
-            sys.stdout.write(out)
-            sys.stderr.write(err)
-            return code
-    _recording = _Recorder()
-    try:
-        code = run()
-        recorded = _recording
-    finally:
-        _recording = None
-    if key is not None:
-        cache.write_output(key, ("".join(recorded.out), "".join(recorded.err), code))
-    return code
 
 
 @app.command()
@@ -195,10 +128,7 @@ def check(
     from .loading.files import resolve_inputs
 
     paths = resolve_inputs(files)
-    code = _replay_or_run(
-        [_catalogue_path(catalogue), *paths],
-        lambda: _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value),
-    )
+    code = _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value)
     raise typer.Exit(code)
 
 
@@ -231,14 +161,6 @@ def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lan
     _note_unjudged(cat, actuals, plans, summary.year, results)
     _render_results(results, summary, fmt, lang, hide_no_data=not statuses, actuals=actuals, home=cat.region)
     return 1 if summary.failing else 0
-
-
-def _catalogue_path(catalogue: str | None):
-    from pathlib import Path
-
-    from .loading.files import default_catalogue
-
-    return Path(catalogue) if catalogue else default_catalogue()
 
 
 def _note_unjudged(cat, actuals, plans, year, results) -> None:
@@ -341,9 +263,7 @@ def cagr(
     from .loading.files import data_dir, resolve_inputs
 
     paths = resolve_inputs([actuals_dir] if actuals_dir else [str(data_dir() / "actuals")])
-    code = _replay_or_run(
-        [_catalogue_path(catalogue), *paths], lambda: _cagr(indicator, paths, region, catalogue, fmt, lang)
-    )
+    code = _cagr(indicator, paths, region, catalogue, fmt, lang)
     raise typer.Exit(code)
 
 
@@ -439,10 +359,7 @@ def list_(
     lang: LangOpt = Lang.zh,
 ) -> None:
     """The catalogue's targets, filtered."""
-    code = _replay_or_run(
-        [_catalogue_path(catalogue)],
-        lambda: _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang),
-    )
+    code = _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang)
     raise typer.Exit(code)
 
 
@@ -489,7 +406,7 @@ def show(
     from .loading.files import data_dir, resolve_inputs
 
     paths = resolve_inputs([actuals_dir or str(data_dir() / "actuals")])
-    code = _replay_or_run([_catalogue_path(catalogue), *paths], lambda: _show(indicator, paths, catalogue, fmt, lang))
+    code = _show(indicator, paths, catalogue, fmt, lang)
     raise typer.Exit(code)
 
 
@@ -698,6 +615,7 @@ def main() -> None:
 
     # A short-lived process that builds many small objects and drops none: cyclic GC passes
     # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.
+    gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
         app()  # standalone: usage errors exit 2 with click's message, typer.Exit gives its code
@@ -717,3 +635,6 @@ def main() -> None:
             file=sys.stderr,
         )
         sys.exit(3)
+    finally:
+        if gc_was_enabled:
+            gc.enable()

@@ -123,37 +123,3 @@ def memo(kind: str, data: bytes, extra: str, build: Callable[[], T], use_cache: 
     value = build()
     _write(target, value)
     return value
-
-
-def output_key(inputs, context: str) -> str | None:
-    """The key of a command's output: every input file's bytes and the call's context
-    (arguments, directory, terminal). None when caching is off or an input cannot be read
-    (the command then runs and reports it). JXTARGETS_NO_OUTPUT_CACHE=1 turns this cache alone off."""
-    if not enabled() or os.environ.get("JXTARGETS_NO_OUTPUT_CACHE"):
-        return None
-    h = blake2b(f"{__version__}\0{FORMAT}\0{context}".encode(), digest_size=16)
-    try:
-        for path in inputs:
-            h.update(f"\0{path}\0".encode())
-            h.update(Path(path).read_bytes())
-    except OSError:
-        return None
-    return h.hexdigest()
-
-
-def read_output(key: str):
-    return _read(cache_dir() / f"output-{key}.pickle", tuple)
-
-
-MAX_OUTPUTS = 256
-
-
-def write_output(key: str, value: tuple) -> None:
-    folder = cache_dir()
-    _write(folder / f"output-{key}.pickle", value)
-    try:
-        outputs = sorted(folder.glob("output-*.pickle"), key=lambda p: p.stat().st_mtime)
-        for old in outputs[:-MAX_OUTPUTS]:
-            old.unlink()
-    except OSError:
-        pass
