@@ -8,6 +8,7 @@ annotation string on each call.)
 
 import os
 import sys
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated
 
@@ -608,7 +609,9 @@ def _main(
     """Check reported statistics against development-plan targets (嘉兴市规划目标核对)."""
 
 
-def main() -> None:
+def run(argv: Sequence[str]) -> int:
+    """Run the command line on `argv` in this process and return its exit code: what `main` does
+    for the installed command, and what the tests call (through typer's CliRunner isolation)."""
     import gc
 
     from .loading.errors import LoadError
@@ -618,15 +621,17 @@ def main() -> None:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        app()  # standalone: usage errors exit 2 with click's message, typer.Exit gives its code
+        app(args=list(argv), prog_name="jxtargets")  # standalone: always ends in SystemExit
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except (Exit, LoadError) as exc:
         for p in exc.problems:
             print(f"jxtargets: {p}", file=sys.stderr)
-        sys.exit(2)
+        return 2
     except KeyboardInterrupt:
-        sys.exit(130)
+        return 130
     except BrokenPipeError:
-        sys.exit(0)
+        return 0
     except Exception as exc:  # noqa: BLE001 - a bug must still not print a traceback
         if os.environ.get("JXTARGETS_DEBUG"):
             raise
@@ -634,7 +639,12 @@ def main() -> None:
             f"jxtargets: internal error: {type(exc).__name__}: {exc} (set JXTARGETS_DEBUG=1 for the traceback)",
             file=sys.stderr,
         )
-        sys.exit(3)
+        return 3
     finally:
         if gc_was_enabled:
             gc.enable()
+    return 0
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:]))

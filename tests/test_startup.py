@@ -36,3 +36,26 @@ def test_warm_json_check_needs_neither_yaml_nor_pint_nor_rich():
     modules_after(code)  # warms the cache
     loaded = modules_after(code)
     assert not loaded & {"pint", "rich", "yaml", "openpyxl", "matplotlib"}, loaded & set(HEAVY)
+
+
+def test_real_process_exit_codes_and_streams():
+    """The few process-level checks: the exit codes scripts rely on, with a real interpreter."""
+    from .conftest import run_process
+
+    missed = run_process("check", "2020", "--plan", "fyp13", "--format", "json")
+    assert missed.returncode == 1 and missed.stdout.startswith("{")
+    bad = run_process("check", "tests/bad/actuals-2019-wrong-year.yaml")
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert len(bad.stderr.splitlines()) == 1 and "actuals-2019-wrong-year.yaml:2:" in bad.stderr
+    usage = run_process("check", "--no-such-option")
+    assert usage.returncode == 2 and "Traceback" not in usage.stderr
+
+
+def test_installed_command_runs_from_another_directory(tmp_path):
+    import shutil
+    from pathlib import Path
+
+    exe = shutil.which("jxtargets") or str(Path(sys.executable).with_name("jxtargets"))
+    proc = subprocess.run([exe, "cagr", "gdp", "--format", "json"], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert '"indicator": "gdp"' in proc.stdout
