@@ -276,11 +276,12 @@ def _cagr(indicator, paths, region, catalogue, fmt, lang) -> int:
     actuals = api.open_actuals([str(p) for p in paths], cat)
     regions = (region,) if region else (cat.region,)
     results = []
+    from .core.kinds import SPECS
     from .core.rules import Evaluator
 
     ev = Evaluator(cat, actuals)
     for target in ind.targets:
-        if target.kind not in ("level", "cagr", "multiple", "change", "reduction", "external"):
+        if not SPECS[target.kind].shown_by_cagr:
             continue
         if (target.region or cat.region) not in regions:
             continue
@@ -300,6 +301,7 @@ def _cagr(indicator, paths, region, catalogue, fmt, lang) -> int:
 
 
 def _cagr_table(results, lang: str):
+    from .core.kinds import SPECS
     from .render import words
     from .render.records import record
     from .render.table import simple_table
@@ -319,9 +321,7 @@ def _cagr_table(results, lang: str):
             [
                 f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}",
                 words.KIND[lang][rec["kind"]],
-                target
-                if r.target.rule in ("cagr", "relative", "reduction")
-                else f"{words.fmt(rec['baseline'])} → {target}",
+                target if SPECS[r.target.rule].measure != "own" else f"{words.fmt(rec['baseline'])} → {target}",
                 actual,
                 pct(rec["planned_cagr"]),
                 pct(rec["implied_cagr"]),

@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 
 
-def _finite(x: float | None) -> float | None:
+def finite(x: float | None) -> float | None:
+    """x, or None where it is None, infinite or NaN."""
     return x if x is not None and math.isfinite(x) else None
 
 
@@ -14,7 +15,7 @@ def cagr(start: float | None, end: float | None, years: float) -> float | None:
     if start is None or end is None or years <= 0 or start <= 0 or end <= 0:
         return None
     try:
-        return _finite(((end / start) ** (1.0 / years) - 1.0) * 100.0)
+        return finite(((end / start) ** (1.0 / years) - 1.0) * 100.0)
     except (OverflowError, ZeroDivisionError):
         return None
 
@@ -24,7 +25,7 @@ def compound(start: float, rate: float, years: float) -> float | None:
     if rate <= -100:
         return None
     try:
-        return _finite(start * (1.0 + rate / 100.0) ** years)
+        return finite(start * (1.0 + rate / 100.0) ** years)
     except OverflowError:
         return None
 
@@ -57,11 +58,11 @@ def reduction(start: float | None, end: float | None) -> float | None:
     """Cumulative fall from start to end, in percent of start."""
     if start is None or end is None or start <= 0:
         return None
-    return _finite((1.0 - end / start) * 100.0)
+    return finite((1.0 - end / start) * 100.0)
 
 
 def reduction_due(total_reduction: float, share_of_time: float) -> float | None:
     """Cumulative reduction due after `share_of_time` of the period on a geometric path."""
     if total_reduction >= 100 or share_of_time < 0:
         return None
-    return _finite((1.0 - (1.0 - total_reduction / 100.0) ** share_of_time) * 100.0)
+    return finite((1.0 - (1.0 - total_reduction / 100.0) ** share_of_time) * 100.0)

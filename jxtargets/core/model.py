@@ -8,24 +8,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = (
-    "level",
-    "cagr",
-    "change",
-    "annual_change",
-    "total",
-    "reduction",
-    "multiple",
-    "relative",
-    "external",
-    "milestone",
-)
-OPS = (">=", "<=", "~", "==", "range")
+# Re-exported: the loaders validate against them. They are defined with the kinds (kinds.py).
+from .kinds import KINDS as KINDS
+from .kinds import OPS as OPS
+from .kinds import SINCE_FIGURES as SINCE_FIGURES
+from .kinds import Kind
+
 DIRECTIONS = ("up", "down")
 ATTRIBUTES = ("expected", "binding")
 BASES = ("comparable", "current")
-# Figures that can be reported under `since: {START_YEAR: {...}}`.
-SINCE_FIGURES = ("cagr", "change", "annual_change", "total", "reduction")
 
 
 class _Compact:
@@ -78,7 +69,7 @@ class Plan(_Compact):
 class Target(_Compact):
     plan: str
     indicator: str
-    kind: str
+    kind: Kind
     op: str | None = None
     value: float | tuple[float, float] | None = None
     baseline: float | None = None
@@ -96,11 +87,11 @@ class Target(_Compact):
     source: Source | None = None
     factor: float | None = None
     of: str | None = None
-    measure: str | None = None
+    measure: Kind | None = None
     line: int = 0
 
     @property
-    def rule(self) -> str:
+    def rule(self) -> Kind:
         """The kind whose arithmetic judges this target (an external target's `measure`)."""
         if self.kind == "external":
             return self.measure or "level"

@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from typing import Literal, get_args
+
+from .kinds import SPECS
 from .model import Indicator, Target
 
 ON_TRACK_PACE = 0.95  # r >= 0.95: on_track
@@ -17,8 +20,7 @@ RATE_TOLERANCE_SHARE = 0.05  # of the target, for rates, reductions and changes
 SHARE_TOLERANCE_PP = 1.0  # percentage points, for a % level or share
 LEVEL_TOLERANCE_SHARE = 0.02  # of the target, for other levels
 
-# Statuses, in order from best to worst for a target that has a verdict.
-STATUSES = (
+Status = Literal[
     "met",
     "on_track",
     "behind",
@@ -27,13 +29,13 @@ STATUSES = (
     "baseline",
     "no_data",
     "unassessable",
-)
-FAILING_BY_DEFAULT = ("missed", "off_track")
-# Rules whose measure is itself a rate of change.
-RATE_RULES = ("cagr", "reduction", "relative", "annual_change", "change")
+]
+# Statuses, in order from best to worst for a target that has a verdict.
+STATUSES: tuple[Status, ...] = get_args(Status)
+FAILING_BY_DEFAULT: tuple[Status, ...] = ("missed", "off_track")
 
 
-def pace_status(ratio: float) -> str:
+def pace_status(ratio: float) -> Status:
     if ratio >= ON_TRACK_PACE:
         return "on_track"
     if ratio >= BEHIND_PACE:
@@ -44,7 +46,7 @@ def pace_status(ratio: float) -> str:
 def tolerance(target: Target, indicator: Indicator, value: float) -> float:
     if target.tolerance is not None:
         return target.tolerance
-    if target.rule in RATE_RULES:
+    if SPECS[target.rule].rate_tolerance:
         return abs(value) * RATE_TOLERANCE_SHARE
     if indicator.is_share:
         return SHARE_TOLERANCE_PP

@@ -8,12 +8,14 @@ projection to the target year.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 
 from . import growth
 from .check import Filters, check
+from .growth import finite
+from .kinds import SPECS, better, near_bound
 from .model import Actuals, Catalogue
+from .policy import tolerance
 from .rules import Result, satisfies
 
 # The official vocabulary, in the order the summary lists it.
@@ -52,9 +54,9 @@ def _moving_away(result: Result) -> bool:
     if result.pace is not None and result.pace < 0:
         return True
     r, t = result, result.target
-    if r.baseline is None or r.actual is None or t.rule not in ("level", "multiple") or r.target_value is None:
+    if r.baseline is None or r.actual is None or not SPECS[t.rule].on_level or r.target_value is None:
         return False
-    bound = r.target_value[0] if isinstance(r.target_value, tuple) else r.target_value
+    bound = near_bound(r.target_value, better(t, r.indicator))
     return (bound - r.baseline) * (r.actual - r.baseline) < 0
 
 
@@ -106,19 +108,16 @@ def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:
     t = result.target
     row = ReviewRow(result, official(result))
     row.trajectory = trajectory(result, actuals, as_of)
+    # A relative target's "planned" rate is the other indicator's: not a plan to read a pace against.
     if result.planned_cagr and result.implied_cagr is not None and result.target.rule != "relative":
-        row.growth_pace = _finite(result.implied_cagr / result.planned_cagr)
+        row.growth_pace = finite(result.implied_cagr / result.planned_cagr)
     if result.progress_pct is not None and result.time_pct:
-        row.schedule_pace = _finite(result.progress_pct / result.time_pct)
+        row.schedule_pace = finite(result.progress_pct / result.time_pct)
     row.deciding = {"growth": "growth", "linear": "schedule"}.get(result.pace_method or "")
     row.projection = project(result)
     if row.projection is not None and result.target_value is not None and t.op:
-        good = 1 if t.op == ">=" else -1 if t.op == "<=" else (1 if result.indicator.direction == "up" else -1)
-        if t.rule == "reduction" and t.op not in (">=", "<="):
-            good = -good
-        from .policy import tolerance
-
-        bound = result.target_value[0] if isinstance(result.target_value, tuple) else result.target_value
+        good = better(t, result.indicator)
+        bound = near_bound(result.target_value, good)
         row.projection_meets = satisfies(
             row.projection, t.op, result.target_value, tolerance(t, result.indicator, bound), good
         )
@@ -135,11 +134,7 @@ def trajectory(result: Result, actuals: Actuals, as_of: int) -> list[Point]:
         f = series[year]
         if f.value is not None and t.baseline_year <= year <= as_of:
             points.append(Point(year, f.value, f.revised_from))
-    if (
-        t.baseline is not None
-        and t.rule not in ("cagr", "relative")
-        and not any(p.year == t.baseline_year for p in points)
-    ):
+    if t.baseline is not None and not SPECS[t.rule].growth_rate and not any(p.year == t.baseline_year for p in points):
         points.insert(0, Point(t.baseline_year, t.baseline, baseline=True))
     return points
 
@@ -152,24 +147,22 @@ def project(result: Result) -> float | None:
     if r.actual is None or when >= end or when <= start or r.status in ("baseline", "no_data", "unassessable"):
         return None
     done, total = when - start, end - start
-    rule = t.rule
-    if rule in ("cagr", "relative", "annual_change"):
+    how = SPECS[t.rule].projection
+    if how == "none":
+        return None
+    if how == "average":
         return r.actual  # an average so far is the projection of the average
-    if rule in ("total", "change"):
-        return _finite(r.actual * total / done)
-    if rule == "reduction":
+    if how == "cumulative":
+        return finite(r.actual * total / done)
+    if how == "reduction":
         left = 1 - r.actual / 100
-        return None if left <= 0 else _finite((1 - left ** (total / done)) * 100)
+        return None if left <= 0 else finite((1 - left ** (total / done)) * 100)
     base = r.baseline
     if base is None:
         return None
     if r.pace_method == "growth" and r.implied_cagr is not None:
         return growth.compound(r.actual, r.implied_cagr, end - when)
-    straight = _finite(r.actual + (r.actual - base) / done * (end - when))
+    straight = finite(r.actual + (r.actual - base) / done * (end - when))
     if straight is not None and r.indicator.unit == "%":
         return min(max(straight, 0.0), 100.0)  # a share cannot pass 100% or fall below 0
     return straight
-
-
-def _finite(x: float | None) -> float | None:
-    return x if x is not None and math.isfinite(x) else None

@@ -11,7 +11,9 @@ import math
 from dataclasses import dataclass, field
 
 from . import growth, policy
+from .kinds import SPECS, better, near_bound
 from .model import Actuals, Catalogue, Indicator, Plan, Target
+from .policy import Status
 
 _EPS = 1e-9
 
@@ -23,7 +25,7 @@ class Result:
     plan: Plan
     region: str
     year: int  # the year of the figures judged (the target year at the latest)
-    status: str
+    status: Status
     baseline: float | None = None
     target_value: float | tuple[float, float] | None = None
     actual: float | None = None
@@ -52,20 +54,6 @@ class Result:
         return self.target.target_year
 
 
-def _good(target: Target, indicator: Indicator) -> int:
-    """+1 if a larger measured figure is better for this target, -1 if a smaller one is."""
-    if target.op == ">=":
-        return 1
-    if target.op == "<=":
-        return -1
-    up = indicator.direction == "up"
-    if target.rule == "reduction":
-        up = not up
-    elif target.rule == "relative":
-        up = True
-    return 1 if up else -1
-
-
 def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
     # Float noise only: relative to the target's size, so tiny targets (0.009 人/亿元) stay exact.
     if op == "range":
@@ -80,13 +68,6 @@ def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
         return abs(x - value) <= eps
     # "~": within tolerance on the bad side; anything past it on the good side passes too.
     return x >= value - tol - eps if good > 0 else x <= value + tol + eps
-
-
-def _bound(value, good: int) -> float:
-    """The single number a gap or path is measured to (the near bound of a range)."""
-    if isinstance(value, tuple):
-        return value[0] if good > 0 else value[1]
-    return value
 
 
 def _pct(part: float | None, whole: float | None) -> float | None:
@@ -169,7 +150,7 @@ class Evaluator:
 
         value = target.value
         stretch = target.stretch
-        if value is None and rule not in ("multiple", "relative"):
+        if value is None and SPECS[rule].needs_value:
             value, stretch, res.required = stretch, None, False
             res.why.append(("stretch_only", {}))
             if value is None:
@@ -186,14 +167,18 @@ class Evaluator:
             if factor is None:  # 力争再翻一番: the only factor is a stretch
                 factor, stretch, res.required = stretch, None, False
                 res.why.append(("stretch_only", {}))
+            if factor is None:  # the catalogue validator refuses this; a library user may not
+                res.status = "unassessable"
+                res.why.append(("no_factor", {}))
+                return res
             value = base * factor
             if stretch is not None:
                 stretch = base * stretch
         res.target_value = value
         res.stretch = stretch
 
-        good = _good(target, indicator)
-        handler = _HANDLERS[rule]
+        good = better(target, indicator)
+        handler = _HANDLERS[SPECS[rule].handler or ""]
         return handler(self, res, value, base, good, start, end, when)
 
     def _milestone(self, res: Result, when: int) -> Result:
@@ -233,7 +218,7 @@ def _finish(
     t = res.target
     ok = satisfies(measured, t.op, value, tol, good)
     res.actual = measured
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     gap = 0.0 if ok else good * (bound - measured)
     res.gap = gap if math.isfinite(gap) else None
     res.gap_pct = _pct(res.gap, abs(bound)) if bound and res.gap is not None else None
@@ -283,7 +268,7 @@ def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     if actual is None:
         res.why.append(("no_figure", {"year": when}))
         return res
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     years, left = end - start, end - when
     if when <= start:
         res.status, res.actual = "baseline", actual
@@ -330,7 +315,7 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
             res.why.append(("no_figure", {"year": when}))
         return res
     res.measured_by = how
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     res.planned_cagr = bound
     res.implied_cagr = rate
     res.required_cagr = growth.remaining_cagr(bound, rate, when - start, end - when)
@@ -380,7 +365,7 @@ def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> 
     change = _reported_or(ev, res, "change", start, when, computed)
     if change is None:
         return res
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     res.progress_pct = _pct(change, bound)
     if base is not None and not ind.is_share:
         res.planned_cagr = growth.cagr(base, base + bound, end - start)
@@ -407,7 +392,7 @@ def _annual_change(ev: Evaluator, res: Result, value, base, good, start, end, wh
     per_year = _reported_or(ev, res, "annual_change", start, when, computed)
     if per_year is None:
         return res
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     res.progress_pct = _pct(per_year * (when - start), bound * (end - start))
     res.pace_method = "linear"
     pace = _linear_pace(per_year, bound, good)
@@ -427,7 +412,7 @@ def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     total = _reported_or(ev, res, "total", start, when, computed)
     if total is None:
         return res
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     res.progress_pct = _pct(total, bound)
     res.pace_method = "linear"
     pace = _linear_pace(total, bound * (when - start) / (end - start), good)
@@ -443,7 +428,7 @@ def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) 
     fall = _reported_or(ev, res, "reduction", start, when, lambda: growth.reduction(base, actual_level))
     if fall is None:
         return res
-    bound = _bound(value, good)
+    bound = near_bound(value, good)
     res.progress_pct = _pct(fall, bound)
     if base is not None:
         res.planned_cagr = growth.cagr(base, base * (1 - bound / 100), end - start)
@@ -487,9 +472,9 @@ def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -
     return res
 
 
+# The arithmetic of each kind, by the handler name its KindSpec gives.
 _HANDLERS = {
     "level": _level,
-    "multiple": _level,
     "cagr": _cagr,
     "change": _change,
     "annual_change": _annual_change,
@@ -497,3 +482,4 @@ _HANDLERS = {
     "reduction": _reduction,
     "relative": _relative,
 }
+assert {s.handler for s in SPECS.values() if s.handler} == set(_HANDLERS)

@@ -40,6 +40,7 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
+from ..core.kinds import PERCENT_SINCE_FIGURES
 from ..core.model import SINCE_FIGURES, Actuals, Catalogue, Figure, Source
 from . import fields as f
 from .errors import LoadError, Problem, Problems
@@ -420,7 +421,7 @@ def _figure(
                 if figs.get(k) is not None:
                     given = True
                     kline, kkey = f.line_of(figs, k), f"{skey}.{k}"
-                    if k in ("cagr", "reduction"):
+                    if k in PERCENT_SINCE_FIGURES:
                         v = _percent(figs[k], problems, kline, kkey, k)
                     else:
                         v = _quantity(figs[k], unit, indicator, problems, kline, kkey, signed=True)
@@ -540,7 +541,7 @@ def _typical(indicator) -> float:
     """The largest target or baseline of a % indicator (0 when it has none)."""
     found = [0.0]
     for t in indicator.targets:
-        if t.kind in ("level", "external") and isinstance(t.value, (int, float)):
+        if t.rule == "level" and isinstance(t.value, (int, float)):
             found.append(float(t.value))
         if isinstance(t.baseline, (int, float)):
             found.append(float(t.baseline))

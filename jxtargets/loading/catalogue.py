@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import cast
 
-from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, KINDS, OPS, Catalogue, Indicator, Plan, Source, Target
+from ..core.kinds import KINDS, MEASURES, OPS, SPECS, Kind
+from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, Catalogue, Indicator, Plan, Source, Target
 from . import fields as f
 from .errors import LoadError, Problem, Problems
 from .yamltree import read_yaml_file
@@ -161,7 +163,7 @@ def _target(
             f.line_of(t, "plan"), f"{where}.plan", f"unknown plan {plan_id!r}{f.suggest(str(plan_id), catalogue.plans)}"
         )
     kind = f.choice(t, "kind", KINDS, problems, where, required=True)
-    target = Target(plan=str(plan_id), indicator=indicator.id, kind=kind or "level", line=line or 0)
+    target = Target(plan=str(plan_id), indicator=indicator.id, kind=cast(Kind, kind or "level"), line=line or 0)
     target.baseline_year = f.integer(t, "baseline_year", problems, where) or (plan.baseline_year if plan else 0)
     target.target_year = f.integer(t, "target_year", problems, where) or (plan.target_year if plan else 0)
     if plan and target.target_year <= target.baseline_year:
@@ -190,6 +192,7 @@ def _target(
     if unit is not None and unit != indicator.unit and indicator.unit is not None:
         scale = _scale(unit, indicator.unit, problems, f.line_of(t, "unit"), f"{where}.unit")
     target.op = f.choice(t, "op", OPS, problems, where, required=kind != "external")
+    target.measure = cast("Kind | None", f.choice(t, "measure", MEASURES, problems, where))  # before value
     raw_value = t.get("value")
     if target.op == "range":
         if isinstance(raw_value, list) and len(raw_value) == 2:
@@ -202,7 +205,7 @@ def _target(
             problems.add(f.line_of(t, "value"), f"{where}.value", "a range needs value: [low, high]")
     elif raw_value is not None:
         value, _ = f.number(t, "value", problems, where)
-        target.value = None if value is None else value * _value_scale(kind, target, scale)
+        target.value = None if value is None else value * _value_scale(target, scale)
     for key in ("baseline", "stretch", "tolerance", "factor"):
         value, _ = f.number(t, key, problems, where)
         if value is not None:
@@ -210,19 +213,15 @@ def _target(
                 value *= scale
             setattr(target, key, value)
     target.of = f.text(t, "of", problems, where)
-    target.measure = f.choice(
-        t, "measure", tuple(k for k in KINDS if k not in ("external", "milestone")), problems, where
-    )
     if "baseline_source" in t:
         _source(t["baseline_source"], problems, f.line_of(t, "baseline_source"), f"{where}.baseline_source")
     _check_kind(target, t, where, problems)
     return target
 
 
-def _value_scale(kind, target: Target, scale: float) -> float:
-    # Rates and reductions are percentages whatever the indicator's unit.
-    rule = target.measure if kind == "external" else kind
-    return 1.0 if rule in ("cagr", "reduction", "relative", "multiple") else scale
+def _value_scale(target: Target, scale: float) -> float:
+    # Rates and reductions are percentages, a multiple a factor, whatever the indicator's unit.
+    return scale if SPECS[target.rule].value_scaled else 1.0
 
 
 def _num(t, values, i, problems, where):
@@ -247,15 +246,17 @@ def _scale(unit: str, to: str, problems: Problems, line, key) -> float:
 
 def _check_kind(target: Target, t, where: str, problems: Problems) -> None:
     kind, line = target.kind, t.line
-    need_value = kind in ("level", "cagr", "change", "annual_change", "total", "reduction")
-    if need_value and target.value is None and target.stretch is None:
+    if SPECS[kind].needs_value and target.value is None and target.stretch is None:
         problems.add(line, f"{where}.value", f"a {kind} target needs a value (or a 力争 stretch)")
     if kind == "multiple" and target.factor is None and target.stretch is None:
         problems.add(line, f"{where}.factor", "a multiple target needs factor (2 for 翻一番)")
     if kind == "relative" and target.of is None:
         problems.add(line, f"{where}.of", "a relative target needs of: <indicator id>")
-    if kind == "relative" and target.op not in (">=", "~", "<="):
-        problems.add(line, f"{where}.op", "a relative target takes op >=, <= or ~")
+    ops = SPECS[kind].ops
+    if kind != "milestone" and target.op is not None and target.op not in ops:
+        problems.add(line, f"{where}.op", f"a {kind} target takes op {', '.join(ops)}")
+    elif kind == "relative" and target.op is None:
+        problems.add(line, f"{where}.op", f"a {kind} target takes op {', '.join(ops)}")
     if kind == "external" and target.measure is None:
         problems.add(line, f"{where}.measure", "an external target needs measure: the kind it is checked as")
     if kind == "external" and target.value is not None and target.op is None:

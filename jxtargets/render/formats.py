@@ -6,6 +6,7 @@ import csv
 import io
 import json
 
+from ..core.kinds import OP_SYMBOL
 from . import words
 from .records import FIELDS
 
@@ -66,7 +67,7 @@ def target_text(r: dict) -> str:
         return "—"
     value = r["target"]
     value = tuple(value) if isinstance(value, list) else value
-    op = {"~": "≈", ">=": "≥", "<=": "≤", "==": "=", "range": ""}.get(r["op"] or "", "")
+    op = OP_SYMBOL.get(r["op"] or "", "")
     return f"{op}{words.fmt_value(value, r['measure_unit'])}"
 
 

@@ -12,12 +12,10 @@ import io
 import re
 from html import escape
 
+from ..core.kinds import OP_SYMBOL, SPECS
 from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
 from . import words
 from .review import HEADINGS, official_label, review_record
-
-LEVEL_RULES = ("level", "multiple")  # targets on the indicator's level: the only ones charted against a line
-RATE_RULES = ("cagr", "reduction", "change", "annual_change", "total", "relative")
 
 WIDTH, HEIGHT = 360, 200  # px of one chart
 _AXES = (0.15, 0.13, 0.81, 0.76)  # fixed margins: no tight_layout per chart
@@ -126,7 +124,6 @@ TEXT = {
         "nothing": "No targets to show.",
     },
 }
-_OP = {"~": "≈", ">=": "≥", "<=": "≤", "==": "=", "range": ""}
 
 CSS = """
 :root{--ink:#222;--muted:#666;--line:#ddd}
@@ -302,7 +299,8 @@ def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool
     title = T["chart_title"].format(name=rec["name"], plan=rec["plan"], kind=kind)
     svg = _chart(fig, row, rec, lang, cid, title)
     caption = ""
-    if row.result.target.rule in RATE_RULES:
+    spec = SPECS[row.result.target.rule]
+    if spec.handler is not None and not spec.on_level:  # a rate or a change: its chart shows levels
         caption = f"<figcaption>{escape(T['rate_note'].format(kind=rule_kind))}</figcaption>"
     return (
         f'<section class="target" id="target-{cid[len("chart-") :]}">\n'
@@ -321,9 +319,9 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
     if rec["target"] is not None:
         value = tuple(rec["target"]) if isinstance(rec["target"], list) else rec["target"]
         target = (
-            f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)}（{rec['target_year']}{ys}）"
+            f"{OP_SYMBOL.get(rec['op'] or '', '')}{words.fmt_value(value, mu)}（{rec['target_year']}{ys}）"
             if lang == "zh"
-            else f"{_OP.get(rec['op'] or '', '')}{words.fmt_value(value, mu)} by {rec['target_year']}"
+            else f"{OP_SYMBOL.get(rec['op'] or '', '')}{words.fmt_value(value, mu)} by {rec['target_year']}"
         )
     text = escape(target)
     if rec["stretch"] is not None:
@@ -331,7 +329,7 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
         text += f"<br>{escape(T['stretch'])} {escape(words.fmt_value(stretch, mu))}"
     lines.append((h["target"], text))
     if rec["baseline"] is not None:
-        unit = rec["unit"] or "" if row.result.target.rule in RATE_RULES else mu
+        unit = mu if SPECS[row.result.target.rule].on_level else rec["unit"] or ""
         lines.append(
             (
                 h["baseline"],
@@ -353,7 +351,7 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
             (
                 p.revised_from
                 for p in row.trajectory
-                if p.year == rec["year"] and p.revised_from is not None and row.result.target.rule in LEVEL_RULES
+                if p.year == rec["year"] and p.revised_from is not None and SPECS[row.result.target.rule].on_level
             ),
             None,
         )
@@ -413,7 +411,7 @@ def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> s
     points = row.trajectory
     xs, ys = [], []  # everything drawn, for the limits
 
-    levels = t.rule in LEVEL_RULES
+    levels = SPECS[t.rule].on_level  # only targets on the level are charted against a line
     if points:
         years = [p.year for p in points]
         values = [p.value for p in points]

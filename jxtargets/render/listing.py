@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..core.kinds import OP_SYMBOL, measure_unit
 from ..core.model import Actuals, Catalogue, Indicator, Target
 from . import words
 from .records import source_dict
@@ -69,7 +70,7 @@ def target_record(catalogue: Catalogue, t: Target, lang: str) -> dict:
 
 def describe(t: Target, ind: Indicator, lang: str) -> str:
     """A target in a few words: ≥9000亿元 (力争10000), 年均≥7%, [30]万人 …"""
-    op = {"~": "≈", ">=": "≥", "<=": "≤", "==": "=", "range": "", None: ""}[t.op]
+    op = OP_SYMBOL.get(t.op or "", "")
     unit = ind.unit or ""
     value = t.value
     if t.kind == "milestone":
@@ -77,10 +78,7 @@ def describe(t: Target, ind: Indicator, lang: str) -> str:
     if t.kind == "external" and value is None:
         return "省下达" if lang == "zh" else "set by the province"
     rule = t.rule
-    if rule in ("cagr", "reduction"):
-        unit = "%"
-    elif rule in ("change", "annual_change") and unit == "%":
-        unit = "个百分点" if lang == "zh" else " pp"
+    unit = measure_unit(rule, ind.unit, lang, per_year=False)
     if rule == "multiple":
         text = f"×{words.fmt(t.factor)}" if t.factor is not None else ""
     elif rule == "relative":

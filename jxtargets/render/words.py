@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from ..core import kinds
+from ..core.kinds import KINDS, OP_FAIL_SYMBOL, OP_SYMBOL, label
+
 STATUS = {
     "zh": {
         "met": "已完成",
@@ -34,35 +37,7 @@ STATUS_STYLE = {
     "no_data": "dim",
     "unassessable": "magenta",
 }
-KIND = {
-    "zh": {
-        "level": "水平",
-        "cagr": "年均增速",
-        "change": "变化",
-        "annual_change": "年均变化",
-        "total": "累计",
-        "reduction": "累计降低",
-        "multiple": "倍增",
-        "relative": "相对增速",
-        "external": "省下达",
-        "milestone": "任务",
-    },
-    "en": {
-        k: k
-        for k in (
-            "level",
-            "cagr",
-            "change",
-            "annual_change",
-            "total",
-            "reduction",
-            "multiple",
-            "relative",
-            "external",
-            "milestone",
-        )
-    },
-}
+KIND = {lang: {k: label(k, lang) for k in KINDS} for lang in ("zh", "en")}
 HEADERS = {
     "zh": {
         "plan": "规划",
@@ -135,8 +110,6 @@ HOW = {
         "computed": "from levels",
     },
 }
-_FAIL_SYMBOL = {">=": "<", "<=": ">", "==": "≠"}
-_PASS_SYMBOL = {">=": "≥", "<=": "≤", "==": "=", "~": "≈"}
 
 _WHY = {
     "zh": {
@@ -146,6 +119,7 @@ _WHY = {
         "reached_early": "已提前达到目标",
         "no_figure": "无{year}年数据",
         "no_baseline": "无{year}年基期值",
+        "no_factor": "倍增目标未给出倍数",
         "external_no_value": "省下达指标，文件未给出数值",
         "stretch_only": "仅为力争目标，不作考核",
         "milestone_done": "{year}年已完成",
@@ -162,6 +136,7 @@ _WHY = {
         "reached_early": "target already reached",
         "no_figure": "no figure for {year}",
         "no_baseline": "no baseline for {year}",
+        "no_factor": "a multiple target with no factor",
         "external_no_value": "set by the province; no value in the documents",
         "stretch_only": "力争 (stretch) only: reported, never required",
         "milestone_done": "done in {year}",
@@ -202,15 +177,7 @@ def fmt_value(value, unit: str) -> str:
 
 def measure_unit(result, lang: str) -> str:
     """The unit of a result's target, actual and gap."""
-    rule, unit = result.target.rule, result.indicator.unit or ""
-    per_year = "/年" if lang == "zh" else " a year"
-    if rule in ("cagr", "relative"):
-        return "%" + per_year
-    if rule == "reduction":
-        return "%"
-    if rule in ("change", "annual_change") and unit == "%":
-        unit = "个百分点" if lang == "zh" else " pp"
-    return unit + (per_year if rule == "annual_change" else "")
+    return kinds.measure_unit(result.target.rule, result.indicator.unit, lang)
 
 
 def why(result, lang: str) -> str:
@@ -256,5 +223,5 @@ def _compare(p: dict, unit: str, lang: str) -> str:
         tol = f"±{fmt(p['tol'])}" if p.get("tol") is not None else ""
         rel = "≈" if p["ok"] else ("outside" if lang == "en" else "超出")
         return f"{measured} {rel} {target}{tol}"
-    rel = _PASS_SYMBOL[op] if p["ok"] else _FAIL_SYMBOL[op]
+    rel = OP_SYMBOL[op] if p["ok"] else OP_FAIL_SYMBOL[op]
     return f"{measured} {rel} {target}"

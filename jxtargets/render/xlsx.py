@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from ..core.kinds import SINCE_FIGURES
 from ..core.model import Actuals, Catalogue
 from ..core.review import OFFICIAL_TERMS, Review
 from . import words
@@ -20,11 +21,7 @@ TEMPLATE_COLUMNS = (
     "value",
     "growth",
     "since",
-    "cagr",
-    "change",
-    "annual_change",
-    "total",
-    "reduction",
+    *SINCE_FIGURES,
     "done",
     "note",
     "source",
@@ -121,7 +118,7 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
         errorTitle="数值",
         error="请填写数字（单位见 unit 列）",
     )
-    for name in ("value", "growth", "cagr", "change", "annual_change", "total", "reduction"):
+    for name in ("value", "growth", *SINCE_FIGURES):
         numbers.add(f"{col[name]}2:{col[name]}{last}")
     years = DataValidation(type="whole", operator="between", formula1="1900", formula2="2200", allow_blank=True)
     years.add(f"{col['since']}2:{col['since']}{last}")
