@@ -45,6 +45,12 @@ CatalogueOpt = Annotated[str | None, typer.Option("--catalogue", help="catalogue
 PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="only this plan (repeatable)")]
 RegionOpt = Annotated[list[str] | None, typer.Option("--region", help="only this county/district")]
 KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="only this kind of target")]
+CsvRawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw", help="CSV: keep text cells as given (by default a cell starting with = + - @ gets a leading ')"
+    ),
+]
 
 
 class Exit(Exception):
@@ -124,16 +130,17 @@ def check(
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = Lang.zh,
+    csv_raw: CsvRawOpt = False,
 ) -> None:
     """Judge every target that the given figures can speak to."""
     from .loading.files import resolve_inputs
 
     paths = resolve_inputs(files)
-    code = _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value)
+    code = _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang.value, csv_raw)
     raise typer.Exit(code)
 
 
-def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang) -> int:
+def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang, csv_raw=False) -> int:
     from . import api
     from .core.model import KINDS
     from .core.policy import STATUSES
@@ -160,7 +167,9 @@ def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lan
     results = api.check(cat, actuals, year, filters, statuses)
     summary = api.summarise(results, year or actuals.latest_year, failing)
     _note_unjudged(cat, actuals, plans, summary.year, results)
-    _render_results(results, summary, fmt, lang, hide_no_data=not statuses, actuals=actuals, home=cat.region)
+    _render_results(
+        results, summary, fmt, lang, hide_no_data=not statuses, actuals=actuals, home=cat.region, csv_raw=csv_raw
+    )
     return 1 if summary.failing else 0
 
 
@@ -192,6 +201,7 @@ def _render_results(
     hide_no_data: bool = False,
     actuals=None,
     home: str | None = None,
+    csv_raw: bool = False,
 ) -> None:
     from .render.records import record
 
@@ -204,7 +214,7 @@ def _render_results(
     elif fmt is Format.csv:
         from .render.formats import to_csv
 
-        _emit(to_csv(records))
+        _emit(to_csv(records, csv_raw))
     elif fmt is Format.markdown:
         from .render.formats import to_markdown
 
@@ -358,19 +368,20 @@ def list_(
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = Lang.zh,
+    csv_raw: CsvRawOpt = False,
 ) -> None:
     """The catalogue's targets, filtered."""
-    code = _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang)
+    code = _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang, csv_raw)
     raise typer.Exit(code)
 
 
-def _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang) -> int:
+def _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt, lang, csv_raw=False) -> int:
     from .core.check import Filters, targets
     from .render.listing import render_listing, render_regions
 
     cat = _catalogue(catalogue)
     if regions:
-        _emit_or_print(render_regions(cat, fmt.value, lang.value))
+        _emit_or_print(render_regions(cat, fmt.value, lang.value, csv_raw))
         return 0
     plans = _split(plan)
     _check_choices(plans, cat.plans, "plan")
@@ -384,7 +395,7 @@ def _list(plan, category, attribute, lead, region, kind, regions, catalogue, fmt
         leads=_split(lead),
     )
     found = list(targets(cat, filters))
-    _emit_or_print(render_listing(cat, found, fmt.value, lang.value))
+    _emit_or_print(render_listing(cat, found, fmt.value, lang.value, csv_raw))
     return 0
 
 
@@ -402,23 +413,24 @@ def show(
     catalogue: CatalogueOpt = None,
     fmt: FormatOpt = Format.table,
     lang: LangOpt = Lang.zh,
+    csv_raw: CsvRawOpt = False,
 ) -> None:
     """One indicator with all its targets, sources and reported figures."""
     from .loading.files import data_dir, resolve_inputs
 
     paths = resolve_inputs([actuals_dir or str(data_dir() / "actuals")])
-    code = _show(indicator, paths, catalogue, fmt, lang)
+    code = _show(indicator, paths, catalogue, fmt, lang, csv_raw)
     raise typer.Exit(code)
 
 
-def _show(indicator, paths, catalogue, fmt, lang) -> int:
+def _show(indicator, paths, catalogue, fmt, lang, csv_raw=False) -> int:
     from . import api
     from .render.listing import render_indicator
 
     cat = _catalogue(catalogue)
     ind = api.find_indicator(cat, indicator)
     actuals = api.open_actuals([str(p) for p in paths], cat)
-    _emit_or_print(render_indicator(cat, ind, actuals, fmt.value, lang.value))
+    _emit_or_print(render_indicator(cat, ind, actuals, fmt.value, lang.value, csv_raw))
     return 0
 
 
@@ -470,6 +482,7 @@ def review(
         ReviewFormat | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html or xlsx")
     ] = None,
     lang: LangOpt = Lang.zh,
+    csv_raw: CsvRawOpt = False,
 ) -> None:
     """Every target over all years with figures: trajectory, status, pace, projection."""
     from pathlib import Path
@@ -503,7 +516,7 @@ def review(
     if fmt is ReviewFormat.json:
         data: str | bytes = rr.to_json(rv, lang_)
     elif fmt is ReviewFormat.csv:
-        data = rr.to_csv(rv, lang_)
+        data = rr.to_csv(rv, lang_, csv_raw)
     elif fmt is ReviewFormat.markdown:
         data = rr.to_markdown(rv, lang_)
     elif fmt is ReviewFormat.html:

@@ -9,6 +9,7 @@ import json
 from ..core.kinds import OP_SYMBOL
 from . import words
 from .records import FIELDS
+from .safe import csv_cell, md_rows
 
 FLAT_FIELDS = tuple(f for f in FIELDS if f != "source") + ("source_doc", "source_where", "source_quote")
 
@@ -36,16 +37,21 @@ def flat_record(record: dict) -> dict:
     return row
 
 
-def write_csv(rows, fields) -> str:
+def write_csv(rows, fields, raw: bool = False) -> str:
+    """CSV with a header; text cells a spreadsheet would run as formulas are neutralised
+    (safe.csv_cell) unless `raw`."""
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    if raw:
+        writer.writerows(rows)
+    else:
+        writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in rows)
     return out.getvalue()
 
 
-def to_csv(records: list[dict]) -> str:
-    return write_csv(map(flat_record, records), FLAT_FIELDS)
+def to_csv(records: list[dict], raw: bool = False) -> str:
+    return write_csv(map(flat_record, records), FLAT_FIELDS, raw)
 
 
 def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
@@ -57,7 +63,7 @@ def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
         for r in records
     ]
     headers = [h["plan"], h["indicator"], h["kind"], h["target"], h["actual"], h["status"], h["why"]]
-    table = tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True)
+    table = tabulate(md_rows(rows), headers=headers, tablefmt="pipe", disable_numparse=True)
     counts = ", ".join(f"{words.STATUS[lang][s]} {n}" for s, n in summary["by_status"].items())
     return f"{table}\n\n{h['summary']}: {summary['total']} ({counts})\n"
 

@@ -41,6 +41,9 @@ _PLOT_RC = {
     "xtick.major.size": 2.5,
     "ytick.major.size": 2.5,
     "path.simplify": False,
+    # Text from the data is text: `$…$` is not mathtext, and nothing goes through TeX.
+    "text.parse_math": False,
+    "text.usetex": False,
 }
 COLOR = {
     "actual": "#1f5fa8",

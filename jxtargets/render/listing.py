@@ -10,6 +10,7 @@ from ..core.kinds import OP_SYMBOL, measure_unit
 from ..core.model import Actuals, Catalogue, Indicator, Target
 from . import words
 from .records import source_dict
+from .safe import md_cell, md_rows, visible
 
 LIST_FIELDS = (
     "plan",
@@ -93,7 +94,7 @@ def describe(t: Target, ind: Indicator, lang: str) -> str:
     return f"{words.KIND[lang][t.kind]} {text}".strip()
 
 
-def render_listing(catalogue: Catalogue, targets: list[Target], fmt: str, lang: str):
+def render_listing(catalogue: Catalogue, targets: list[Target], fmt: str, lang: str, raw: bool = False):
     records = [target_record(catalogue, t, lang) for t in targets]
     if fmt == "json":
         return json.dumps({"targets": records, "count": len(records)}, ensure_ascii=False, indent=2) + "\n"
@@ -117,12 +118,12 @@ def render_listing(catalogue: Catalogue, targets: list[Target], fmt: str, lang: 
         )
     headers = [h["plan"], h["id"], h["indicator"], h["target"], h["year"], h["attribute"], h["lead"]]
     if fmt == "csv":
-        return _csv(LIST_FIELDS, records)
+        return _csv(LIST_FIELDS, records, raw)
     if fmt == "markdown":
         from tabulate import tabulate
 
         return (
-            tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True)
+            tabulate(md_rows(rows), headers=headers, tablefmt="pipe", disable_numparse=True)
             + f"\n\n{h['summary']}: {len(rows)}\n"
         )
     from .table import simple_table
@@ -130,7 +131,7 @@ def render_listing(catalogue: Catalogue, targets: list[Target], fmt: str, lang: 
     return [simple_table(headers, rows), f"{h['summary']}: {len(rows)}"]
 
 
-def render_regions(catalogue: Catalogue, fmt: str, lang: str):
+def render_regions(catalogue: Catalogue, fmt: str, lang: str, raw: bool = False):
     counts = {r: 0 for r in catalogue.regions}
     for t in catalogue.targets():
         counts[t.region or catalogue.region] = counts.get(t.region or catalogue.region, 0) + 1
@@ -144,17 +145,17 @@ def render_regions(catalogue: Catalogue, fmt: str, lang: str):
     rows = [[r, str(n)] for r, n in counts.items()]
     h = words.HEADERS[lang]
     if fmt == "csv":
-        return _csv(("region", "targets"), [{"region": r, "targets": n} for r, n in counts.items()])
+        return _csv(("region", "targets"), [{"region": r, "targets": n} for r, n in counts.items()], raw)
     if fmt == "markdown":
         from tabulate import tabulate
 
-        return tabulate(rows, headers=[h["region"], h["targets"]], tablefmt="pipe") + "\n"
+        return tabulate(md_rows(rows), headers=[h["region"], h["targets"]], tablefmt="pipe") + "\n"
     from .table import simple_table
 
     return [simple_table([h["region"], h["targets"]], rows)]
 
 
-def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt: str, lang: str):
+def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt: str, lang: str, raw: bool = False):
     figures = []
     for (iid, region), series in sorted(actuals.figures.items()):
         if iid != ind.id:
@@ -191,7 +192,7 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
     if fmt == "json":
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
-        return _csv(LIST_FIELDS, data["targets"])
+        return _csv(LIST_FIELDS, data["targets"], raw)
     h = words.HEADERS[lang]
     target_rows = []
     for t in ind.targets:
@@ -238,10 +239,10 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
         from tabulate import tabulate
 
         return (
-            f"## {title}\n\n"
-            + tabulate(target_rows, headers=headers_t, tablefmt="pipe", disable_numparse=True)
+            f"## {md_cell(title)}\n\n"
+            + tabulate(md_rows(target_rows), headers=headers_t, tablefmt="pipe", disable_numparse=True)
             + "\n\n"
-            + tabulate(fig_rows, headers=headers_f, tablefmt="pipe", disable_numparse=True)
+            + tabulate(md_rows(fig_rows), headers=headers_f, tablefmt="pipe", disable_numparse=True)
             + "\n"
         )
     from .table import simple_table
@@ -250,14 +251,14 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
     if fig_rows:
         out.append(simple_table(headers_f, fig_rows))
     if ind.note:
-        out.append(ind.note)
+        out.append(visible(ind.note))
     return out
 
 
-def _csv(fields, records) -> str:
+def _csv(fields, records, raw: bool = False) -> str:
     from .formats import write_csv
 
-    return write_csv(map(_csv_row, records), fields)
+    return write_csv(map(_csv_row, records), fields, raw)
 
 
 def _csv_row(rec: dict) -> dict:

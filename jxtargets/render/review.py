@@ -7,6 +7,7 @@ from ..core.review import OFFICIAL_EN, OFFICIAL_TERMS, Review, ReviewRow
 from . import words
 from .formats import actual_text, target_text
 from .records import FIELDS, _r, record
+from .safe import md_rows, visible
 
 REVIEW_FIELDS = FIELDS + (
     "official",
@@ -105,10 +106,10 @@ def flat_rows(review: Review, lang: str) -> list[dict]:
     return out
 
 
-def to_csv(review: Review, lang: str) -> str:
+def to_csv(review: Review, lang: str, raw: bool = False) -> str:
     from .formats import FLAT_FIELDS, write_csv
 
-    return write_csv(flat_rows(review, lang), FLAT_FIELDS + tuple(f for f in REVIEW_FIELDS if f not in FIELDS))
+    return write_csv(flat_rows(review, lang), FLAT_FIELDS + tuple(f for f in REVIEW_FIELDS if f not in FIELDS), raw)
 
 
 def pace_text(rec: dict, lang: str) -> str:
@@ -185,7 +186,7 @@ def to_markdown(review: Review, lang: str) -> str:
     out = [
         f"# {H['title'].format(year=review.as_of)}",
         "",
-        tabulate(rows, headers=headers, tablefmt="pipe", disable_numparse=True),
+        tabulate(md_rows(rows), headers=headers, tablefmt="pipe", disable_numparse=True),
         "",
     ]
     out += _summary_markdown(review, lang)
@@ -199,7 +200,7 @@ def _summary_markdown(review: Review, lang: str) -> list[str]:
     terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
     out = []
     for title, table in ((H["by_plan"], review.by_plan), (H["by_category"], review.by_category)):
-        rows = [[k] + [str(v[t]) for t in OFFICIAL_TERMS] for k, v in table.items()]
+        rows = md_rows([[k] + [str(v[t]) for t in OFFICIAL_TERMS] for k, v in table.items()])
         out += [f"## {title}", "", tabulate(rows, headers=[""] + terms, tablefmt="pipe", disable_numparse=True), ""]
     return out
 
@@ -228,7 +229,7 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
         if rec["required_cagr"] is not None:
             pace += f"\n{H['required']} {required_text(rec, lang)}"
         table.add_row(
-            f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}",
+            visible(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}"),
             target_text(rec),
             spark(rec),
             actual_text(rec),
@@ -243,7 +244,7 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
     for term in terms:
         summary.add_column(term, justify="right")
     for plan, counts in review.by_plan.items():
-        summary.add_row(plan, *(str(counts[t]) or "" for t in OFFICIAL_TERMS))
+        summary.add_row(visible(plan), *(str(counts[t]) or "" for t in OFFICIAL_TERMS))
     out.append(summary)
     if hidden:
         out.append(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from . import words
 from .formats import actual_text, target_text
+from .safe import visible
 
 
 def console(file=None):
@@ -28,7 +29,7 @@ def check_table(
     from rich.text import Text
 
     h = words.HEADERS[lang]
-    table = Table(title=title, show_lines=False, expand=False, pad_edge=False)
+    table = Table(title=visible(title) if title else None, show_lines=False, expand=False, pad_edge=False)
     table.add_column(h["plan"], no_wrap=True, style="dim")
     table.add_column(h["indicator"], ratio=3, overflow="fold")
     table.add_column(h["target"], justify="right", no_wrap=True)
@@ -43,7 +44,14 @@ def check_table(
         actual = actual_text(r)
         if sparks and sparks[i]:
             actual += f"\n{sparks[i]}"
-        table.add_row(Text(r["plan"]), Text(label), Text(target_text(r)), Text(actual), status, Text(r["why"]))
+        table.add_row(
+            Text(visible(r["plan"])),
+            Text(visible(label)),
+            Text(target_text(r)),
+            Text(actual),
+            status,
+            Text(visible(r["why"])),
+        )
     return table
 
 
@@ -63,9 +71,9 @@ def summary_text(summary: dict, lang: str):
 def simple_table(headers: list[str], rows: list[list[str]], title: str | None = None):
     from rich.table import Table
 
-    table = Table(title=title, pad_edge=False)
+    table = Table(title=visible(title) if title else None, pad_edge=False)
     for i, header in enumerate(headers):
         table.add_column(header, overflow="fold", no_wrap=i == 0)
     for row in rows:
-        table.add_row(*row)
+        table.add_row(*(visible(c) for c in row))
     return table

@@ -9,6 +9,7 @@ from ..core.model import Actuals, Catalogue
 from ..core.review import OFFICIAL_TERMS, Review
 from . import words
 from .review import HEADINGS, official_label, review_record
+from .safe import visible
 
 TEMPLATE_COLUMNS = (
     "year",
@@ -83,14 +84,23 @@ def template_yaml(rows: list[dict], year: int) -> str:
         if region:
             if lines[-1] != "regions:" and not any(line == "regions:" for line in lines):
                 lines.append("regions:")
-            lines.append(f"  {region}:")
+            lines.append(f"  {_yaml_key(region)}:")
             indent = "    "
         for row in items:
             prev = f"；上年 {words.fmt(row['previous'])}" if row["previous"] is not None else ""
             unit = f"（{row['unit']}）" if row["unit"] else ""
+            name = " ".join(visible(row["name"]).splitlines())  # a comment stays one line
             body = "{done: }" if row["milestone"] else "{value: , growth: }"
-            lines.append(f"{indent}{row['indicator']}: {body}   # {row['name']}{unit}{prev}")
+            lines.append(f"{indent}{_yaml_key(row['indicator'])}: {body}   # {name}{unit}{prev}")
     return "\n".join(lines) + "\n"
+
+
+def _yaml_key(text: str) -> str:
+    """A mapping key as YAML reads it back: plain when it is only letters, digits, `_` and CJK,
+    else a double-quoted (JSON) string."""
+    import json
+
+    return text if text and all(c.isalnum() or c == "_" for c in text) else json.dumps(text, ensure_ascii=False)
 
 
 def template_xlsx(rows: list[dict], year: int) -> bytes:
@@ -105,7 +115,7 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([row.get(c) if c in row else None for c in TEMPLATE_COLUMNS])
+        append_inert(sheet, [row.get(c) if c in row else None for c in TEMPLATE_COLUMNS])
     last = max(2, len(rows) + 1)
     col = {c: chr(ord("A") + i) for i, c in enumerate(TEMPLATE_COLUMNS)}
     numbers = DataValidation(
@@ -194,7 +204,7 @@ def review_xlsx(review: Review, lang: str) -> bytes:
             elif key == "source" and v:
                 v = f"{v['doc']} {v['where']}: {v['quote']}"
             values.append(v)
-        sheet.append(values)
+        append_inert(sheet, values)
         sheet.cell(row=sheet.max_row, column=status_col).fill = PatternFill("solid", fgColor=STATUS_FILL[rec["status"]])
     for i, (key, _) in enumerate(columns, start=1):
         sheet.column_dimensions[sheet.cell(row=1, column=i).column_letter].width = (
@@ -207,9 +217,20 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         summary.append([title, *terms])
         summary[summary.max_row][0].font = Font(bold=True)
         for key, counts in table.items():
-            summary.append([key, *(counts[t] for t in OFFICIAL_TERMS)])
+            append_inert(summary, [key, *(counts[t] for t in OFFICIAL_TERMS)])
         summary.append([])
     return _save(book)
+
+
+def append_inert(sheet, values: list) -> None:
+    """Append a row whose text cells stay text: openpyxl turns a string starting with `=` into a
+    formula (an indicator named `=HYPERLINK(…)` would become a live link); written with data type
+    `s` it is a plain string. Control characters, which the xlsx XML cannot hold, are shown as
+    escapes (safe.visible)."""
+    sheet.append([visible(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"
 
 
 def _save(book) -> bytes:
