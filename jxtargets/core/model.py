@@ -108,6 +108,8 @@ class Indicator(_Compact):
     category: str
     note: str | None = None
     targets: list[Target] = field(default_factory=list)
+    # Other names reports use for it (社零 for 社会消费品零售总额); each belongs to one indicator.
+    aliases: tuple[str, ...] = ()
 
     @property
     def is_share(self) -> bool:

@@ -14,7 +14,7 @@ from .yamltree import read_yaml_file
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
-INDICATOR_KEYS = ("name", "name_en", "unit", "direction", "category", "note", "targets")
+INDICATOR_KEYS = ("name", "name_en", "unit", "direction", "category", "note", "aliases", "targets")
 TARGET_KEYS = (
     "plan",
     "kind",
@@ -78,6 +78,7 @@ def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catal
         if indicator is not None:
             catalogue.indicators[iid] = indicator
     # Cross-references need every indicator first.
+    _check_aliases(catalogue, raw or {}, problems)
     for target in catalogue.targets():
         if target.of is not None and target.of not in catalogue.indicators:
             problems.add(
@@ -126,6 +127,7 @@ def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_u
     if unit is not None and check_units:
         _check_unit(unit, problems, f.line_of(body, "unit"), f"{where}.unit")
     indicator = Indicator(iid, name or iid, name_en or iid, unit, direction or "up", category or "", body.get("note"))
+    indicator.aliases = _aliases(body, problems, where)
     targets = body.get("targets") or []
     if not isinstance(targets, list):
         problems.add(f.line_of(body, "targets"), f"{where}.targets", "expected a list of targets")
@@ -138,6 +140,38 @@ def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_u
     if unit is None and any(t.kind != "milestone" for t in indicator.targets):
         problems.add(line, f"{where}.unit", "missing (only a milestone-only indicator may omit it)")
     return indicator
+
+
+def _aliases(body, problems: Problems, where: str) -> tuple[str, ...]:
+    raw = body.get("aliases")
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
+        problems.add(f.line_of(body, "aliases"), f"{where}.aliases", "expected a list of names (strings)")
+        return ()
+    return tuple(dict.fromkeys(a.strip() for a in raw))
+
+
+def _check_aliases(catalogue: Catalogue, raw, problems: Problems) -> None:
+    """An alias names one indicator only: never two, never another indicator's name."""
+    names: dict[str, list[str]] = {}
+    for indicator in catalogue.indicators.values():
+        names.setdefault(indicator.name, []).append(indicator.id)
+    owner: dict[str, str] = {}
+    for indicator in catalogue.indicators.values():
+        body = raw.get(indicator.id)
+        line = f.line_of(body, "aliases") if isinstance(body, dict) else None
+        key = f"indicators.{indicator.id}.aliases"
+        for alias in indicator.aliases:
+            others = [i for i in names.get(alias, ()) if i != indicator.id]
+            if others:
+                problems.add(line, key, f"alias {alias!r} is the name of {others[0]}; an alias must name one indicator")
+            elif alias in owner and owner[alias] != indicator.id:
+                problems.add(
+                    line, key, f"alias {alias!r} is also an alias of {owner[alias]}; each alias names one indicator"
+                )
+            else:
+                owner[alias] = indicator.id
 
 
 def _check_unit(unit: str, problems: Problems, line, key) -> None:
