@@ -13,8 +13,9 @@ from __future__ import annotations
 import difflib
 from pathlib import Path
 
-from .core.check import Filters, summarise
+from .core.check import Filters, Scope, summarise
 from .core.check import check as _check
+from .core.labels import choices
 from .core.model import Actuals, Catalogue, Indicator
 from .core.rules import Result
 from .loading.errors import LoadError, Problem
@@ -28,6 +29,8 @@ __all__ = [
     "summarise",
     "find_indicator",
     "Filters",
+    "Scope",
+    "status_choices",
     "LoadError",
 ]
 
@@ -56,13 +59,25 @@ def open_actuals(
 
 
 def check(
-    catalogue: Catalogue, actuals: Actuals, year: int | None = None, filters: Filters | None = None, statuses=()
+    catalogue: Catalogue,
+    actuals: Actuals,
+    year: int | None = None,
+    filters: Filters | None = None,
+    statuses=(),
+    scope: Scope | None = None,
 ) -> list[Result]:
-    """Judge every target the figures can speak to, as of `year` (default: the latest year)."""
+    """Judge the targets in the scope of `year` (default: the latest year): those whose period
+    includes it; baselines and ended plans only when asked for (see `Scope`, which receives
+    what was left out). `statuses` are engine statuses or labels (完成, 滞后, …)."""
     year = year or actuals.latest_year
     if year is None:
         return []
-    return _check(catalogue, actuals, year, filters, statuses)
+    return _check(catalogue, actuals, year, filters, statuses, scope)
+
+
+def status_choices() -> tuple[str, ...]:
+    """Every value `statuses` and `fail_on` accept: engine statuses and labels (zh and en)."""
+    return choices()
 
 
 def find_indicator(catalogue: Catalogue, key: str) -> Indicator:

@@ -143,7 +143,6 @@ def check(
 def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lang, csv_raw=False) -> int:
     from . import api
     from .core.model import KINDS
-    from .core.policy import STATUSES
 
     cat = _catalogue(catalogue)
     plans, regions, kinds = _split(plan), _split(region), _split(kind)
@@ -151,8 +150,8 @@ def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lan
     _check_choices(plans, cat.plans, "plan")
     _check_choices(regions, cat.regions, "region")
     _check_choices(kinds, KINDS, "kind")
-    _check_choices(statuses, STATUSES, "status")
-    _check_choices(failing, STATUSES, "status in --fail-on")
+    _check_statuses(statuses, "--status")
+    _check_statuses(failing, "--fail-on")
     warnings: list = []
     actuals = api.open_actuals([str(p) for p in paths], cat, year=None, warnings=warnings)
     _warn(warnings)
@@ -164,13 +163,23 @@ def _check(paths, plan, region, kind, status, year, fail_on, catalogue, fmt, lan
             ]
         )
     filters = api.Filters(plans=plans, regions=regions, kinds=kinds)
-    results = api.check(cat, actuals, year, filters, statuses)
-    summary = api.summarise(results, year or actuals.latest_year, failing)
+    scope = api.Scope(year or actuals.latest_year or 0)
+    results = api.check(cat, actuals, year, filters, statuses, scope)
+    summary = api.summarise(results, year or actuals.latest_year, failing, scope)
     _note_unjudged(cat, actuals, plans, summary.year, results)
     _render_results(
         results, summary, fmt, lang, hide_no_data=not statuses, actuals=actuals, home=cat.region, csv_raw=csv_raw
     )
     return 1 if summary.failing else 0
+
+
+def _check_statuses(values: tuple[str, ...], option: str) -> None:
+    from .api import status_choices
+
+    valid = status_choices()
+    for v in values:
+        if v not in valid:
+            _fail([f"{option}: unknown status {v!r}; valid: {', '.join(valid)}"])
 
 
 def _note_unjudged(cat, actuals, plans, year, results) -> None:
@@ -221,9 +230,11 @@ def _render_results(
         _emit(to_markdown(records, data, lang))
     else:
         from .render.table import check_table, summary_text
+        from .render.words import check_title, scope_note
 
+        several = summary.scope is not None and summary.scope.several_years
         if title is None and summary.year:
-            title = f"{summary.year}年目标核对" if lang == "zh" else f"Targets checked against {summary.year}"
+            title = check_title(summary.year, sorted(summary.scope.years) if several else [], lang)
         keep = [i for i, r in enumerate(records) if not hide_no_data or r["status"] != "no_data"]
         shown = [records[i] for i in keep]
         sparks = None
@@ -232,7 +243,7 @@ def _render_results(
             from .render.review import spark_line
 
             sparks = [spark_line([p.value for p in trajectory(results[i], actuals, results[i].year)]) for i in keep]
-        out = [check_table(shown, data, lang, title, home, sparks), summary_text(data, lang)]
+        out = [check_table(shown, data, lang, title, home, sparks, show_year=several), summary_text(data, lang)]
         if len(shown) < len(records):
             hidden = len(records) - len(shown)
             out.append(
@@ -240,6 +251,8 @@ def _render_results(
                 if lang == "zh"
                 else f"({hidden} targets with no data not shown; see them with --status no_data)"
             )
+        if summary.scope is not None and (note := scope_note(summary.scope, lang)):
+            out.append(note)
         _print_rich(*out)
 
 

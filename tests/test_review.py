@@ -26,8 +26,10 @@ def test_review_2020_fyp13_official_terms(catalogue):
     rv = review(catalogue, actuals, 2020, api.Filters(plans=("fyp13",)))
     assert rv.as_of == 2020
     terms = {(r.result.indicator.id, r.result.target.kind): r.official for r in rv.rows}
-    assert terms[("gdp", "level")] == "基本符合预期"
-    assert terms[("gdp", "cagr")] == "滞后"
+    # the plan has ended: final words only, one label per result
+    assert terms[("gdp", "level")] == "超额完成"  # 5509.5 against 5000, beyond the 2% tolerance
+    assert terms[("gdp", "cagr")] == "未完成"
+    assert terms[("urbanization_rate", "level")] == "完成"  # 69% against 68%: within 1 pp
     assert terms[("broadband_penetration", "level")] == "无法评估"
     assert set(rv.by_plan["fyp13"]) == set(OFFICIAL_TERMS)
     assert sum(rv.by_plan["fyp13"].values()) == len(rv.rows) == 52
@@ -92,9 +94,10 @@ def test_review_formats(tmp_path):
         proc = run("review", "--plan", "fyp13", "--format", fmt)
         assert proc.returncode == 1 and proc.stdout, fmt
     summary = json.loads(run("review", "--plan", "fyp13", "--format", "json").stdout)["summary"]
-    assert summary["by_plan"]["fyp13"]["滞后"] == 2
+    assert summary["by_plan"]["fyp13"]["未完成"] == 2
+    assert not set(summary["by_plan"]["fyp13"]) & {"滞后", "基本符合预期", "快于预期"}
     proc = run("review", "--plan", "fyp13", "--lang", "en")
-    assert "as expected" in proc.stdout and "lagging" in proc.stdout
+    assert "exceeded" in proc.stdout and "missed" in proc.stdout and "lagging" not in proc.stdout
 
 
 def test_review_xlsx_export_has_numbers_and_colours(tmp_path):

@@ -111,7 +111,14 @@ def test_approximately_uses_tolerance_on_the_bad_side_only():
 
 def test_range_and_equals():
     assert judge(op="range", value=(3, 5), baseline=1, figures=[fig(2020, 4)], unit="%").status == "met"
-    assert judge(op="range", value=(3, 5), baseline=1, figures=[fig(2020, 5.5)], unit="%").status == "missed"
+    # past the band on the good side passes (issue 15.4); short of it on the bad side does not
+    assert judge(op="range", value=(3, 5), baseline=1, figures=[fig(2020, 5.5)], unit="%").status == "met"
+    assert judge(op="range", value=(3, 5), baseline=1, figures=[fig(2020, 2.5)], unit="%").status == "missed"
+    down = judge(op="range", value=(3, 5), baseline=8, figures=[fig(2020, 2.5)], unit="%", direction="down")
+    assert down.status == "met"
+    assert judge(op="range", value=(3, 5), baseline=8, figures=[fig(2020, 5.5)], unit="%", direction="down").status == (
+        "missed"
+    )
     assert judge(op="==", value=0, baseline=1, figures=[fig(2020, 0)], unit="个").status == "met"
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from . import policy
+from .labels import TERMS, label, matches, resolve
 from .model import Actuals, Catalogue, Target
 from .rules import Evaluator, Result
 
@@ -46,30 +47,88 @@ def targets(catalogue: Catalogue, filters: Filters | None = None) -> Iterable[Ta
             yield target
 
 
-def check(
-    catalogue: Catalogue, actuals: Actuals, year: int, filters: Filters | None = None, statuses: Iterable[str] = ()
-) -> list[Result]:
-    """Every target that figures for `year` can speak to.
+@dataclass(slots=True)
+class Scope:
+    """What `check YEAR` judges, and how many targets it left out and why.
 
-    - a plan running at `year` (baseline < year <= target year): every target, `no_data`
-      included, so that what is missing shows;
+    A check of YEAR judges the targets whose period includes YEAR (baseline < YEAR <= target
+    year). Two kinds of target are left out unless asked for:
+    - YEAR is only the target's baseline (nothing to judge yet): asked for with the status
+      `baseline` (or its label 未到期), or by naming the plan;
+    - the plan ended before YEAR: asked for by naming the plan; it is then judged as of its
+      target year with the figures loaded.
+    """
+
+    year: int
+    plans: tuple[str, ...] = ()  # plans asked for by name
+    baseline_asked: bool = False
+    left_baseline: int = 0  # targets left out because YEAR is only their baseline
+    left_ended: int = 0  # targets of plans that ended before YEAR, left out
+    years: set[int] = field(default_factory=set)  # the years of the results judged
+
+    def admits(self, target: Target) -> str | None:
+        """None if the target is in scope, else why not: "before", "baseline" or "ended"."""
+        start, end = target.baseline_year, target.target_year
+        if self.year < start:
+            return "before"
+        if self.year == start and not (self.baseline_asked or target.plan in self.plans):
+            return "baseline"
+        if self.year > end and target.plan not in self.plans:
+            return "ended"
+        return None
+
+    @property
+    def several_years(self) -> bool:
+        return len(self.years) > 1
+
+
+def check(
+    catalogue: Catalogue,
+    actuals: Actuals,
+    year: int,
+    filters: Filters | None = None,
+    statuses: Iterable[str] = (),
+    scope: Scope | None = None,
+    whole: bool = False,
+) -> list[Result]:
+    """Every target in the scope of a check of `year` (see `Scope`), with the statuses or labels
+    in `statuses` if any are given. `scope` (optional) receives what was left out and the years
+    judged; `whole` judges every target the figures can speak to, ended plans and baselines
+    included (the review's view).
+
+    - a plan running at `year`: every target, `no_data` included, so that what is missing shows;
     - `year` is the plan's baseline year: the targets whose starting figure is reported;
     - a plan that ended before `year`: the targets the loaded figures can still judge.
     """
     evaluator = Evaluator(catalogue, actuals)
-    wanted = set(statuses)
+    wanted = set(resolve(tuple(statuses)))
+    filters = filters or Filters()
+    if scope is None:
+        scope = Scope(year)
+    scope.plans = filters.plans
+    scope.baseline_asked = bool(wanted & {"baseline", "未到期"})
     out = []
     for target in targets(catalogue, filters):
         start, end = target.baseline_year, target.target_year
         if year < start:
+            continue
+        why_out = None if whole else scope.admits(target)
+        if why_out == "before":
             continue
         result = evaluator.evaluate(target, year)
         if year == start and result.status != "baseline":
             continue
         if year > end and result.actual is None and result.status != "met":
             continue  # a plan that has ended: only what the loaded figures can still judge
-        if wanted and result.status not in wanted:
+        if why_out == "baseline":
+            scope.left_baseline += 1
             continue
+        if why_out == "ended":
+            scope.left_ended += 1
+            continue
+        if wanted and not matches(result, wanted):
+            continue
+        scope.years.add(result.year)
         out.append(result)
     return out
 
@@ -80,7 +139,9 @@ class Summary:
     total: int = 0
     by_status: Counter = field(default_factory=Counter)
     by_plan: dict[str, Counter] = field(default_factory=dict)
+    by_label: Counter = field(default_factory=Counter)
     failing: int = 0
+    scope: Scope | None = None
 
     def as_dict(self) -> dict:
         return {
@@ -89,16 +150,30 @@ class Summary:
             "failing": self.failing,
             "by_status": {s: self.by_status[s] for s in policy.STATUSES if self.by_status[s]},
             "by_plan": {p: {s: c[s] for s in policy.STATUSES if c[s]} for p, c in self.by_plan.items()},
+            "by_label": {t: self.by_label[t] for t in TERMS if self.by_label[t]},
+            **(
+                {}
+                if self.scope is None
+                else {
+                    "years": sorted(self.scope.years),
+                    "left_out": {"baseline": self.scope.left_baseline, "ended": self.scope.left_ended},
+                }
+            ),
         }
 
 
-def summarise(results: list[Result], year: int | None, fail_on=policy.FAILING_BY_DEFAULT) -> Summary:
-    summary = Summary(year)
-    fail = set(fail_on)
+def summarise(
+    results: list[Result], year: int | None, fail_on=policy.FAILING_BY_DEFAULT, scope: Scope | None = None
+) -> Summary:
+    """Counts per status, plan and label; `failing` counts the required results whose status or
+    label is in `fail_on` (engine statuses or labels, in either language)."""
+    summary = Summary(year, scope=scope)
+    fail = set(resolve(tuple(fail_on)))
     for r in results:
         summary.total += 1
         summary.by_status[r.status] += 1
         summary.by_plan.setdefault(r.plan.id, Counter())[r.status] += 1
-        if r.status in fail and r.required:
+        summary.by_label[label(r)] += 1
+        if r.required and (r.status in fail or label(r) in fail):
             summary.failing += 1
     return summary

@@ -2,8 +2,8 @@
 figures, its status as of a year, the two readings of its pace, the pace still required, and a
 projection to the target year.
 
-`OFFICIAL` maps the engine's statuses to the vocabulary of the mid-term and final reviews
-(中期评估, 完成情况) in one place.
+Each row carries the result's one label (core/labels.py): the final words (完成, 超额完成, 未完成)
+at or after the target year, the mid-term ladder before it.
 """
 
 from __future__ import annotations
@@ -14,50 +14,15 @@ from . import growth
 from .check import Filters, check
 from .growth import finite
 from .kinds import SPECS, better, near_bound
+from .labels import TERMS, TERMS_EN, label
 from .model import Actuals, Catalogue
 from .policy import tolerance
 from .rules import Result, satisfies
 
-# The official vocabulary, in the order the summary lists it.
-OFFICIAL_TERMS = ("提前实现", "快于预期", "基本符合预期", "滞后", "逆向", "未到期", "无法评估")
-OFFICIAL_EN = {
-    "提前实现": "achieved early",
-    "快于预期": "ahead of schedule",
-    "基本符合预期": "as expected",
-    "滞后": "lagging",
-    "逆向": "going backwards",
-    "未到期": "not yet due",
-    "无法评估": "cannot be assessed",
-}
-
-
-def official(result: Result) -> str:
-    """The engine's status in the review's words.
-
-    met before the target year -> 提前实现; met at the target year -> 基本符合预期;
-    on_track with the pace above plan (r > 1) -> 快于预期, else -> 基本符合预期;
-    behind, off_track and missed -> 滞后, or 逆向 when the figure moved away from the target;
-    baseline (nothing to judge yet) -> 未到期; no_data and unassessable -> 无法评估."""
-    status = result.status
-    if status == "met":
-        return "提前实现" if result.year < result.target.target_year else "基本符合预期"
-    if status == "on_track":
-        return "快于预期" if result.pace is not None and result.pace > 1 + 1e-9 else "基本符合预期"
-    if status in ("behind", "off_track", "missed"):
-        return "逆向" if _moving_away(result) else "滞后"
-    if status == "baseline":
-        return "未到期"
-    return "无法评估"
-
-
-def _moving_away(result: Result) -> bool:
-    if result.pace is not None and result.pace < 0:
-        return True
-    r, t = result, result.target
-    if r.baseline is None or r.actual is None or not SPECS[t.rule].on_level or r.target_value is None:
-        return False
-    bound = near_bound(r.target_value, better(t, r.indicator))
-    return (bound - r.baseline) * (r.actual - r.baseline) < 0
+# The official vocabulary, in the order the summary lists it (final words, interim words, 无法评估).
+OFFICIAL_TERMS = TERMS
+OFFICIAL_EN = TERMS_EN
+official = label  # the one label of a result: core/labels.py
 
 
 @dataclass(slots=True)
@@ -95,7 +60,7 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
     rows = []
     by_plan: dict[str, dict[str, int]] = {}
     by_category: dict[str, dict[str, int]] = {}
-    for result in check(catalogue, actuals, year, filters):
+    for result in check(catalogue, actuals, year, filters, whole=True):
         row = review_row(result, actuals, year)
         rows.append(row)
         for table, key in ((by_plan, result.plan.id), (by_category, result.indicator.category)):

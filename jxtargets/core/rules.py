@@ -57,8 +57,11 @@ class Result:
 def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
     # Float noise only: relative to the target's size, so tiny targets (0.009 人/亿元) stay exact.
     if op == "range":
+        # Within the band, or past it on the good side (3 of a "1-2个" target is met).
         lo, hi = value
-        return lo - _EPS * abs(lo) - 1e-12 <= x <= hi + _EPS * abs(hi) + 1e-12
+        if good > 0:
+            return x >= lo - _EPS * abs(lo) - 1e-12
+        return x <= hi + _EPS * abs(hi) + 1e-12
     eps = _EPS * abs(value) + 1e-12
     if op == ">=":
         return x >= value - eps
@@ -468,7 +471,8 @@ def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -
     pace = _linear_pace(mine, theirs, 1) if theirs > 0 else None
     tol = policy.tolerance(t, ind, theirs)
     res = _finish(res, mine, theirs, 1, when >= end, False, pace, tol)
-    res.why.append(("relative_to", {"of": other, "rate": theirs}))
+    of = ev.catalogue.indicators[other]
+    res.why.append(("relative_to", {"of": other, "name": of.name, "name_en": of.name_en, "rate": theirs}))
     return res
 
 

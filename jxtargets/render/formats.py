@@ -64,7 +64,7 @@ def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
     ]
     headers = [h["plan"], h["indicator"], h["kind"], h["target"], h["actual"], h["status"], h["why"]]
     table = tabulate(md_rows(rows), headers=headers, tablefmt="pipe", disable_numparse=True)
-    counts = ", ".join(f"{words.STATUS[lang][s]} {n}" for s, n in summary["by_status"].items())
+    counts = ", ".join(f"{words.term(t, lang)} {n}" for t, n in summary["by_label"].items())
     return f"{table}\n\n{h['summary']}: {summary['total']} ({counts})\n"
 
 

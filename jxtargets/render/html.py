@@ -73,7 +73,11 @@ CATEGORY = {
     },
 }
 OFFICIAL_CLASS = dict(
-    zip(OFFICIAL_TERMS, ("early", "ahead", "expected", "lagging", "backwards", "notdue", "na"), strict=True)
+    zip(
+        OFFICIAL_TERMS,
+        ("exceeded", "done", "notdone", "early", "ahead", "expected", "lagging", "backwards", "notdue", "na"),
+        strict=True,
+    )
 )
 TEXT = {
     "zh": {
@@ -159,7 +163,8 @@ table.figures td{padding:2px 0;vertical-align:top}
 q{color:#444}
 .badge{display:inline-block;white-space:nowrap;padding:0 7px;border-radius:9px;font-size:12px;font-weight:600;
  vertical-align:1px;margin-left:6px;border:1px solid transparent}
-.early,.ahead{background:#c6efce;color:#1e6b2e}
+.early,.ahead,.exceeded,.done{background:#c6efce;color:#1e6b2e}
+.notdone{background:#ffc7ce;color:#9c0006}
 .expected{background:#e2efda;color:#2f6b1e}
 .lagging{background:#ffeb9c;color:#7a5a00}
 .backwards{background:#ffc7ce;color:#9c0006}
@@ -212,7 +217,7 @@ def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str
                 toc.append(
                     f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
                     f"{escape(words.KIND[lang][rec['kind']])}</a> "
-                    f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}</span></li>'
+                    f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["status_label"])}</span></li>'
                 )
     finally:
         font_log.setLevel(old_level)
@@ -308,7 +313,7 @@ def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool
     return (
         f'<section class="target" id="target-{cid[len("chart-") :]}">\n'
         f'<header><h3>{escape(rec["name"])} <span class="kind">{escape(rec["plan"])} · {escape(kind)}'
-        f'{region}</span><span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["official"])}'
+        f'{region}</span><span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["status_label"])}'
         f"</span></h3></header>\n<figure>{svg}{caption}</figure>\n{_figures(row, rec, lang)}\n</section>"
     )
 
@@ -361,11 +366,10 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
         if first is not None:
             actual += T["revised"].format(value=words.fmt_value(first, mu))
     lines.append((h["actual"], escape(actual)))
-    lines.append((h["status"], escape(rec["status_label"])))
     lines.append(
         (
-            H["official"],
-            f'<span class="badge {OFFICIAL_CLASS[row.official]}" style="margin:0">{escape(rec["official"])}</span>',
+            h["status"],
+            f'<span class="badge {OFFICIAL_CLASS[row.official]}" style="margin:0">{escape(rec["status_label"])}</span>',
         )
     )
     paces = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..core.labels import label
 from ..core.model import Source
 from ..core.rules import Result
 from . import words
@@ -27,6 +28,7 @@ FIELDS = (
     "actual",
     "status",
     "status_label",
+    "label",
     "required",
     "gap",
     "gap_pct",
@@ -89,6 +91,7 @@ def record(result: Result, lang: str = "zh") -> dict:
         "actual": _r(result.actual),
         "status": result.status,
         "status_label": words.status_label(result, lang),
+        "label": label(result),
         "required": result.required,
         "gap": _r(result.gap),
         "gap_pct": _r(result.gap_pct),

@@ -3,14 +3,13 @@ the same records in render/xlsx.py and render/html.py."""
 
 from __future__ import annotations
 
-from ..core.review import OFFICIAL_EN, OFFICIAL_TERMS, Review, ReviewRow
+from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
 from . import words
 from .formats import actual_text, target_text
 from .records import FIELDS, _r, record
 from .safe import md_rows, visible
 
 REVIEW_FIELDS = FIELDS + (
-    "official",
     "trajectory",
     "growth_pace",
     "schedule_pace",
@@ -51,13 +50,12 @@ HEADINGS = {
 
 
 def official_label(term: str, lang: str) -> str:
-    return term if lang == "zh" else OFFICIAL_EN[term]
+    return words.term(term, lang)
 
 
 def review_record(row: ReviewRow, lang: str) -> dict:
     rec = record(row.result, lang)
     rec.update(
-        official=official_label(row.official, lang),
         trajectory=[
             {"year": p.year, "value": _r(p.value), "revised_from": _r(p.revised_from), "baseline": p.baseline}
             for p in row.trajectory
@@ -166,7 +164,6 @@ def to_markdown(review: Review, lang: str) -> str:
                 target_text(rec),
                 traj,
                 rec["status_label"],
-                rec["official"],
                 pace_text(rec, lang),
                 required_text(rec, lang),
                 projection_text(rec, lang),
@@ -177,7 +174,6 @@ def to_markdown(review: Review, lang: str) -> str:
         h["indicator"],
         h["target"],
         H["trajectory"],
-        h["status"],
         H["official"],
         H["pace"],
         H["required"],
@@ -224,7 +220,7 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
         if rec["status"] == "no_data" and not show_no_data:
             hidden += 1
             continue
-        style = words.STATUS_STYLE[rec["status"]]
+        style = words.TERM_STYLE[rec["label"]]
         pace = pace_text(rec, lang)
         if rec["required_cagr"] is not None:
             pace += f"\n{H['required']} {required_text(rec, lang)}"
@@ -233,18 +229,19 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
             target_text(rec),
             spark(rec),
             actual_text(rec),
-            Text(rec["official"], style=style),
+            Text(rec["status_label"], style=style),
             pace,
             projection_text(rec, lang),
         )
     out = [table]
-    terms = [official_label(t, lang) for t in OFFICIAL_TERMS]
+    # Only the labels that occur: a finished plan's words and an interim plan's seldom share a table.
+    used = [t for t in OFFICIAL_TERMS if any(counts[t] for counts in review.by_plan.values())]
     summary = Table(title=H["by_plan"], pad_edge=False)
     summary.add_column("")
-    for term in terms:
-        summary.add_column(term, justify="right")
+    for t in used:
+        summary.add_column(official_label(t, lang), justify="right")
     for plan, counts in review.by_plan.items():
-        summary.add_row(visible(plan), *(str(counts[t]) or "" for t in OFFICIAL_TERMS))
+        summary.add_row(visible(plan), *(str(counts[t]) for t in used))
     out.append(summary)
     if hidden:
         out.append(

@@ -22,15 +22,19 @@ def check_table(
     title: str | None = None,
     home: str | None = None,
     sparks: list[str] | None = None,
+    show_year: bool = False,
 ):
     """The check as a table; `home` is the catalogue's own region (others are named after the
-    indicator), `sparks` a one-line trajectory per record, shown under the actual figure."""
+    indicator), `sparks` a one-line trajectory per record, shown under the actual figure;
+    `show_year` adds the year each result is judged at (when they differ)."""
     from rich.table import Table
     from rich.text import Text
 
     h = words.HEADERS[lang]
     table = Table(title=visible(title) if title else None, show_lines=False, expand=False, pad_edge=False)
     table.add_column(h["plan"], no_wrap=True, style="dim")
+    if show_year:
+        table.add_column(h["year"], no_wrap=True)
     table.add_column(h["indicator"], ratio=3, overflow="fold")
     table.add_column(h["target"], justify="right", no_wrap=True)
     table.add_column(h["actual"], justify="right", no_wrap=True)
@@ -44,14 +48,8 @@ def check_table(
         actual = actual_text(r)
         if sparks and sparks[i]:
             actual += f"\n{sparks[i]}"
-        table.add_row(
-            Text(visible(r["plan"])),
-            Text(visible(label)),
-            Text(target_text(r)),
-            Text(actual),
-            status,
-            Text(visible(r["why"])),
-        )
+        cells = [Text(visible(r["plan"]))] + ([Text(str(r["year"]))] if show_year else [])
+        table.add_row(*cells, Text(visible(label)), Text(target_text(r)), Text(actual), status, Text(visible(r["why"])))
     return table
 
 
@@ -60,10 +58,10 @@ def summary_text(summary: dict, lang: str):
 
     text = Text(f"{words.HEADERS[lang]['summary']} {summary['total']}: ")
     first = True
-    for status, n in summary["by_status"].items():
+    for term, n in summary["by_label"].items():
         if not first:
             text.append(" · ")
-        text.append(f"{words.STATUS[lang][status]} {n}", style=words.STATUS_STYLE[status])
+        text.append(f"{words.term(term, lang)} {n}", style=words.TERM_STYLE[term])
         first = False
     return text
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from ..core import kinds
-from ..core.kinds import KINDS, OP_FAIL_SYMBOL, OP_SYMBOL, label
+from ..core.kinds import KINDS, OP_FAIL_SYMBOL, OP_SYMBOL
+from ..core.kinds import label as kind_label
+from ..core.labels import TERMS_EN, is_final, label
 
 STATUS = {
     "zh": {
@@ -37,7 +39,20 @@ STATUS_STYLE = {
     "no_data": "dim",
     "unassessable": "magenta",
 }
-KIND = {lang: {k: label(k, lang) for k in KINDS} for lang in ("zh", "en")}
+# Colours of the labels (core/labels.py); the words are spelled out, so they survive a pipe.
+TERM_STYLE = {
+    "超额完成": "bold green",
+    "完成": "green",
+    "未完成": "bold red",
+    "提前实现": "bold green",
+    "快于预期": "green",
+    "基本符合预期": "green",
+    "滞后": "yellow",
+    "逆向": "bold red",
+    "未到期": "cyan",
+    "无法评估": "magenta",
+}
+KIND = {lang: {k: kind_label(k, lang) for k in KINDS} for lang in ("zh", "en")}
 HEADERS = {
     "zh": {
         "plan": "规划",
@@ -116,6 +131,8 @@ _WHY = {
         "nominal_context": "当年价水平推算为{nominal}（仅供参考）",
         "comparable_needs_real": "仅有当年价水平（推算{nominal}），目标按可比价，需报告实际增速",
         "pace": "进度比{ratio}（{method}）",
+        "pace_plain": "进度比{ratio}",
+        "moving_away": "背离目标方向",
         "reached_early": "已提前达到目标",
         "no_figure": "无{year}年数据",
         "no_baseline": "无{year}年基期值",
@@ -125,14 +142,18 @@ _WHY = {
         "milestone_done": "{year}年已完成",
         "milestone_not_done": "截至{year}年未完成",
         "milestone_pending": "尚未完成，期限{due}年",
-        "relative_to": "对照指标{of}年均增长{rate}",
+        "relative_to": "对照指标{name}年均增长{rate}",
+        "relative_to_one_year": "对照指标{name}增长{rate}",
         "stretch_met": "力争目标{stretch}已达到",
         "stretch_not_met": "力争目标{stretch}未达到",
+        "stretch_not_yet": "力争目标{stretch}尚未达到",
     },
     "en": {
         "nominal_context": "nominal levels imply {nominal} (context only)",
         "comparable_needs_real": "only current-price levels (implying {nominal}); the target is at comparable prices and needs reported real growth",
         "pace": "pace ratio {ratio} ({method})",
+        "pace_plain": "pace ratio {ratio}",
+        "moving_away": "moving away from the target",
         "reached_early": "target already reached",
         "no_figure": "no figure for {year}",
         "no_baseline": "no baseline for {year}",
@@ -142,19 +163,56 @@ _WHY = {
         "milestone_done": "done in {year}",
         "milestone_not_done": "not done by {year}",
         "milestone_pending": "not done yet; due {due}",
-        "relative_to": "{of} grew {rate} a year",
+        "relative_to": "{name} grew {rate} a year",
+        "relative_to_one_year": "{name} grew {rate}",
         "stretch_met": "stretch {stretch} reached",
         "stretch_not_met": "stretch {stretch} not reached",
+        "stretch_not_yet": "stretch {stretch} not reached yet",
     },
 }
 _METHOD = {"zh": {"growth": "增速比", "linear": "序时进度"}, "en": {"growth": "growth", "linear": "straight path"}}
 
 
+def term(t: str, lang: str) -> str:
+    """A label (core/labels.py) in the output language."""
+    return t if lang == "zh" else TERMS_EN[t]
+
+
 def status_label(result, lang: str) -> str:
-    label = STATUS[lang][result.status]
+    """The one label of a result, marked when the target is a 力争 (stretch) one only."""
+    text = term(label(result), lang)
     if not result.required and result.status in ("missed", "off_track", "behind"):
-        label += "（力争）" if lang == "zh" else " (stretch)"
-    return label
+        text += "（力争）" if lang == "zh" else " (stretch)"
+    return text
+
+
+def check_title(year: int, years: list[int], lang: str) -> str:
+    """The check table's title; `years` when the results are judged at several years."""
+    if len(years) > 1:
+        if lang == "zh":
+            return f"{'、'.join(map(str, years))}年目标核对（各目标按所列年份评估）"
+        return f"Targets checked against {', '.join(map(str, years))} (each at the year shown)"
+    return f"{year}年目标核对" if lang == "zh" else f"Targets checked against {year}"
+
+
+def scope_note(scope, lang: str) -> str:
+    """What a check of a year left out of its scope, and how to see it (empty if nothing)."""
+    parts = []
+    if scope.left_baseline:
+        parts.append(
+            f"以{scope.year}年为基期的{scope.left_baseline}项（--status baseline）"
+            if lang == "zh"
+            else f"{scope.left_baseline} targets with {scope.year} as their baseline (--status baseline)"
+        )
+    if scope.left_ended:
+        parts.append(
+            f"{scope.year}年前已结束规划的{scope.left_ended}项（--plan）"
+            if lang == "zh"
+            else f"{scope.left_ended} targets of plans ended before {scope.year} (--plan)"
+        )
+    if not parts:
+        return ""
+    return f"（不在核对范围：{'、'.join(parts)}）" if lang == "zh" else f"(out of scope: {'; '.join(parts)})"
 
 
 def fmt(x: float | None, digits: int = 2) -> str:
@@ -184,30 +242,44 @@ def why(result, lang: str) -> str:
     """The reasons for a verdict, in words."""
     mu = measure_unit(result, lang)
     short = "%" if mu.startswith("%") else mu
+    one_year = result.year - result.target.baseline_year == 1
     parts = []
     for code, params in result.why:
         if code == "compare":
             parts.append(_compare(params, short, lang))
             continue
+        shown = dict(params)
+        if code == "pace":
+            ratio = shown["ratio"]
+            if ratio < 0:
+                code = "moving_away"
+            else:
+                shown["ratio"] = f"{ratio:.3g}" if ratio < 1e6 else "∞"
+                method = _METHOD[lang].get(shown.get("method") or "")
+                code = "pace" if method else "pace_plain"
+                shown["method"] = method
+        elif code == "relative_to":
+            code = "relative_to_one_year" if one_year else code
+            shown["name"] = (shown.get("name") if lang == "zh" else shown.get("name_en")) or shown["of"]
         template = _WHY[lang].get(code)
         if template is None:
             continue
-        shown = dict(params)
         for key in ("nominal", "rate"):
             if key in shown:
                 shown[key] = f"{fmt(shown[key])}%"
-        if "ratio" in shown:
-            shown["ratio"] = f"{shown['ratio']:.3g}" if abs(shown["ratio"]) < 1e6 else "∞"
-        if "method" in shown:
-            shown["method"] = _METHOD[lang].get(shown["method"], shown["method"] or "")
         parts.append(template.format(**shown))
     if result.stretch is not None and result.stretch_met is not None:
-        key = "stretch_met" if result.stretch_met else "stretch_not_met"
+        key = "stretch_met" if result.stretch_met else "stretch_not_met" if is_final(result) else "stretch_not_yet"
         parts.append(_WHY[lang][key].format(stretch=fmt_value(result.stretch, short)))
     return "; ".join(parts) if lang == "en" else "；".join(parts)
 
 
+_ABOVE_BELOW = {"zh": ("高于", "低于"), "en": ("above", "below")}
+
+
 def _compare(p: dict, unit: str, lang: str) -> str:
+    """`measured REL target`: a symbol for a plain comparison; for a band (`~`, `range`), ≈ or ∈
+    inside it, and 高于 / 低于 (above / below) outside it, on the good side or the bad."""
     measured = fmt_value(p["measured"], unit)
     qualifiers = [HOW[lang][p["how"]]] if p.get("how") else []
     if p.get("basis"):
@@ -215,13 +287,21 @@ def _compare(p: dict, unit: str, lang: str) -> str:
     if qualifiers:
         measured += f" ({', '.join(qualifiers)})" if lang == "en" else f"（{'，'.join(qualifiers)}）"
     op, value = p["op"], p["value"]
+    above, below = _ABOVE_BELOW[lang]
     if op == "range":
-        rel = "∈" if p["ok"] else "∉"
-        return f"{measured} {rel} [{fmt(value[0])}, {fmt(value[1])}]{unit}"
+        lo, hi = value
+        band = f"{fmt(lo)}–{fmt(hi)}{unit}"
+        x = p["measured"]
+        if lo - 1e-9 * abs(lo) <= x <= hi + 1e-9 * abs(hi):
+            return f"{measured} ∈ [{fmt(lo)}, {fmt(hi)}]{unit}"
+        return f"{measured} {above if x > hi else below} {band}"
     target = fmt_value(value, unit)
     if op == "~":
-        tol = f"±{fmt(p['tol'])}" if p.get("tol") is not None else ""
-        rel = "≈" if p["ok"] else ("outside" if lang == "en" else "超出")
-        return f"{measured} {rel} {target}{tol}"
+        tol = p.get("tol")
+        band = f"{target}±{fmt(tol)}" if tol is not None else target
+        x, tol = p["measured"], tol or 0.0
+        if abs(x - value) <= tol + 1e-9 * max(abs(value), 1.0):
+            return f"{measured} ≈ {band}"
+        return f"{measured} {above if x > value else below} {band}"
     rel = OP_SYMBOL[op] if p["ok"] else OP_FAIL_SYMBOL[op]
     return f"{measured} {rel} {target}"

@@ -172,7 +172,6 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         ("year", h["year"]),
         ("actual", h["actual"]),
         ("status_label", h["status"]),
-        ("official", H["official"]),
         ("gap", h["gap"]),
         ("progress_pct", h["progress"]),
         ("time_pct", h["time"]),

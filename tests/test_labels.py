@@ -1,0 +1,193 @@
+"""Issue 15 through the command: one label per result in the vocabulary of its moment, the words
+of a verdict, ranges past their band on the good side, and the scope of `check YEAR`.
+Made-up figures live in tests/data/*-madeup.yaml and say so."""
+
+from __future__ import annotations
+
+import pytest
+
+from jxtargets.core.labels import FINAL_TERMS, INTERIM_TERMS, TERMS
+
+from .conftest import ROOT, find, run, run_json
+
+LABELS_2021 = str(ROOT / "tests" / "data" / "actuals-2021-labels-madeup.yaml")
+INTERIM_ONLY = set(INTERIM_TERMS)
+
+
+@pytest.fixture(scope="module")
+def fyp13_2020():
+    data, code = run_json("check", "2020", "--plan", "fyp13")
+    assert code == 1
+    return data
+
+
+# -- 2. one vocabulary per moment ------------------------------------------------------------
+
+
+def test_a_finished_plan_has_final_labels_only(fyp13_2020):
+    results = fyp13_2020["results"]
+    gdp = find(results, indicator="gdp", kind="level")
+    assert (gdp["status"], gdp["label"], gdp["status_label"]) == ("met", "超额完成", "超额完成")  # 5509.5 vs 5000
+    urban = find(results, indicator="urbanization_rate", kind="level")
+    assert (urban["status"], urban["label"]) == ("met", "完成")  # 69% vs 68%: within the 1 pp tolerance
+    growth = find(results, indicator="gdp", kind="cagr")
+    assert (growth["status"], growth["label"]) == ("missed", "未完成")
+    broadband = find(results, indicator="broadband_penetration", kind="level")
+    assert (broadband["status"], broadband["label"]) == ("no_data", "无法评估")
+    assert {r["label"] for r in results} <= set(FINAL_TERMS) | {"无法评估"}
+    assert fyp13_2020["summary"]["by_label"] == {"超额完成": 30, "完成": 9, "未完成": 2, "无法评估": 11}
+
+
+def test_the_review_of_a_finished_plan_shows_one_label():
+    data, code = run_json("review", "--plan", "fyp13", "--as-of", "2020")
+    assert code == 1
+    gdp = find(data["results"], indicator="gdp", kind="level")
+    assert gdp["status_label"] == gdp["label"] == "超额完成"
+    assert "official" not in gdp  # one label per result, not two that can disagree
+    assert not INTERIM_ONLY & {r["label"] for r in data["results"]}
+    table = run("review", "--plan", "fyp13", "--as-of", "2020").stdout
+    assert "基本符合预期" not in table and "已完成" not in table and "超额完成" in table
+
+
+def test_mid_plan_keeps_the_official_ladder():
+    data, code = run_json("check", "2016", "--plan", "fyp13")
+    assert code == 0
+    results = data["results"]
+    assert find(results, indicator="gdp", kind="level")["label"] == "滞后"  # pace ratio 0.947
+    assert find(results, indicator="gdp", kind="cagr")["label"] == "基本符合预期"  # 7% against 7%: ratio 1
+    assert find(results, indicator="new_urban_jobs", kind="total")["label"] == "快于预期"  # ratio 1.73
+    assert {r["label"] for r in results} <= INTERIM_ONLY | {"无法评估"}
+    proc = run("check", "2016", "--plan", "fyp13", "--lang", "en")
+    assert "ahead of schedule" in proc.stdout and "lagging" in proc.stdout and "on track" not in proc.stdout
+
+
+def test_status_accepts_labels_and_statuses():
+    data, code = run_json("check", "2020", "--plan", "fyp13", "--status", "未完成")
+    assert code == 1
+    assert sorted((r["indicator"], r["kind"]) for r in data["results"]) == [
+        ("gdp", "cagr"),
+        ("service_share", "annual_change"),
+    ]
+    data, _ = run_json("check", "2020", "--plan", "fyp13", "--status", "超额完成")
+    assert len(data["results"]) == 30 and {r["status"] for r in data["results"]} == {"met"}
+    data, _ = run_json("check", "2016", "--plan", "fyp13", "--status", "lagging")  # English labels too
+    assert len(data["results"]) == 3 and {r["label"] for r in data["results"]} == {"滞后"}
+    data, _ = run_json("check", "2016", "--plan", "fyp13", "--status", "behind")  # engine statuses as before
+    assert len(data["results"]) == 3
+
+
+def test_unknown_status_lists_the_valid_values():
+    proc = run("check", "2020", "--status", "完成了")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.strip().splitlines()
+    assert "unknown status '完成了'" in line
+    for value in ("met", "off_track", "unassessable", *TERMS, "ahead of schedule"):
+        assert value in line
+
+
+def test_fail_on_takes_labels_and_keeps_the_exit_codes():
+    _, code = run_json("check", "2020", "--plan", "fyp13", "--fail-on", "未完成")
+    assert code == 1
+    _, code = run_json("check", "2020", "--plan", "fyp13", "--fail-on", "滞后")
+    assert code == 0  # a finished plan is never 滞后
+    _, code = run_json("check", "2016", "--plan", "fyp13", "--fail-on", "滞后")
+    assert code == 1
+    _, code = run_json("check", "2016", "--plan", "fyp13")
+    assert code == 0  # by default only missed and off_track fail
+
+
+# -- 4. ranges, approximations and words -----------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def made_up_2021():
+    data, _ = run_json("check", LABELS_2021)
+    return data["results"]
+
+
+def test_a_range_is_passed_beyond_on_the_good_side(made_up_2021):
+    r = find(made_up_2021, plan="wr2021", indicator="provincial_smart_business_districts")
+    assert r["op"] == "range" and r["target"] == [1, 2] and r["actual"] == 3
+    assert (r["status"], r["label"]) == ("met", "超额完成")
+    assert r["why"] == "3个 高于 1–2个"
+
+
+def test_one_year_relative_target_names_the_comparator(made_up_2021):
+    r = find(made_up_2021, plan="wr2021", indicator="exports")
+    assert r["status"] == "met"
+    assert "对照指标浙江省出口总额增长10%" in r["why"]  # the name, and 增长 for one year
+    assert "年均" not in r["why"] and "zhejiang_exports" not in r["why"]
+
+
+def test_stretch_not_reached_yet_mid_plan(made_up_2021):
+    r = find(made_up_2021, plan="fyp14", indicator="gdp", kind="level")
+    assert r["year"] == 2021 and r["stretch"] == 10000 and r["stretch_met"] is False
+    assert "力争目标10,000亿元尚未达到" in r["why"]
+    assert "（）" not in r["why"]
+
+
+def test_approximate_target_missed_reads_below(tmp_path):
+    made_up = tmp_path / "actuals-2025.yaml"
+    made_up.write_text(
+        "# MADE-UP FIGURES for a test; not from any document.\n"
+        "year: 2025\nsource: made up\nvalues:\n  urbanization_rate: 73.5\n  surveyed_unemployment_rate: 4.2\n",
+        encoding="utf-8",
+    )
+    data, code = run_json("check", str(made_up), "--plan", "fyp14")
+    assert code == 1
+    urban = find(data["results"], indicator="urbanization_rate", kind="level")
+    assert (urban["status"], urban["label"]) == ("missed", "未完成")
+    assert urban["why"] == "73.5% 低于 75%±1"  # never "超出" for a value below the band
+    jobless = find(data["results"], indicator="surveyed_unemployment_rate", kind="level")  # 5.5%左右, down
+    assert (jobless["status"], jobless["label"]) == ("met", "超额完成")
+    assert jobless["why"] == "4.2% 低于 5.5%±1"
+    data, _ = run_json("check", str(made_up), "--plan", "fyp14", "--lang", "en")
+    assert find(data["results"], indicator="urbanization_rate", kind="level")["why"] == "73.5% below 75%±1"
+
+
+def test_moving_away_has_no_empty_brackets(tmp_path):
+    made_up = tmp_path / "actuals-2017.yaml"
+    made_up.write_text(
+        "# MADE-UP FIGURES for a test; not from any document.\nyear: 2017\nsource: made up\n"
+        "values:\n  urbanization_rate: 60.0\n",
+        encoding="utf-8",
+    )
+    data, _ = run_json("check", str(made_up), "--plan", "fyp13")
+    r = find(data["results"], indicator="urbanization_rate", kind="level")
+    assert (r["status"], r["label"]) == ("off_track", "逆向")  # 60% in 2017, below the 2015 base of 60.9%
+    assert "（）" not in r["why"] and "-1" not in r["why"]
+    assert "背离目标方向" in r["why"]
+
+
+# -- 6. the scope of `check YEAR` ----------------------------------------------------------
+
+
+def test_check_2020_judges_the_plans_running_in_2020():
+    data, code = run_json("check", "2020")
+    assert code == 1
+    plans = {r["plan"] for r in data["results"]}
+    assert "fyp12" not in plans  # ended in 2015
+    assert not any(r["status"] == "baseline" for r in data["results"])  # fyp14, wr2021 start in 2020
+    assert {r["year"] for r in data["results"]} == {2020}
+    assert data["summary"]["left_out"] == {"baseline": 35, "ended": 16}
+    proc = run("check", "2020")
+    assert (
+        "（不在核对范围：以2020年为基期的35项（--status baseline）、2020年前已结束规划的16项（--plan））" in proc.stdout
+    )
+    assert "年份" not in proc.stdout.splitlines()[2]  # one year: no year column
+
+
+def test_baselines_and_ended_plans_when_asked():
+    data, _ = run_json("check", "2020", "--status", "baseline")
+    assert len(data["results"]) == 35 and {r["plan"] for r in data["results"]} == {"fyp14", "wr2021"}
+    assert {r["label"] for r in data["results"]} == {"未到期"}
+    data, code = run_json("check", "2020", "--plan", "fyp14")
+    assert code == 0 and len(data["results"]) == 31
+    data, _ = run_json("check", "2020", "--plan", "fyp12", "--plan", "fyp13")
+    assert {r["year"] for r in data["results"] if r["plan"] == "fyp12"} == {2015}
+    assert data["summary"]["years"] == [2015, 2020]
+    proc = run("check", "2020", "--plan", "fyp12", "--plan", "fyp13")
+    lines = proc.stdout.splitlines()
+    assert "2015、2020年目标核对（各目标按所列年份评估）" in lines[0]
+    assert "年份" in lines[2]  # the year column
+    assert any("fyp12" in line and "2015" in line for line in lines)
