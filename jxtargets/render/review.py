@@ -144,7 +144,7 @@ def spark_line(values: list[float]) -> str:
     """A one-line trajectory (sparklines); empty for fewer than two points."""
     if len(values) < 2:
         return ""
-    from sparklines import sparklines
+    from sparklines import sparklines  # type: ignore[import-untyped]
 
     return sparklines(values)[0]
 
@@ -233,7 +233,7 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
             pace,
             projection_text(rec, lang),
         )
-    out = [table]
+    out: list[object] = [table]
     # Only the labels that occur: a finished plan's words and an interim plan's seldom share a table.
     used = [t for t in OFFICIAL_TERMS if any(counts[t] for counts in review.by_plan.values())]
     summary = Table(title=H["by_plan"], pad_edge=False)
