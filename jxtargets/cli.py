@@ -496,11 +496,20 @@ def review(
     ] = None,
     lang: LangOpt = Lang.zh,
     csv_raw: CsvRawOpt = False,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            "--fail-on",
+            help="statuses that make the exit code 1 (default missed,off_track on stdout; "
+            "a report written with -o exits 0 unless this is given)",
+        ),
+    ] = None,
 ) -> None:
     """Every target over all years with figures: trajectory, status, pace, projection."""
     from pathlib import Path
 
     from . import api
+    from .core.policy import STATUSES
     from .core.review import review as build_review
     from .loading.files import data_dir
 
@@ -517,7 +526,11 @@ def review(
         _fail([f"--as-of {as_of}: no figures that early (years: {', '.join(map(str, sorted(actuals.years)))})"])
     fmt = fmt or _format_from_suffix(output)
     rv = build_review(cat, actuals, as_of, api.Filters(plans=plans, regions=regions))
-    code = 1 if any(r.result.status in ("missed", "off_track") and r.result.required for r in rv.rows) else 0
+    failing = _split([fail_on]) if fail_on is not None else ("missed", "off_track")
+    _check_choices(failing, STATUSES, "status in --fail-on")
+    code = 1 if any(r.result.status in failing and r.result.required for r in rv.rows) else 0
+    if output is not None and fail_on is None:
+        code = 0  # a report was asked for and is written: its statuses are its content, not a failure
     lang_ = lang.value
     if fmt is ReviewFormat.table and output is None:
         from .render.review import table_renderables

@@ -27,6 +27,7 @@ HEADINGS = {
         "title": "{year}年规划实施评估",
         "by_plan": "按规划",
         "by_category": "按类别",
+        "details": "逐项评估",
         "growth": "增速比",
         "schedule": "序时进度",
         "meets": "可达",
@@ -41,6 +42,7 @@ HEADINGS = {
         "title": "Plan review as of {year}",
         "by_plan": "by plan",
         "by_category": "by category",
+        "details": "target by target",
         "growth": "growth",
         "schedule": "schedule",
         "meets": "meets",
@@ -179,8 +181,13 @@ def to_markdown(review: Review, lang: str) -> str:
         H["required"],
         H["projection"],
     ]
-    out = [
-        f"# {H['title'].format(year=review.as_of)}",
+    from .completion import completion_tables
+    from .completion import to_markdown as completion_markdown
+
+    out = [f"# {H['title'].format(year=review.as_of)}", ""]
+    out += completion_markdown(completion_tables(review, lang))
+    out += [
+        f"## {H['details']}",
         "",
         tabulate(md_rows(rows), headers=headers, tablefmt="pipe", disable_numparse=True),
         "",

@@ -218,6 +218,9 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         for key, counts in table.items():
             append_inert(summary, [key, *(counts[t] for t in OFFICIAL_TERMS)])
         summary.append([])
+    from .completion import add_sheet, completion_tables
+
+    add_sheet(book, completion_tables(review, lang), "完成情况" if lang == "zh" else "completion")
     return _save(book)
 
 
