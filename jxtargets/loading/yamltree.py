@@ -16,11 +16,12 @@ deep nesting could crash the interpreter). So that:
   still counts against MAX_NODES), so a "billion laughs" file is refused in milliseconds;
   recursive aliases are refused;
 - nesting depth is bounded (MAX_DEPTH): reading stops at the first level too deep, so 200,000
-  nested brackets are refused in milliseconds.
+  nested brackets are refused in milliseconds, with one message (TOO_DEEP) at the same line and
+  column whatever the PyYAML/libyaml version (libyaml 0.2.6 refuses 1,000 levels itself, its
+  scanner reading ahead of the events we build from: the text before that place is then read
+  again, and meets our bound first; see _build).
 
-The errors compose() reports (malformed YAML, an undefined or duplicate anchor, a second document)
-still come before this module's refusals, as when the tree was composed first: after a refusal
-the rest of the stream is read on, building nothing, to find them.
+Reading stops at the first problem (except duplicate keys, which are all collected).
 
 Errors are `YamlError`, carrying one `Problem` per line, each on one line of text.
 """
@@ -33,7 +34,6 @@ import yaml
 from yaml.composer import ComposerError
 from yaml.events import (
     AliasEvent,
-    DocumentEndEvent,
     MappingEndEvent,
     MappingStartEvent,
     ScalarEvent,
@@ -52,10 +52,10 @@ from .errors import Problem
 
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
-# After a refusal the stream is read on (see above), but not into nesting deeper than this:
-# libyaml's scanner is quadratic in flow nesting (0.25 s at 8,000 levels, 1 s at 20,000), and
-# the refusal then stands.
-_DRAIN_DEPTH = 8000
+# The one message for nesting too deep, whoever noticed it first (this module or libyaml).
+TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; refused"
+# How libyaml >= 0.2.6 words its own refusal (ScannerError/ParserError problem), to recognise it.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 # Plain scalars resolved and converted once per parse and then shared (keys, years, units recur
 # thousands of times); beyond this many distinct ones, the rest are converted each time.
 _CACHE_LIMIT = 50_000
@@ -75,7 +75,6 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 # Line breaks as libyaml counts them.
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NO_KEY = object()  # a mapping's state when its next event is a key
-_DEEP = f"nested deeper than {MAX_DEPTH} levels; refused"
 _A_KEY = "a key must be a plain value, not a list or mapping"
 
 
@@ -129,19 +128,14 @@ class _Builder:
         self.duplicates: list[tuple[LineDict, object, int, int, int]] = []
         self.root_mark = None
 
-    def run(self, text: str):
-        loader = _Loader(text)
+    def run(self, loader):
         try:
             get = loader.get_event
             get()  # StreamStartEvent
             if get().__class__ is StreamEndEvent:  # else DocumentStartEvent
                 return None
             self.root_mark = loader.peek_event().start_mark
-            try:
-                root = self.values(get, loader.resolve)
-            except _Refused:
-                self.drain(get)  # raises what compose() would have raised first, if anything
-                raise
+            root = self.values(get, loader.resolve)
             get()  # DocumentEndEvent
             self.single(get)
             return root
@@ -186,8 +180,10 @@ class _Builder:
             if cls is ScalarEvent:
                 record = None if event.anchor is None else self.anchor(event, False)
                 count += 1
-                if count > MAX_NODES or opened > MAX_DEPTH:
-                    self.scalar_refusal(event, resolve, is_map and key is _NO_KEY, opened)
+                if opened > MAX_DEPTH:
+                    raise _Refused(event.start_mark, TOO_DEEP)
+                if count > MAX_NODES:
+                    raise _Refused(event.start_mark, f"more than {MAX_NODES:,} values; refused")
                 mark = event.start_mark
                 tag, text = event.tag, event.value
                 if tag is None and event.implicit[0]:
@@ -233,7 +229,7 @@ class _Builder:
                 if is_map and key is _NO_KEY:
                     raise _Refused(mark, "merge keys (<<) are not allowed" if event.tag == _MERGE else _A_KEY)
                 if opened > MAX_DEPTH:
-                    raise _Refused(mark, _DEEP)
+                    raise _Refused(mark, TOO_DEEP)
                 count += 1
                 tag = event.tag
                 if cls is MappingStartEvent:
@@ -254,7 +250,7 @@ class _Builder:
                     if first is None:
                         lines[key] = kmark.line + 1
                         cur[key] = value
-                    else:  # keep the first; report every repeat (once its value is read, as before)
+                    else:  # keep the first; report every repeat (once its value is read)
                         duplicate = (cur, key, first, kmark.line + 1, kmark.column + 1)
                     key = _NO_KEY
                 elif cur is not None:
@@ -279,7 +275,7 @@ class _Builder:
                 if record.collection and is_map and key is _NO_KEY:
                     raise _Refused(mark, _A_KEY)
                 if opened > MAX_DEPTH:
-                    raise _Refused(mark, _DEEP)
+                    raise _Refused(mark, TOO_DEEP)
                 if not record.collection:
                     count += 1
                     if count > MAX_NODES:
@@ -320,18 +316,6 @@ class _Builder:
             else:
                 return value
 
-    def scalar_refusal(self, event, resolve, is_key: bool, opened: int) -> None:
-        """A scalar too deep or one value too many (a merge key is reported first, as before)."""
-        mark = event.start_mark
-        tag = event.tag
-        if tag is None or tag == "!":
-            tag = resolve(ScalarNode, event.value, event.implicit)
-        if is_key and tag == _MERGE:
-            raise _Refused(mark, "merge keys (<<) are not allowed")
-        if opened > MAX_DEPTH:
-            raise _Refused(mark, _DEEP)
-        raise _Refused(mark, f"more than {MAX_NODES:,} values; refused")
-
     def scalar(self, tag: str, text: str, mark):
         if tag == _STR:
             return text
@@ -352,35 +336,6 @@ class _Builder:
         if tag == "tag:yaml.org,2002:timestamp":
             return text
         raise _Refused(mark, _tag_refused(tag))
-
-    def drain(self, get) -> None:
-        """After a refusal: read the rest of the document, building nothing, and raise the
-        error compose() would have met in it (malformed YAML, an undefined or a duplicate anchor,
-        a second document), if any."""
-        anchors = self.anchors
-        depth = 0
-        while True:
-            event = get()
-            cls = event.__class__
-            if cls is AliasEvent:
-                if event.anchor not in anchors:
-                    raise ComposerError(None, None, "found undefined alias", event.start_mark)
-            elif cls is ScalarEvent:
-                if event.anchor is not None:
-                    self.anchor(event, False)
-            elif cls is MappingStartEvent or cls is SequenceStartEvent:
-                if event.anchor is not None:
-                    self.anchor(event, True)
-                depth += 1
-                if depth > _DRAIN_DEPTH:
-                    return
-            elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                depth -= 1
-            elif cls is DocumentEndEvent:
-                self.single(get)
-                return
-            else:
-                return
 
     def duplicate_problems(self, root) -> list[Problem]:
         paths = _paths(root, {id(d[0]) for d in self.duplicates}) if self.duplicates else {}
@@ -426,14 +381,33 @@ def _paths(root, wanted: set[int]) -> dict[int, str]:
     return found
 
 
+def _build(text: str, file: str) -> tuple[_Builder, object]:
+    builder = _Builder(file)
+    try:
+        return builder, builder.run(_Loader(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        if _LIBYAML_TOO_DEEP not in str(exc.problem) or mark is None:
+            raise
+    # libyaml >= 0.2.6 refused past 1,000 levels, its scanner reading up to about 1,000 characters
+    # ahead of the events built so far. Read again only the text before that place (mark.index
+    # counts characters): the same events up to MAX_DEPTH + 1 levels, where this module refuses,
+    # at the place any other version reports (or at an earlier refusal of ours, as they would).
+    # Should the prefix, being cut short, give anything else, the refusal is at libyaml's mark.
+    try:
+        _Builder(file).run(_Loader(text[: mark.index]))
+    except yaml.YAMLError:
+        pass
+    raise _Refused(mark, TOO_DEEP)
+
+
 def parse(text: str, file: str, problems: list[Problem] | None = None):
     """Parse YAML text into plain values with line numbers. Raises YamlError.
 
     Duplicate keys (the first value is kept) are added to `problems` when it is given, so that a
     validator can report them with everything else; otherwise they are raised."""
-    builder = _Builder(file)
     try:
-        tree = builder.run(text)
+        builder, tree = _build(text, file)
     except _Refused as exc:
         mark = exc.mark
         raise YamlError(Problem(file, mark.line + 1, None, exc.message, mark.column + 1)) from None
