@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
-from .core.model import Source
+from .core.model import Catalogue, Figure, Source
 from .loading.errors import LoadError, Problem
 from .loading.files import default_catalogue, display_name, embedded_actuals
 
@@ -15,12 +16,12 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def quote_problems(catalogue, figures, seeds: Path) -> list[Problem]:
+def quote_problems(catalogue: Catalogue, figures: Iterable[Figure], seeds: Path) -> list[Problem]:
     """Every quote must occur in its source document (whitespace ignored)."""
     docs: dict[str, str | None] = {}
-    problems = []
+    problems: list[Problem] = []
 
-    def check(source, file: str, line: int, key: str) -> None:
+    def check(source: Source | str | None, file: str, line: int, key: str) -> None:
         if not isinstance(source, Source) or not source.quote:
             return
         if source.doc not in docs:
@@ -42,10 +43,15 @@ def quote_problems(catalogue, figures, seeds: Path) -> list[Problem]:
     return problems
 
 
-def validate_all(catalogue_path: str | None, files: list[str] | None, seeds: str | None):
+def validate_all(
+    catalogue_path: str | None, files: list[str] | None, seeds: str | None
+) -> tuple[list[Problem], dict[str, int]]:
+    """Every problem of the catalogue and the actuals files (or the embedded ones), and how many
+    files, targets and figures were read. The files are read and merged as `check` reads them."""
     from .api import resolve_inputs
-    from .loading.actuals import Resolver, read_actuals_file
+    from .loading.actuals import merge, read_files
     from .loading.catalogue import load_catalogue
+    from .loading.resolver import Resolver
 
     path = Path(catalogue_path) if catalogue_path else default_catalogue()
     counts = {"files": 1, "targets": 0, "figures": 0}
@@ -55,18 +61,12 @@ def validate_all(catalogue_path: str | None, files: list[str] | None, seeds: str
         return exc.problems, counts
     counts["targets"] = sum(1 for _ in catalogue.targets())
     paths = resolve_inputs(files) if files else list(embedded_actuals().values())
-    resolver = Resolver(catalogue)
-    figures = []
-    for p in paths:
-        counts["files"] += 1
-        try:
-            found, revised, warnings = read_actuals_file(p, resolver, None)
-        except LoadError as exc:
-            problems.extend(exc.problems)
-            continue
-        problems.extend(warnings)
-        figures.extend(found)
-        figures.extend(revised)
+    counts["files"] += len(paths)
+    # Every figure of every file, superseded or not, has its quote checked.
+    read = list(read_files(paths, Resolver(catalogue), None, use_cache=False))
+    _, merged = merge(read)
+    problems.extend(merged)
+    figures = [fig for one in read for fig in (*one.figures, *one.revised)]
     counts["figures"] = len(figures)
     if seeds:
         problems.extend(quote_problems(catalogue, figures, Path(seeds)))

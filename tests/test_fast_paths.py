@@ -15,11 +15,12 @@ from hypothesis import strategies as st
 from jxtargets import api
 from jxtargets.core import model
 from jxtargets.core.model import Catalogue, Figure, Indicator, Plan, Source, Target
-from jxtargets.loading import actuals as actuals_module
-from jxtargets.loading.actuals import CSV_COLUMNS, Resolver, load_actuals, table_figures
+from jxtargets.loading.actuals import load_actuals, read_actuals_file
 from jxtargets.loading.errors import LoadError, Problems
 from jxtargets.loading.fields import year_of
 from jxtargets.loading.numbers import NumberError, parse_number
+from jxtargets.loading.resolver import Resolver
+from jxtargets.loading.table_rows import CSV_COLUMNS, table_figures
 
 SETTINGS = settings(
     max_examples=300,
@@ -112,7 +113,7 @@ def test_year_of_remembers_only_years():
 
 def _read(path: Path, catalogue):
     try:
-        figures, _, warnings = actuals_module.read_actuals_file(path, Resolver(catalogue), None)
+        figures, _, warnings = read_actuals_file(path, Resolver(catalogue), None)
     except LoadError as exc:
         return "refused", [str(p) for p in exc.problems]
     return [

@@ -61,7 +61,7 @@ def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catal
         problems.add(
             getattr(tree, "line", 1),
             None,
-            f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f._kind(tree)}",
+            f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f.kind_of(tree)}",
         )
         return Catalogue("", {}, {})
     f.unknown_keys(tree, TOP_KEYS, problems, "")
@@ -100,8 +100,8 @@ def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
         f.unknown_keys(body, PLAN_KEYS, problems, where)
         name = f.text(body, "name", problems, where, required=True)
         name_en = f.text(body, "name_en", problems, where) or str(pid)
-        start = f.integer(body, "baseline_year", problems, where, required=True)
-        end = f.integer(body, "target_year", problems, where, required=True)
+        start = f.year_field(body, "baseline_year", problems, where, required=True)
+        end = f.year_field(body, "target_year", problems, where, required=True)
         if start is not None and end is not None and end <= start:
             problems.add(f.line_of(body, "target_year"), f"{where}.target_year", "must be after baseline_year")
         if name and start and end:
@@ -198,8 +198,8 @@ def _target(
         )
     kind = f.choice(t, "kind", KINDS, problems, where, required=True)
     target = Target(plan=str(plan_id), indicator=indicator.id, kind=cast(Kind, kind or "level"), line=line or 0)
-    target.baseline_year = f.integer(t, "baseline_year", problems, where) or (plan.baseline_year if plan else 0)
-    target.target_year = f.integer(t, "target_year", problems, where) or (plan.target_year if plan else 0)
+    target.baseline_year = f.year_field(t, "baseline_year", problems, where) or (plan.baseline_year if plan else 0)
+    target.target_year = f.year_field(t, "target_year", problems, where) or (plan.target_year if plan else 0)
     if plan and target.target_year <= target.baseline_year:
         problems.add(f.line_of(t, "target_year"), f"{where}.target_year", "must be after the baseline year")
     target.attribute = f.choice(t, "attribute", ATTRIBUTES, problems, where)

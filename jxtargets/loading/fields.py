@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from .errors import Problems
-from .numbers import _WIDTH, NumberError, parse_number
+from .numbers import WIDTH, NumberError, parse_number
 
 
-def join(where: str, key) -> str:
+def join(where: str, key: object) -> str:
     """The dotted path of a key: `values.gdp`, or just `year` at the top."""
     return f"{where}.{key}" if where else str(key)
 
@@ -16,10 +19,10 @@ _YEARS: dict[str, int] = {}
 _YEARS_KEPT = 1000
 
 
-def year_of(raw, lo: int = 1900, hi: int = 2200) -> int:
+def year_of(raw: object, lo: int = 1900, hi: int = 2200) -> int:
     """A year from YAML, a CSV cell or an Excel cell: 2020, "2020", "２０２０", "2020年", 2020.0.
     NumberError otherwise (2020.5, a date, a year out of range)."""
-    if raw.__class__ is str and lo == 1900 and hi == 2200:
+    if isinstance(raw, str) and lo == 1900 and hi == 2200:
         found = _YEARS.get(raw)
         if found is None:
             found = _year_of(raw, lo, hi)  # raises for anything but a year: never kept
@@ -29,13 +32,13 @@ def year_of(raw, lo: int = 1900, hi: int = 2200) -> int:
     return _year_of(raw, lo, hi)
 
 
-def _year_of(raw, lo: int, hi: int) -> int:
+def _year_of(raw: object, lo: int, hi: int) -> int:
     if isinstance(raw, bool) or raw is None or not isinstance(raw, (int, float, str)):
-        raise NumberError(f"expected a year, got {_kind(raw)}")
+        raise NumberError(f"expected a year, got {kind_of(raw)}")
     if isinstance(raw, str):
-        text = raw.translate(_WIDTH).strip().removesuffix("年").strip()
+        text = raw.translate(WIDTH).strip().removesuffix("年").strip()
         if not text.isascii() or not text.isdigit():
-            raise NumberError(f"expected a year, got {_kind(raw)}")
+            raise NumberError(f"expected a year, got {kind_of(raw)}")
         value = int(text[:9])
     elif isinstance(raw, float):
         if not raw.is_integer():
@@ -48,21 +51,21 @@ def _year_of(raw, lo: int, hi: int) -> int:
     return value
 
 
-def line_of(mapping, key) -> int | None:
+def line_of(mapping: object, key: object) -> int | None:
     lines = getattr(mapping, "lines", None)
     if isinstance(lines, dict) and key in lines:
         return lines[key]
     return getattr(mapping, "line", None)
 
 
-def unknown_keys(mapping: dict, allowed, problems: Problems, where: str) -> None:
+def unknown_keys(mapping: dict[Any, Any], allowed: Iterable[str], problems: Problems, where: str) -> None:
     for key in mapping:
         if key not in allowed:
             hint = suggest(str(key), allowed)
             problems.add(line_of(mapping, key), join(where, key), f"unknown key{hint}")
 
 
-def suggest(word: str, choices, names: dict[str, str] | None = None) -> str:
+def suggest(word: str, choices: Iterable[str], names: dict[str, str] | None = None) -> str:
     """' (did you mean …?)' from ids and, where given, Chinese names (name -> id)."""
     import difflib
 
@@ -83,14 +86,14 @@ def suggest(word: str, choices, names: dict[str, str] | None = None) -> str:
     return f" (did you mean {', '.join(dict.fromkeys(shown))}?)"
 
 
-def mapping(value, problems: Problems, line: int | None, key: str) -> dict | None:
+def mapping(value: object, problems: Problems, line: int | None, key: str) -> dict[Any, Any] | None:
     if isinstance(value, dict):
         return value
-    problems.add(line, key, f"expected a mapping, got {_kind(value)}")
+    problems.add(line, key, f"expected a mapping, got {kind_of(value)}")
     return None
 
 
-def text(m: dict, key: str, problems: Problems, where: str, required: bool = False) -> str | None:
+def text(m: dict[Any, Any], key: str, problems: Problems, where: str, required: bool = False) -> str | None:
     value = m.get(key)
     if value is None:
         if required:
@@ -99,14 +102,15 @@ def text(m: dict, key: str, problems: Problems, where: str, required: bool = Fal
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str) or not value.strip():
-        problems.add(line_of(m, key), join(where, key), f"expected text, got {_kind(value)}")
+        problems.add(line_of(m, key), join(where, key), f"expected text, got {kind_of(value)}")
         return None
     return value.strip()
 
 
-def integer(
-    m: dict, key: str, problems: Problems, where: str, required: bool = False, lo: int = 1900, hi: int = 2200
+def year_field(
+    m: dict[Any, Any], key: str, problems: Problems, where: str, required: bool = False, lo: int = 1900, hi: int = 2200
 ) -> int | None:
+    """A year (lo-hi; see `year_of`) under `key`, or None with a problem."""
     value = m.get(key)
     if value is None:
         if required:
@@ -119,7 +123,9 @@ def integer(
         return None
 
 
-def number(m: dict, key: str, problems: Problems, where: str, required: bool = False):
+def number(
+    m: dict[Any, Any], key: str, problems: Problems, where: str, required: bool = False
+) -> tuple[float, str | None] | tuple[None, None]:
     """A finite number (with the unit written after it, if any), or (None, None)."""
     value = m.get(key)
     if value is None:
@@ -133,7 +139,9 @@ def number(m: dict, key: str, problems: Problems, where: str, required: bool = F
         return None, None
 
 
-def choice(m: dict, key: str, options, problems: Problems, where: str, required: bool = False):
+def choice(
+    m: dict[Any, Any], key: str, options: Iterable[Any], problems: Problems, where: str, required: bool = False
+) -> Any:
     value = m.get(key)
     if value is None:
         if required:
@@ -149,7 +157,7 @@ def choice(m: dict, key: str, options, problems: Problems, where: str, required:
     return value
 
 
-def names(m: dict, key: str, problems: Problems, where: str) -> tuple[str, ...]:
+def names(m: dict[Any, Any], key: str, problems: Problems, where: str) -> tuple[str, ...]:
     value = m.get(key)
     if value is None:
         return ()
@@ -161,7 +169,8 @@ def names(m: dict, key: str, problems: Problems, where: str) -> tuple[str, ...]:
     return ()
 
 
-def _kind(value) -> str:
+def kind_of(value: object) -> str:
+    """What a value is, for a message: a mapping, a list, nothing, or its repr (cut at 40)."""
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):

@@ -23,8 +23,8 @@ import re
 import unicodedata
 
 # Full-width ASCII (U+FF01-FF5E) to ASCII, the ideographic space to a space, minus signs to '-'.
-_WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_WIDTH.update({0x3000: 0x20, 0x2212: 0x2D, 0xFE63: 0x2D})
+WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+WIDTH.update({0x3000: 0x20, 0x2212: 0x2D, 0xFE63: 0x2D})
 _NUMBER = re.compile(r"([-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\s*(.*)\Z", re.S)
 _THOUSANDS = re.compile(r"[-+]?[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?(?![0-9,])")
 _RADIX = re.compile(r"[-+]?0[xXoObB]")
@@ -75,7 +75,7 @@ def parse_number(raw: object) -> tuple[float, str | None]:
         kind = "a mapping" if isinstance(raw, dict) else "a list" if isinstance(raw, list) else type(raw).__name__
         raise NumberError(f"expected a number, got {kind}")
     shown = _show(raw)
-    text = raw.translate(_WIDTH).strip()
+    text = raw.translate(WIDTH).strip()
     if not text:
         raise NumberError("empty: give a number (or delete the line)")
     low = text.lower()

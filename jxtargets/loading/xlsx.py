@@ -19,7 +19,7 @@ def read_xlsx(path: Path, resolver, want_year: int | None):
     from openpyxl import load_workbook
     from openpyxl.utils import get_column_letter
 
-    from .actuals import CSV_COLUMNS, table_figures
+    from .table_rows import CSV_COLUMNS, table_figures
 
     name = display_name(path)
     data = read_bytes(path)

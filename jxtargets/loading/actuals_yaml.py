@@ -1,0 +1,244 @@
+"""Actuals from a YAML file: `year:`, `values:`, `regions:` and `revisions:`, each figure a
+number or a mapping (value, unit, growth, since, done, note, source, alt). See `actuals` for the
+rules every reader follows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ..core.kinds import PERCENT_SINCE_FIGURES
+from ..core.model import SINCE_FIGURES, Figure, Source
+from . import fields as f
+from .errors import Problem, Problems
+from .figure_checks import blank_warning, check_year, percent, quantity
+from .numbers import NumberError, parse_number
+from .resolver import Resolver
+
+TOP_KEYS = ("year", "source", "values", "regions", "revisions", "note")
+VALUE_KEYS = ("value", "unit", "growth", "since", "done", "note", "source", "alt")
+
+Alternative = tuple[float, str, Source | str | None]
+
+
+def read_yaml(
+    path: Path, resolver: Resolver, want_year: int | None
+) -> tuple[list[Figure], list[Figure], list[Problem]]:
+    """(figures, revised figures, warnings) of one YAML file; LoadError with all its problems."""
+    from .yamltree import read_yaml_file
+
+    tree, problems = read_yaml_file(path)
+    name = problems.file
+    if tree is None:
+        problems.add(None, None, "file is empty (only comments or blank lines)")
+        problems.raise_if_any()
+    if not isinstance(tree, dict):
+        problems.add(
+            getattr(tree, "line", 1),
+            None,
+            f"an actuals file must be a YAML mapping with year: and values:, not {f.kind_of(tree)}",
+        )
+        problems.raise_if_any()
+    assert isinstance(tree, dict)
+    f.unknown_keys(tree, TOP_KEYS, problems, "")
+    year = f.year_field(tree, "year", problems, "", required=True)
+    check_year(year, path, want_year, problems, f.line_of(tree, "year"), resolver)
+    file_source = tree.get("source")
+    if file_source is not None and not isinstance(file_source, str):
+        problems.add(f.line_of(tree, "source"), "source", f"expected text, got {f.kind_of(file_source)}")
+        file_source = None
+    figures: list[Figure] = []
+    blanks: list[tuple[int | None, str]] = []
+    region0 = resolver.catalogue.region
+    unknown_before, given = resolver.unknown, 0
+    if year is not None:
+        values = tree.get("values")
+        if values is not None and f.mapping(values, problems, f.line_of(tree, "values"), "values") is not None:
+            given += len(values)
+            _values(values, year, region0, name, resolver, problems, figures, "values", file_source, blanks)
+        regions = tree.get("regions")
+        if regions is not None and f.mapping(regions, problems, f.line_of(tree, "regions"), "regions"):
+            for region, vals in regions.items():
+                key = f"regions.{region}"
+                if region not in resolver.catalogue.regions:
+                    problems.add(
+                        f.line_of(regions, region),
+                        key,
+                        f"unknown region {region!r}{f.suggest(str(region), resolver.catalogue.regions)}",
+                    )
+                    continue
+                if f.mapping(vals, problems, f.line_of(regions, region), key) is not None:
+                    _values(vals, year, region, name, resolver, problems, figures, key, file_source, blanks)
+    revised: list[Figure] = []
+    revisions = tree.get("revisions")
+    if revisions is not None and f.mapping(revisions, problems, f.line_of(tree, "revisions"), "revisions"):
+        for ryear, vals in revisions.items():
+            key = f"revisions.{ryear}"
+            if (
+                not isinstance(ryear, int)
+                or isinstance(ryear, bool)
+                or not 1900 <= ryear <= 2200
+                or year is not None
+                and ryear >= year
+            ):
+                problems.add(f.line_of(revisions, ryear), key, "revisions are keyed by an earlier year")
+                continue
+            if f.mapping(vals, problems, f.line_of(revisions, ryear), key) is not None:
+                before = len(revised)
+                _values(vals, ryear, region0, name, resolver, problems, revised, key, file_source, blanks)
+                for fig in revised[before:]:
+                    fig.revised_in = name
+    resolver.wrong_catalogue(problems, unknown_before, given)
+    blank_warning(blanks, problems)
+    if year is not None and not figures and not revised and not problems.errors:
+        problems.warn(
+            f.line_of(tree, "values") if "values" in tree else None,
+            "values",
+            "the file gives no figures (expected values: with lines like `gdp: 5509.5`)",
+        )
+    problems.raise_if_any()
+    return figures, revised, problems.warnings
+
+
+def _values(
+    values: dict[Any, Any],
+    year: int,
+    region: str,
+    name: str,
+    resolver: Resolver,
+    problems: Problems,
+    out: list[Figure],
+    where: str,
+    file_source: str | None,
+    blanks: list[tuple[int | None, str]],
+) -> None:
+    seen: dict[str, tuple[object, int | None]] = {}
+    for key, raw in values.items():
+        line = f.line_of(values, key)
+        iid = resolver.indicator(key)
+        if iid is None:
+            problems.add(line, f.join(where, key), f"unknown indicator{resolver.hint(str(key))}")
+            continue
+        if iid in seen:
+            other, oline = seen[iid]
+            problems.add(
+                line,
+                f.join(where, key),
+                f"{iid} is given twice: as {other!r} at line {oline} and as {key!r} at line {line} (remove one)",
+            )
+            continue
+        seen[iid] = (key, line)
+        figure = figure_from(iid, region, year, raw, line, f.join(where, key), name, resolver, problems)
+        if figure is None:
+            blanks.append((line, f.join(where, key)))
+            continue
+        figure.source = figure.source or file_source
+        out.append(figure)
+
+
+def figure_from(
+    iid: str,
+    region: str,
+    year: int,
+    raw: object,
+    line: int | None,
+    where: str,
+    name: str,
+    resolver: Resolver,
+    problems: Problems,
+) -> Figure | None:
+    """The figure `raw` (a number, or a mapping of VALUE_KEYS) gives, or None when it is left
+    blank (nothing given, or nothing but a note). Problems are named by their path from `where`."""
+    indicator = resolver.catalogue.indicators[iid]
+    figure = Figure(iid, region, year, file=name, line=line or 0)
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        figure.value = quantity(raw, None, indicator, problems, line, where)
+        return figure
+    f.unknown_keys(raw, VALUE_KEYS, problems, where)
+    unit = f.text(raw, "unit", problems, where)
+    given = False
+    if raw.get("value") is not None:
+        given = True
+        figure.value = quantity(raw["value"], unit, indicator, problems, f.line_of(raw, "value"), f"{where}.value")
+    if raw.get("growth") is not None:
+        given = True
+        figure.growth = percent(raw["growth"], problems, f.line_of(raw, "growth"), f"{where}.growth")
+    if raw.get("done") is not None:
+        given = True
+        done = raw["done"]
+        if isinstance(done, bool):
+            figure.done = done
+        else:
+            problems.add(f.line_of(raw, "done"), f"{where}.done", f"expected true or false, got {f.kind_of(done)}")
+    figure.note = f.text(raw, "note", problems, where)
+    figure.source = _source(raw, problems, where)
+    figure.alternatives = _alternatives(raw, problems, where)
+    since = raw.get("since")
+    if since is not None and f.mapping(since, problems, f.line_of(raw, "since"), f"{where}.since") is not None:
+        for start, figs in since.items():
+            skey = f"{where}.since.{start}"
+            sline = f.line_of(since, start)
+            if not isinstance(start, int) or isinstance(start, bool) or not 1900 <= start < year:
+                problems.add(sline, skey, f"since takes a start year before {year}")
+                continue
+            if figs is None or f.mapping(figs, problems, sline, skey) is None:
+                continue
+            f.unknown_keys(figs, SINCE_FIGURES, problems, skey)
+            out = {}
+            for k in SINCE_FIGURES:
+                if figs.get(k) is not None:
+                    given = True
+                    kline, kkey = f.line_of(figs, k), f"{skey}.{k}"
+                    if k in PERCENT_SINCE_FIGURES:
+                        v = percent(figs[k], problems, kline, kkey, k)
+                    else:
+                        v = quantity(figs[k], unit, indicator, problems, kline, kkey, signed=True)
+                    if v is not None:
+                        out[k] = v
+            if out:
+                figure.since[start] = out
+    if not given:
+        if not figure.note:
+            return None
+        problems.warn(line, where, "gives only a note, no figure (value, growth, since or done)")
+    return figure
+
+
+def _source(raw: dict[Any, Any], problems: Problems, where: str) -> Source | str | None:
+    src = raw.get("source")
+    if isinstance(src, dict):
+        return Source(str(src.get("doc", "")), str(src.get("where", "")), str(src.get("quote", "")))
+    if isinstance(src, str) or src is None:
+        return src
+    problems.add(
+        f.line_of(raw, "source"), f"{where}.source", f"expected text or {{doc, where, quote}}, got {f.kind_of(src)}"
+    )
+    return None
+
+
+def _alternatives(raw: dict[Any, Any], problems: Problems, where: str) -> tuple[Alternative, ...]:
+    alts = raw.get("alt")
+    if alts is None:
+        return ()
+    if not isinstance(alts, list):
+        problems.add(
+            f.line_of(raw, "alt"), f"{where}.alt", f"expected a list of {{value, note}}, got {f.kind_of(alts)}"
+        )
+        return ()
+    found = []
+    for i, alt in enumerate(alts):
+        aline = alts.lines[i] if hasattr(alts, "lines") else f.line_of(raw, "alt")
+        akey = f"{where}.alt[{i + 1}]"
+        if not isinstance(alt, dict) or alt.get("value") is None:
+            problems.add(aline, akey, "expected {value: …, note: …}")
+            continue
+        try:
+            value, _ = parse_number(alt["value"])
+        except NumberError as exc:
+            problems.add(f.line_of(alt, "value"), f"{akey}.value", str(exc))
+            continue
+        note = alt.get("note") or ""
+        found.append((value, str(note), _source(alt, problems, akey)))
+    return tuple(found)

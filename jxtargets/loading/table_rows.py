@@ -1,0 +1,254 @@
+"""Actuals from long-format tables: one figure per row, with the columns CSV_COLUMNS. CSV and TSV
+files are read here; `xlsx` reads a sheet into rows and hands them to `table_figures` too."""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from ..core.model import SINCE_FIGURES, Figure
+from . import fields as f
+from .actuals_yaml import figure_from
+from .errors import LoadError, Problem, Problems
+from .figure_checks import blank_warning, name_year_problem, percent, quantity, year_warnings, years_in_name
+from .files import decode, display_name, read_bytes
+from .numbers import NumberError
+from .resolver import Resolver
+
+CSV_COLUMNS = (
+    "year",
+    "indicator",
+    "region",
+    "value",
+    "unit",
+    "growth",
+    "since",
+    *SINCE_FIGURES,
+    "done",
+    "note",
+    "source",
+)
+_COMMENT_LINE = re.compile(r"^#[^\r\n]*", re.M)
+_VALUE_GROWTH = frozenset(("value", "growth"))
+_TRUE = {"true", "yes", "y", "1", "是", "完成", "已完成", "done"}
+_FALSE = {"false", "no", "n", "0", "否", "未完成", "not done"}
+
+Cell = Callable[[int, str], str]
+
+
+def read_table(
+    path: Path, resolver: Resolver, want_year: int | None, delimiter: str | None
+) -> tuple[list[Figure], list[Figure], list[Problem]]:
+    """(figures, [], warnings) of one CSV or TSV file (`delimiter` None: guessed from the header
+    line); LoadError with all its problems."""
+    import csv
+
+    name = display_name(path)
+    warnings: list[Problem] = []
+    text = decode(read_bytes(path), name, warnings)
+    if delimiter is None:
+        first = text.split("\n", 1)[0]
+        delimiter = "\t" if first.count("\t") > first.count(",") else ","
+    problems = Problems(name, list(warnings))
+    # Lines starting with # are comments; blanking them keeps the line numbers.
+    text = _COMMENT_LINE.sub("", text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] = []
+    try:
+        while not any(header):
+            header = [h.strip().lower() for h in next(reader)]
+    except StopIteration:
+        raise LoadError(problems.items + [Problem(name, None, None, "file is empty (no header row)")]) from None
+    except csv.Error as exc:
+        raise LoadError([Problem(name, reader.line_num or 1, None, f"malformed CSV: {exc}")]) from None
+    hline = reader.line_num
+    for h in header:
+        if h not in CSV_COLUMNS:
+            problems.add(hline, h or "(blank)", f"unknown column{f.suggest(h, CSV_COLUMNS)}")
+    for column in sorted({h for h in header if header.count(h) > 1}):
+        problems.add(hline, column, "column given twice")
+    for required in ("year", "indicator"):
+        if required not in header:
+            problems.add(hline, required, "missing column")
+    problems.raise_if_any()
+    width = len(header)
+
+    def rows() -> Iterator[tuple[int, list[Any]]]:
+        while True:
+            try:
+                row: list[Any] = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                problems.add(reader.line_num, None, f"malformed CSV: {exc}")
+                return
+            if len(row) > width:
+                if any(c.strip() for c in row[width:]):
+                    problems.add(reader.line_num, None, f"{len(row)} cells, but the header names {width} columns")
+                    continue
+                del row[width:]
+            elif len(row) < width:
+                row.extend([None] * (width - len(row)))  # read as if the column were absent
+            yield reader.line_num, row
+
+    figures = table_figures(rows(), resolver, want_year, name, problems, path, header=header)
+    problems.raise_if_any()
+    return figures, [], problems.warnings
+
+
+def _column(row: int, column: str) -> str:
+    return f"column {column}"
+
+
+def table_figures(
+    rows: Iterable[tuple[int, Any]],
+    resolver: Resolver,
+    want_year: int | None,
+    name: str,
+    problems: Problems,
+    path: Path,
+    cell: Cell = _column,
+    header: list[str] | None = None,
+) -> list[Figure]:
+    """Figures from long-format rows (CSV, TSV and .xlsx share this): (line, row) pairs, each row a
+    dict of column -> cell, or, when `header` (distinct names of CSV_COLUMNS, with year and
+    indicator) is given, a list of exactly its cells in its order (None for a missing cell).
+    `cell(line, column)` names a cell in a problem. Raises nothing: every problem goes to
+    `problems`, a file with no figure at all is one of them."""
+    if header is None:
+        header = list(CSV_COLUMNS)
+        rows = ((line, [row.get(c) for c in CSV_COLUMNS]) for line, row in rows)
+    at = {column: header.index(column) if column in header else None for column in CSV_COLUMNS}
+    i_year, i_indicator = header.index("year"), header.index("indicator")
+    i_region, i_done, i_since = (at[c] for c in ("region", "done", "since"))
+    plain = [(k, i) for k in ("value", "unit", "growth", "note", "source") if (i := at[k]) is not None]
+    since_at = [(k, i) for k in SINCE_FIGURES if (i := at[k]) is not None]
+    # Where a value or growth problem is, when it does not depend on the line (CSV, TSV).
+    fixed = cell is _column
+    value_at, growth_at = cell(0, "value"), cell(0, "growth")
+    figures: list[Figure] = []
+    region0 = resolver.catalogue.region
+    regions = resolver.catalogue.regions
+    indicators = resolver.catalogue.indicators
+    name_years = years_in_name(path)
+    seen: dict[tuple[str, str, int], int] = {}
+    blanks: list[tuple[int | None, str]] = []
+    warned_years: set[int] = set()
+    years: dict[str, int] = {}  # year cells read, by their text
+    unknown_before, given = resolver.unknown, 0
+    year_of = f.year_of
+    for line, row in rows:
+        raw_year = row[i_year]
+        year = years.get(raw_year) if raw_year.__class__ is str else None
+        if year is None:
+            if raw_year is None or raw_year.__class__ is str and not raw_year.strip():
+                if not any((v or "").strip() if isinstance(v, str) else v is not None for v in row):
+                    continue  # a blank row
+            try:
+                year = year_of(raw_year)
+            except NumberError as exc:
+                problems.add(line, cell(line, "year"), str(exc))
+                continue
+            if raw_year.__class__ is str:
+                years[raw_year] = year
+        if name_years:
+            wrong = name_year_problem(year, name_years)
+            if wrong:
+                problems.add(line, cell(line, "year"), wrong)
+        if want_year is not None and year != want_year:
+            problems.add(line, cell(line, "year"), f"year {year} disagrees with --year {want_year}")
+        if year not in warned_years:
+            warned_years.add(year)
+            year_warnings(year, resolver, problems, line, cell(line, "year"))
+        given += 1
+        key = row[i_indicator]
+        key = (key.strip() if key.__class__ is str else str(key).strip()) if key is not None else ""
+        iid = key if key in indicators else resolver.indicator(key)
+        if iid is None:
+            problems.add(
+                line,
+                cell(line, "indicator"),
+                f"unknown indicator {key!r}{resolver.hint(key)}" if key else "no indicator given",
+            )
+            continue
+        region = row[i_region] if i_region is not None else None
+        region = (str(region).strip() if region else "") or region0
+        if region not in regions:
+            problems.add(line, cell(line, "region"), f"unknown region {region!r}{f.suggest(region, regions)}")
+            continue
+        first = seen.setdefault((iid, region, year), line)
+        if first != line:  # lines are distinct: given before
+            problems.add(
+                line,
+                cell(line, "indicator"),
+                f"{iid} for {year} ({region}) is given twice: at line {first} and line {line}",
+            )
+            continue
+        mapping: dict[str, Any] = {}
+        for k, i in plain:
+            v = row[i]
+            if v.__class__ is str:
+                v = v.strip()
+                if v:
+                    mapping[k] = v
+            elif v is not None and str(v).strip() != "":
+                mapping[k] = v
+        done = row[i_done] if i_done is not None else None
+        if done is None or done == "":
+            pass
+        elif isinstance(done, bool):
+            mapping["done"] = done
+        elif str(done).strip():
+            word = str(done).strip().lower()
+            if word in _TRUE or word in _FALSE:
+                mapping["done"] = word in _TRUE
+            else:
+                problems.add(line, cell(line, "done"), f"expected true or false (是/否), got {str(done)[:40]!r}")
+                continue
+        figs: dict[str, Any] | None = None
+        for k, i in since_at:
+            v = row[i]
+            if v is not None and v != "" and (v.__class__ is not str or v.strip()):
+                if figs is None:
+                    figs = {}
+                figs[k] = v
+        if figs:
+            try:
+                start = year_of(row[i_since] if i_since is not None else None)
+            except NumberError:
+                problems.add(line, cell(line, "since"), "a cagr/change/total/reduction needs the since year")
+                continue
+            mapping["since"] = {start: figs}
+        figure: Figure | None
+        if mapping and mapping.keys() <= _VALUE_GROWTH:
+            # The usual row, a value and a growth rate: what figure_from makes of them, sooner.
+            figure = Figure(iid, region, year, file=name, line=line or 0)
+            if not fixed:
+                value_at, growth_at = cell(line, "value"), cell(line, "growth")
+            v = mapping.get("value")
+            if v is not None:
+                figure.value = quantity(v, None, indicators[iid], problems, line, value_at)
+            v = mapping.get("growth")
+            if v is not None:
+                figure.growth = percent(v, problems, line, growth_at)
+        else:
+            before = len(problems.items)
+            figure = figure_from(iid, region, year, mapping, line, "", name, resolver, problems)
+            # figure_from names keys as paths in a mapping; in a table they are cells of this row.
+            for i in range(before, len(problems.items)):
+                p = problems.items[i]
+                column = next((c for c in reversed((p.key or "").split(".")) if c in CSV_COLUMNS), "value")
+                problems.items[i] = replace(p, line=line, key=cell(line, column))
+        if figure is None:
+            blanks.append((line, f"{iid} ({year})"))
+            continue
+        figures.append(figure)
+    resolver.wrong_catalogue(problems, unknown_before, given)
+    blank_warning(blanks, problems)
+    if not figures and not problems.errors:
+        problems.warn(None, None, "the file gives no figures (expected rows like `2020,gdp,,5509.5`)")
+    return figures
