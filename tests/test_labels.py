@@ -191,3 +191,79 @@ def test_baselines_and_ended_plans_when_asked():
     assert "2015、2020年目标核对（各目标按所列年份评估）" in lines[0]
     assert "年份" in lines[2]  # the year column
     assert any("fyp12" in line and "2015" in line for line in lines)
+
+
+# -- 1. pace in the indicator's own terms, 3. outlook ----------------------------------------
+
+PACE_2022 = str(ROOT / "tests" / "data" / "actuals-2022-pace-madeup.yaml")
+
+
+@pytest.fixture(scope="module")
+def pace_2022():
+    data, _ = run_json("check", PACE_2022, "--plan", "fyp14")
+    return data["results"]
+
+
+def test_a_share_paces_in_points_never_a_cagr(pace_2022):
+    urban = find(pace_2022, indicator="urbanization_rate", kind="level")  # 69% (2020) -> 75%左右 (2025)
+    assert urban["pace_unit"] == "个百分点/年"
+    assert urban["planned_pace"] == 1.2  # (75 - 69) / 5
+    assert urban["implied_pace"] == 0.5  # (70 - 69) / 2
+    assert urban["required_pace"] == pytest.approx(1.6667)  # (75 - 70) / 3
+    assert urban["planned_cagr"] is None and urban["implied_cagr"] is None and urban["required_cagr"] is None
+    data, _ = run_json("check", PACE_2022, "--plan", "fyp14", "--lang", "en")
+    assert (
+        find(data["results"], indicator="urbanization_rate", kind="level")["pace_unit"] == " pp a year"
+    )  # as measure_unit: "0.5 pp a year"
+
+
+def test_levels_pace_as_cagr_and_totals_in_their_unit(pace_2022):
+    gdp = find(pace_2022, indicator="gdp", kind="level")  # 5509.5 (2020) -> 9000 (2025), 6500 in 2022
+    assert gdp["pace_unit"] == "%/年"
+    assert gdp["planned_pace"] == gdp["planned_cagr"] == pytest.approx(10.3128)
+    assert gdp["implied_pace"] == gdp["implied_cagr"] == pytest.approx(8.6177)
+    assert gdp["required_pace"] == gdp["required_cagr"] == pytest.approx(11.4576)
+    jobs = find(pace_2022, indicator="new_urban_jobs", kind="total")  # [50]万人 in five years, 24 in two
+    assert (jobs["pace_unit"], jobs["planned_pace"], jobs["implied_pace"]) == ("万人/年", 10, 12)
+    assert jobs["required_pace"] == pytest.approx(26 / 3, abs=1e-4)
+
+
+def test_outlook_likely_at_risk_unlikely(pace_2022):
+    jobs = find(pace_2022, indicator="new_urban_jobs", kind="total")
+    assert jobs["outlook"] == "likely" and jobs["why"].endswith("按目前速度预计可完成")
+    gdp = find(pace_2022, indicator="gdp", kind="level")
+    # projected 6500 x 1.0862^3 = 8,329 < 9000; 11.46% needed <= 1.5 x 8.62% achieved
+    assert (gdp["label"], gdp["outlook"]) == ("滞后", "at_risk")
+    assert gdp["why"].endswith("存在完不成的风险")
+    urban = find(pace_2022, indicator="urbanization_rate", kind="level")
+    # 1.67 pp a year needed > 1.5 x 0.5 achieved
+    assert (urban["label"], urban["outlook"]) == ("滞后", "unlikely")
+    assert urban["why"].endswith("预计难以完成")
+    assert urban["pace_years"] == 2
+    table = run("review", PACE_2022, "--plan", "fyp14").stdout
+    assert "预计难以完成" in table and "有风险" in table and "1.67个百分点/年" in table
+
+
+def test_moving_away_is_unlikely(tmp_path):
+    made_up = tmp_path / "actuals-2022.yaml"
+    made_up.write_text(
+        "# MADE-UP FIGURES for a test; not from any document.\nyear: 2022\nsource: made up\n"
+        "values:\n  urbanization_rate: 68.5\n",
+        encoding="utf-8",
+    )
+    data, _ = run_json("check", str(made_up), "--plan", "fyp14")
+    urban = find(data["results"], indicator="urbanization_rate", kind="level")
+    assert (urban["label"], urban["outlook"]) == ("逆向", "unlikely")
+    assert urban["implied_pace"] == -0.25
+
+
+def test_a_projection_from_a_single_year_says_so(made_up_2021):
+    gdp = find(made_up_2021, plan="fyp14", indicator="gdp", kind="level")  # 6000 in 2021, the first year
+    assert gdp["pace_years"] == 1 and gdp["outlook"] == "at_risk"
+    assert gdp["why"].endswith("存在完不成的风险（仅据一年数据推算）")
+    table = run("review", LABELS_2021, "--plan", "fyp14", "--format", "markdown").stdout
+    assert "8,439.32亿元 有风险（据一年推算）" in table  # 6000 x 1.089^4
+
+
+def test_final_results_have_no_outlook(fyp13_2020):
+    assert {r["outlook"] for r in fyp13_2020["results"]} == {None}

@@ -99,7 +99,7 @@ def test_english(fyp13):
     page = to_html(fyp13, lang="en")
     assert '<html lang="en">' in page
     assert "<h1>Plan review as of 2020</h1>" in page
-    for header in ("target", "actual", "status", "required CAGR", "projection", "why", "source"):
+    for header in ("target", "actual", "status", "required pace", "projection", "why", "source"):
         assert f'<th scope="row">{header}</th>' in page
     for term in OFFICIAL_TERMS:
         assert OFFICIAL_EN[term] in page

@@ -4,6 +4,8 @@
 - Default tolerances for `~` (左右, 基本): 5% of the target for growth rates and changes
   (precedent: the 11th FYP's 单位GDP能耗降低20%左右 was declared met at 19.1%), 1 percentage point
   for a % level or share (EUSTAT's 1 pp rule), 2% of the target for other levels.
+- The same tolerance is the margin past which a met target is 超额完成 (core/labels.py).
+- Outlook: the required pace against the pace achieved (OUTLOOK_AT_RISK_RATIO).
 """
 
 from __future__ import annotations
@@ -15,6 +17,10 @@ from .model import Indicator, Target
 
 ON_TRACK_PACE = 0.95  # r >= 0.95: on_track
 BEHIND_PACE = 0.60  # 0.6 <= r < 0.95: behind; below, or moving away: off_track
+
+# Outlook of an interim result that its projection says will miss (core/pace.py): `at_risk` while
+# the pace still required is at most this many times the pace achieved, `unlikely` beyond.
+OUTLOOK_AT_RISK_RATIO = 1.5
 
 RATE_TOLERANCE_SHARE = 0.05  # of the target, for rates, reductions and changes
 SHARE_TOLERANCE_PP = 1.0  # percentage points, for a % level or share

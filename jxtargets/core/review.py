@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import growth
+from . import growth, pace
 from .check import Filters, check
 from .growth import finite
 from .kinds import SPECS, better, near_bound
@@ -43,6 +43,7 @@ class ReviewRow:
     deciding: str | None = None  # which reading the status follows: "growth" | "schedule"
     projection: float | None = None  # the measured figure projected to the target year
     projection_meets: bool | None = None
+    outlook: str | None = None  # likely | at_risk | unlikely, interim only (core/pace.py)
 
 
 @dataclass(slots=True)
@@ -70,7 +71,6 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
 
 
 def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:
-    t = result.target
     row = ReviewRow(result, official(result))
     row.trajectory = trajectory(result, actuals, as_of)
     # A relative target's "planned" rate is the other indicator's: not a plan to read a pace against.
@@ -80,13 +80,24 @@ def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:
         row.schedule_pace = finite(result.progress_pct / result.time_pct)
     row.deciding = {"growth": "growth", "linear": "schedule"}.get(result.pace_method or "")
     row.projection = project(result)
-    if row.projection is not None and result.target_value is not None and t.op:
-        good = better(t, result.indicator)
-        bound = near_bound(result.target_value, good)
-        row.projection_meets = satisfies(
-            row.projection, t.op, result.target_value, tolerance(t, result.indicator, bound), good
-        )
+    row.projection_meets = projection_meets(result, row.projection)
+    row.outlook = pace.outlook(result, row.projection_meets)
     return row
+
+
+def projection_meets(result: Result, projection: float | None) -> bool | None:
+    """Whether a projected figure would meet the target (None without a projection)."""
+    t = result.target
+    if projection is None or result.target_value is None or not t.op:
+        return None
+    good = better(t, result.indicator)
+    bound = near_bound(result.target_value, good)
+    return satisfies(projection, t.op, result.target_value, tolerance(t, result.indicator, bound), good)
+
+
+def outlook(result: Result) -> str | None:
+    """The outlook of an interim result (core/pace.py), from its projection at the pace so far."""
+    return pace.outlook(result, projection_meets(result, project(result)))
 
 
 def trajectory(result: Result, actuals: Actuals, as_of: int) -> list[Point]:

@@ -182,7 +182,11 @@ class Evaluator:
 
         good = better(target, indicator)
         handler = _HANDLERS[SPECS[rule].handler or ""]
-        return handler(self, res, value, base, good, start, end, when)
+        res = handler(self, res, value, base, good, start, end, when)
+        if indicator.is_share and SPECS[rule].on_level:
+            # A CAGR of a share has no meaning: its pace is in points a year (core/pace.py).
+            res.planned_cagr = res.implied_cagr = res.required_cagr = None
+        return res
 
     def _milestone(self, res: Result, when: int) -> Result:
         t = res.target

@@ -379,10 +379,11 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
         part = escape(f"{H[label]} {rec[key]:.2f}")
         paces.append(f"<strong>{part}</strong>{escape(T['deciding'])}" if rec["deciding"] == label else part)
     lines.append((H["pace"], " / ".join(paces) or "—"))
-    if rec["planned_cagr"] is not None:
-        lines.append((T["planned_cagr"], escape(f"{words.fmt(rec['planned_cagr'])}{T['per_year']}")))
-    required = "—" if rec["required_cagr"] is None else f"{words.fmt(rec['required_cagr'])}{T['per_year']}"
-    lines.append((h["required_cagr"], escape(required)))
+    # Pace in the indicator's own terms: %/年 for growth, 个百分点/年 for a share (core/pace.py).
+    if rec["planned_pace"] is not None:
+        lines.append((h["planned_pace"], escape(f"{words.fmt(rec['planned_pace'])}{rec['pace_unit']}")))
+    required = "—" if rec["required_pace"] is None else f"{words.fmt(rec['required_pace'])}{rec['pace_unit']}"
+    lines.append((h["required_pace"], escape(required)))
     projection = "—"
     if rec["projection"] is not None:
         projection = escape(words.fmt_value(rec["projection"], mu))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ..core.labels import label
 from ..core.model import Source
+from ..core.pace import pace
+from ..core.review import outlook
 from ..core.rules import Result
 from . import words
 
@@ -37,6 +39,12 @@ FIELDS = (
     "planned_cagr",
     "implied_cagr",
     "required_cagr",
+    "planned_pace",
+    "implied_pace",
+    "required_pace",
+    "pace_unit",
+    "pace_years",
+    "outlook",
     "pace",
     "pace_method",
     "basis",
@@ -71,6 +79,11 @@ def source_dict(source) -> dict | None:
 
 def record(result: Result, lang: str = "zh") -> dict:
     t, ind = result.target, result.indicator
+    speed = pace(result)
+    ahead = outlook(result)
+    reasons = words.why(result, lang)
+    if ahead is not None:
+        reasons = words.join([reasons, words.outlook_text(ahead, speed.years, lang)], lang)
     return {
         "plan": t.plan,
         "indicator": ind.id,
@@ -100,12 +113,18 @@ def record(result: Result, lang: str = "zh") -> dict:
         "planned_cagr": _r(result.planned_cagr),
         "implied_cagr": _r(result.implied_cagr),
         "required_cagr": _r(result.required_cagr),
+        "planned_pace": _r(speed.planned),
+        "implied_pace": _r(speed.implied),
+        "required_pace": _r(speed.required),
+        "pace_unit": words.pace_unit(speed.unit, ind.unit, lang),
+        "pace_years": speed.years or None,
+        "outlook": ahead,
         "pace": _r(result.pace),
         "pace_method": result.pace_method,
         "basis": t.basis,
         "measured_by": result.measured_by,
         "nominal_cagr": _r(result.nominal_cagr),
-        "why": words.why(result, lang),
+        "why": reasons,
         "category": ind.category,
         "task": t.task,
         "lead": list(t.lead),

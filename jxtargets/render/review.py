@@ -20,8 +20,13 @@ REVIEW_FIELDS = FIELDS + (
 HEADINGS = {
     "zh": {
         "trajectory": "走势",
-        "pace": "进度（增速比/序时）；所需增速",
+        "pace": "进度（增速比/序时）；年均速度",
         "required": "所需",
+        "achieved": "已实现",
+        "likely": "可完成",
+        "at_risk": "有风险",
+        "unlikely": "预计难以完成",
+        "one_year": "据一年推算",
         "projection": "预计",
         "official": "评估",
         "title": "{year}年规划实施评估",
@@ -35,8 +40,13 @@ HEADINGS = {
     },
     "en": {
         "trajectory": "trajectory",
-        "pace": "pace (growth/schedule); required",
+        "pace": "pace (growth/schedule); a year",
         "required": "required",
+        "achieved": "achieved",
+        "likely": "likely",
+        "at_risk": "at risk",
+        "unlikely": "unlikely",
+        "one_year": "from one year",
         "projection": "projection",
         "official": "review",
         "title": "Plan review as of {year}",
@@ -123,19 +133,35 @@ def pace_text(rec: dict, lang: str) -> str:
 
 
 def required_text(rec: dict, lang: str = "zh") -> str:
-    if rec["required_cagr"] is None:
+    """The pace still required, in the indicator's own terms (个百分点/年 for a share)."""
+    if rec["required_pace"] is None:
         return "—"
-    return f"{words.fmt(rec['required_cagr'])}%" + ("/年" if lang == "zh" else " a year")
+    return f"{words.fmt(rec['required_pace'])}{rec['pace_unit']}"
+
+
+def speed_text(rec: dict, lang: str) -> str:
+    """Achieved and required pace a year, in the indicator's own terms ("" when neither)."""
+    H = HEADINGS[lang]
+    parts = []
+    if rec["implied_pace"] is not None:
+        parts.append(f"{H['achieved']} {words.fmt(rec['implied_pace'])}{rec['pace_unit']}")
+    if rec["required_pace"] is not None:
+        parts.append(f"{H['required']} {required_text(rec, lang)}")
+    return "\n".join(parts)
 
 
 def projection_text(rec: dict, lang: str) -> str:
+    """The projected figure and the outlook (marked when projected from a single year)."""
     if rec["projection"] is None:
         return "—"
     h = HEADINGS[lang]
     value = words.fmt_value(rec["projection"], rec["measure_unit"])
-    if rec["projection_meets"] is None:
+    if rec["outlook"] is None:
         return value
-    return f"{value} {h['meets'] if rec['projection_meets'] else h['not_meets']}"
+    text = f"{value} {h[rec['outlook']]}"
+    if rec["pace_years"] == 1:
+        text += f"（{h['one_year']}）" if lang == "zh" else f" ({h['one_year']})"
+    return text
 
 
 def spark(rec: dict) -> str:
@@ -229,8 +255,8 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
             continue
         style = words.TERM_STYLE[rec["label"]]
         pace = pace_text(rec, lang)
-        if rec["required_cagr"] is not None:
-            pace += f"\n{H['required']} {required_text(rec, lang)}"
+        if speed := speed_text(rec, lang):
+            pace += f"\n{speed}"
         table.add_row(
             visible(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}"),
             target_text(rec),

@@ -68,6 +68,9 @@ HEADERS = {
         "planned_cagr": "规划增速",
         "implied_cagr": "已实现增速",
         "required_cagr": "所需增速",
+        "planned_pace": "规划速度",
+        "implied_pace": "已实现速度",
+        "required_pace": "所需速度",
         "why": "依据",
         "unit": "单位",
         "id": "代码",
@@ -96,6 +99,9 @@ HEADERS = {
         "planned_cagr": "planned CAGR",
         "implied_cagr": "implied CAGR",
         "required_cagr": "required CAGR",
+        "planned_pace": "planned pace",
+        "implied_pace": "achieved pace",
+        "required_pace": "required pace",
         "why": "why",
         "unit": "unit",
         "id": "id",
@@ -271,7 +277,39 @@ def why(result, lang: str) -> str:
     if result.stretch is not None and result.stretch_met is not None:
         key = "stretch_met" if result.stretch_met else "stretch_not_met" if is_final(result) else "stretch_not_yet"
         parts.append(_WHY[lang][key].format(stretch=fmt_value(result.stretch, short)))
-    return "; ".join(parts) if lang == "en" else "；".join(parts)
+    return join(parts, lang)
+
+
+def join(parts: list[str], lang: str) -> str:
+    """Reasons run together, empty ones dropped."""
+    return ("; " if lang == "en" else "；").join(p for p in parts if p)
+
+
+def pace_unit(kind: str | None, unit: str | None, lang: str) -> str | None:
+    """The unit of a pace (core/pace.py): %/年 for growth, 个百分点/年 for a share, else the
+    indicator's unit a year."""
+    if kind is None:
+        return None
+    per_year = "/年" if lang == "zh" else " a year"
+    if kind == "growth":
+        return "%" + per_year
+    if kind == "points" and unit == "%":
+        return ("个百分点" if lang == "zh" else " pp") + per_year
+    return (unit or "") + per_year
+
+
+_OUTLOOK = {
+    "zh": {"likely": "按目前速度预计可完成", "at_risk": "存在完不成的风险", "unlikely": "预计难以完成"},
+    "en": {"likely": "likely to be met at the pace so far", "at_risk": "at risk", "unlikely": "unlikely to be met"},
+}
+
+
+def outlook_text(outlook: str, years: int, lang: str) -> str:
+    """An interim result's outlook in words, marked when the pace so far is a single year's."""
+    text = _OUTLOOK[lang][outlook]
+    if years == 1:
+        text += "（仅据一年数据推算）" if lang == "zh" else " (projected from a single year)"
+    return text
 
 
 _ABOVE_BELOW = {"zh": ("高于", "低于"), "en": ("above", "below")}
