@@ -1,37 +1,71 @@
-"""The library: everything the command line prints can be had from Python.
+"""The library: one function per command, returning the objects the command line renders.
 
 >>> from jxtargets import api
->>> catalogue = api.open_catalogue()
->>> actuals = api.open_actuals(["2020"], catalogue)
->>> results = api.check(catalogue, actuals)
->>> [r.status for r in results if r.indicator.id == "gdp"][:2]
+>>> inputs = api.load(["2020"])
+>>> report = api.check(inputs.catalogue, inputs.actuals, filters=api.Filters(plans=("fyp13",)))
+>>> [r.status for r in report if r.indicator.id == "gdp"]
 ['met', 'missed']
+>>> report.exit_code
+1
+>>> print(api.render(api.growth_rate(3517.1, 5509.5, 5), "table"), end="")
+9.39%
+
+`render(obj, format, lang)` gives exactly what `jxtargets` prints for that object. Bad input
+raises `LoadError` (a file's problems, each naming file, line and key) and bad usage
+`UsageError` (an unknown plan, indicator or status); both carry `.problems`, one per line.
 """
 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .core import policy
 from .core.check import Filters, Scope, summarise
-from .core.check import check as _check
+from .core.check import check as _judge
+from .core.kinds import KINDS
 from .core.labels import choices
 from .core.model import Actuals, Catalogue, Indicator
-from .core.rules import Result
-from .loading.errors import LoadError, Problem
-from .loading.files import default_catalogue, resolve_inputs
+from .core.review import Review
+from .core.review import review as _review
+from .loading.errors import LoadError, Problem, UsageError
+from .loading.files import data_dir, default_catalogue, resolve_inputs
+from .render import render
+from .results import (
+    CagrReport,
+    CheckReport,
+    GrowthRate,
+    IndicatorView,
+    Inputs,
+    Listing,
+    RegionListing,
+    Template,
+    Validation,
+)
 
 __all__ = [
     "open_catalogue",
     "open_actuals",
+    "load",
     "resolve_inputs",
     "check",
+    "cagr",
+    "growth_rate",
+    "list_targets",
+    "list_regions",
+    "show",
+    "review",
+    "validate",
+    "template",
+    "render",
     "summarise",
     "find_indicator",
     "Filters",
     "Scope",
     "status_choices",
     "LoadError",
+    "UsageError",
 ]
 
 
@@ -48,14 +82,49 @@ def open_catalogue(
 
 
 def open_actuals(
-    items: list[str], catalogue: Catalogue, year: int | None = None, warnings: list[Problem] | None = None
+    items: Sequence[str | Path], catalogue: Catalogue, year: int | None = None, warnings: list[Problem] | None = None
 ) -> Actuals:
+    """The figures of actuals files, directories or bare years (`"2020"`: the embedded release)."""
     from .loading.actuals import load_actuals
 
-    actuals, found = load_actuals(resolve_inputs(items), catalogue, year)
+    actuals, found = load_actuals(resolve_inputs([str(i) for i in items]), catalogue, year)
     if warnings is not None:
         warnings.extend(found)
     return actuals
+
+
+def load(items: Sequence[str | Path] | None = None, catalogue: str | Path | None = None) -> Inputs:
+    """The catalogue and the actuals a command reads, with the loaders' warnings.
+    `items` defaults to the embedded actuals (every year)."""
+    warnings: list[Problem] = []
+    cat = open_catalogue(catalogue, warnings=warnings)
+    paths = resolve_inputs([str(i) for i in items] if items else [str(data_dir() / "actuals")])
+    actuals = open_actuals(paths, cat, warnings=warnings)
+    return Inputs(cat, actuals, paths, warnings)
+
+
+def check_choices(
+    catalogue: Catalogue,
+    filters: Filters | None = None,
+    statuses: Iterable[str] = (),
+    fail_on: Iterable[str] = (),
+) -> None:
+    """UsageError for an unknown plan, region, kind or status, with "did you mean"."""
+    from .loading.fields import suggest
+
+    filters = filters or Filters()
+    problems = []
+    for values, known, what in (
+        (filters.plans, catalogue.plans, "plan"),
+        (filters.regions, catalogue.regions, "region"),
+        (filters.kinds, KINDS, "kind"),
+    ):
+        problems += [f"unknown {what} {v!r}{suggest(v, known)}" for v in values if v not in known]
+    valid = status_choices()
+    for values, option in ((tuple(statuses), "--status"), (tuple(fail_on), "--fail-on")):
+        problems += [f"{option}: unknown status {v!r}; valid: {', '.join(valid)}" for v in values if v not in valid]
+    if problems:
+        raise UsageError(problems)
 
 
 def check(
@@ -63,16 +132,36 @@ def check(
     actuals: Actuals,
     year: int | None = None,
     filters: Filters | None = None,
-    statuses=(),
-    scope: Scope | None = None,
-) -> list[Result]:
+    statuses: Iterable[str] = (),
+    fail_on: Iterable[str] = policy.FAILING_BY_DEFAULT,
+) -> CheckReport:
     """Judge the targets in the scope of `year` (default: the latest year): those whose period
-    includes it; baselines and ended plans only when asked for (see `Scope`, which receives
-    what was left out). `statuses` are engine statuses or labels (完成, 滞后, …)."""
+    includes it; baselines and ended plans only when asked for (`report.summary.scope` says what
+    was left out). `statuses` and `fail_on` are engine statuses or labels (完成, 滞后, …).
+    The report iterates over its results and knows its exit code."""
+    statuses, fail_on = tuple(statuses), tuple(fail_on)
+    filters = filters or Filters()
+    check_choices(catalogue, filters, statuses, fail_on)
+    if year is not None and actuals.years and year not in actuals.years:
+        years = ", ".join(map(str, sorted(actuals.years)))
+        raise UsageError([f"--year {year}: no figures for that year in the given files (years: {years})"])
     year = year or actuals.latest_year
-    if year is None:
-        return []
-    return _check(catalogue, actuals, year, filters, statuses, scope)
+    scope = Scope(year or 0)
+    results = [] if year is None else _judge(catalogue, actuals, year, filters, statuses, scope)
+    summary = summarise(results, year, fail_on, scope)
+    report = CheckReport(catalogue, actuals, year, results, summary, bool(statuses))
+    if filters.plans and year is not None:
+        from .loading.actuals import untargeted
+
+        report.untargeted = sorted(
+            {f.indicator for f in untargeted(actuals, catalogue, filters.plans) if f.year == year}
+        )
+        if not results:
+            later = [
+                catalogue.plans[p].baseline_year for p in filters.plans if catalogue.plans[p].baseline_year >= year
+            ]
+            report.starts_after = min(later) if later else None
+    return report
 
 
 def status_choices() -> tuple[str, ...]:
@@ -80,8 +169,97 @@ def status_choices() -> tuple[str, ...]:
     return choices()
 
 
+def cagr(catalogue: Catalogue, actuals: Actuals, indicator: str, region: str | None = None) -> CagrReport:
+    """Planned, achieved and required growth of one indicator for each plan that targets it,
+    each judged as of the latest year with a figure within the plan's years."""
+    from .core.kinds import SPECS
+    from .core.rules import Evaluator
+
+    ind = find_indicator(catalogue, indicator)
+    where = region or catalogue.region
+    evaluator = Evaluator(catalogue, actuals)
+    results = []
+    for target in ind.targets:
+        if not SPECS[target.kind].shown_by_cagr or (target.region or catalogue.region) != where:
+            continue
+        with_data = [
+            y
+            for y in sorted(actuals.years)
+            if target.baseline_year < y <= target.target_year and actuals.get(ind.id, where, y) is not None
+        ]
+        when = with_data[-1] if with_data else min(max(actuals.years or {0}), target.target_year)
+        results.append(evaluator.evaluate(target, when))
+    return CagrReport(ind, results, summarise(results, None))
+
+
+def growth_rate(start: float, end: float, years: float) -> GrowthRate:
+    """Compound annual growth from `start` to `end` over `years`, % a year."""
+    from .core.growth import cagr as compound
+
+    rate = compound(start, end, years)
+    if rate is None:
+        raise UsageError(["CAGR is undefined for these figures (zero or negative values, or years <= 0)"])
+    return GrowthRate(start, end, years, rate)
+
+
+def list_targets(catalogue: Catalogue, filters: Filters | None = None) -> Listing:
+    """The catalogue's targets that pass `filters`."""
+    from .core.check import targets
+
+    check_choices(catalogue, filters)
+    return Listing(catalogue, list(targets(catalogue, filters)))
+
+
+def list_regions(catalogue: Catalogue) -> RegionListing:
+    """Every region of the catalogue with its number of targets."""
+    counts = dict.fromkeys(catalogue.regions, 0)
+    for t in catalogue.targets():
+        region = t.region or catalogue.region
+        counts[region] = counts.get(region, 0) + 1
+    return RegionListing(counts)
+
+
+def show(catalogue: Catalogue, actuals: Actuals, indicator: str) -> IndicatorView:
+    """One indicator (by id or Chinese name) with its targets and every reported figure."""
+    return IndicatorView(catalogue, find_indicator(catalogue, indicator), actuals)
+
+
+def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, filters: Filters | None = None) -> Review:
+    """Every target over all years with figures: trajectory, status as of `as_of`, pace, projection."""
+    check_choices(catalogue, filters)
+    if as_of is not None and actuals.years and as_of < min(actuals.years):
+        years = ", ".join(map(str, sorted(actuals.years)))
+        raise UsageError([f"--as-of {as_of}: no figures that early (years: {years})"])
+    return _review(catalogue, actuals, as_of, filters)
+
+
+def validate(
+    catalogue: str | Path | None = None, files: Sequence[str] | None = None, seeds: str | Path | None = None
+) -> Validation:
+    """Every problem of the catalogue and the actuals files (default: the embedded ones); with
+    `seeds`, every quote is looked up in its source document too."""
+    from .validate import validate_all
+
+    problems, counts = validate_all(str(catalogue) if catalogue else None, list(files) if files else None, seeds)
+    return Validation(problems, counts["files"], counts["targets"], counts["figures"], quotes_checked=bool(seeds))
+
+
+def template(catalogue: Catalogue, actuals: Actuals, year: int, plans: Sequence[str] = ()) -> Template:
+    """The blank actuals form for `year`: one row per indicator a plan running that year needs."""
+    from .render.xlsx import template_rows
+
+    if not 1900 <= year <= 2200:
+        raise UsageError([f"year {year} out of range"])
+    check_choices(catalogue, Filters(plans=tuple(plans)))
+    rows = template_rows(catalogue, actuals, year, tuple(plans))
+    if not rows:
+        which = "in " + ", ".join(plans) + " " if plans else ""
+        raise UsageError([f"no plan {which}runs in {year}: nothing to fill in"])
+    return Template(year, rows)
+
+
 def find_indicator(catalogue: Catalogue, key: str) -> Indicator:
-    """An indicator by id or Chinese name; LoadError with "did you mean" otherwise."""
+    """An indicator by id or Chinese name; UsageError with "did you mean" otherwise."""
     if key in catalogue.indicators:
         return catalogue.indicators[key]
     for indicator in catalogue.indicators.values():
@@ -94,4 +272,4 @@ def find_indicator(catalogue: Catalogue, key: str) -> Indicator:
     if not hint:
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
         hint = f" (did you mean {', '.join(f'{c} ({names[c]})' for c in close)}?)" if close else ""
-    raise LoadError([Problem(key, None, None, f"unknown indicator{hint}")])
+    raise UsageError([f"{key}: unknown indicator{hint}"])

@@ -64,3 +64,12 @@ class Problems:
         the command line can show every problem of the file at once."""
         if self.errors:
             raise LoadError(self.items)
+
+
+class UsageError(LoadError):
+    """Bad usage rather than a bad file (an unknown plan, status or indicator): each problem is
+    one line of text. A LoadError, so that every caller reports both the same way."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = list(problems)  # type: ignore[arg-type]  # plain lines, already in order
+        Exception.__init__(self, "\n".join(problems))

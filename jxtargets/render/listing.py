@@ -131,10 +131,7 @@ def render_listing(catalogue: Catalogue, targets: list[Target], fmt: str, lang: 
     return [simple_table(headers, rows), f"{h['summary']}: {len(rows)}"]
 
 
-def render_regions(catalogue: Catalogue, fmt: str, lang: str, raw: bool = False):
-    counts = {r: 0 for r in catalogue.regions}
-    for t in catalogue.targets():
-        counts[t.region or catalogue.region] = counts.get(t.region or catalogue.region, 0) + 1
+def render_regions(counts: dict[str, int], fmt: str, lang: str, raw: bool = False):
     if fmt == "json":
         return (
             json.dumps(

@@ -1,0 +1,55 @@
+"""The `cagr` table: one row per plan target of an indicator, with planned, achieved and
+required growth."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..core.rules import Result
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+
+def cagr_table(results: list[Result], lang: str) -> Table:
+    from ..core.kinds import SPECS
+    from . import words
+    from .records import record
+    from .table import simple_table
+
+    h = words.HEADERS[lang]
+
+    def pct(x):
+        return "—" if x is None else f"{words.fmt(x)}%"
+
+    rows = []
+    for r in results:
+        rec = record(r, lang)
+        unit = rec["measure_unit"]
+        target = "—" if rec["target"] is None else words.fmt_value(rec["target"], unit)
+        actual = "—" if rec["actual"] is None else f"{words.fmt_value(rec['actual'], unit)}\n({rec['year']})"
+        rows.append(
+            [
+                f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}",
+                words.KIND[lang][rec["kind"]],
+                target if SPECS[r.target.rule].measure != "own" else f"{words.fmt(rec['baseline'])} → {target}",
+                actual,
+                pct(rec["planned_cagr"]),
+                pct(rec["implied_cagr"]),
+                pct(rec["required_cagr"]),
+                rec["status_label"],
+            ]
+        )
+    headers = [
+        h["plan"],
+        h["kind"],
+        f"{h['baseline']} → {h['target']}",
+        h["actual"],
+        h["planned_cagr"],
+        h["implied_cagr"],
+        h["required_cagr"],
+        h["status"],
+    ]
+    ind = results[0].indicator if results else None
+    title = None if ind is None else (f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name_en} ({ind.unit})")
+    return simple_table(headers, rows, title)
