@@ -32,11 +32,11 @@ Kind = Literal[
 ]
 KINDS: tuple[Kind, ...] = get_args(Kind)
 
-Op = Literal[">=", "<=", "~", "==", "range"]
+Op = Literal[">=", "<=", ">", "<", "~", "==", "range"]
 OPS: tuple[Op, ...] = get_args(Op)
 # What an operator looks like in a table when the target passes, and when it fails.
-OP_SYMBOL: dict[str, str] = {">=": "≥", "<=": "≤", "==": "=", "~": "≈", "range": ""}
-OP_FAIL_SYMBOL: dict[str, str] = {">=": "<", "<=": ">", "==": "≠"}
+OP_SYMBOL: dict[str, str] = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "=", "~": "≈", "range": ""}
+OP_FAIL_SYMBOL: dict[str, str] = {">=": "<", "<=": ">", ">": "≤", "<": "≥", "==": "≠"}
 
 # How the measure of a kind is expressed:
 #   own       the indicator's unit (pp when the indicator is a %)
@@ -175,13 +175,13 @@ def spec(target: Target) -> KindSpec:
 def better(target: Target, indicator: Indicator) -> Direction:
     """+1 if a larger measured figure is better for this target, -1 if a smaller one is.
 
-    The operator decides where it can (`>=` a floor, `<=` a ceiling). For `~`, `==` and a range
+    The operator decides where it can (`>=`/`>` a floor, `<=`/`<` a ceiling). For `~`, `==` and a range
     the indicator's direction decides, mirrored for a reduction (a larger fall is better for an
     indicator where more is better only if it is one where less is better); a `relative`
     target is about growing at least as fast as the other indicator, so more is better."""
-    if target.op == ">=":
+    if target.op in (">=", ">"):
         return 1
-    if target.op == "<=":
+    if target.op in ("<=", "<"):
         return -1
     rule = target.rule
     if rule == "relative":

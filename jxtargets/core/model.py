@@ -89,6 +89,7 @@ class Target(_Compact):
     of: str | None = None
     measure: Kind | None = None
     line: int = 0
+    every_year: str | None = None  # "each" (每年…以上) or "mean" (年均): see core/yearly.py
 
     @property
     def rule(self) -> Kind:

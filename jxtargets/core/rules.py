@@ -67,6 +67,10 @@ def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
         return x >= value - eps
     if op == "<=":
         return x <= value + eps
+    if op == ">":  # strict (由负转正): float noise never counts as past the bound
+        return x > value + eps
+    if op == "<":
+        return x < value - eps
     if op == "==":
         return abs(x - value) <= eps
     # "~": within tolerance on the bad side; anything past it on the good side passes too.
@@ -181,6 +185,10 @@ class Evaluator:
         res.stretch = stretch
 
         good = better(target, indicator)
+        if target.every_year:
+            from .yearly import judge_years  # 每年/年均 targets: one verdict from every year's figure
+
+            return judge_years(self, res, value, good, start, end, when)
         handler = _HANDLERS[SPECS[rule].handler or ""]
         res = handler(self, res, value, base, good, start, end, when)
         if indicator.is_share and SPECS[rule].on_level:

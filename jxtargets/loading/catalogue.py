@@ -38,6 +38,7 @@ TARGET_KEYS = (
     "factor",
     "of",
     "measure",
+    "every_year",
 )
 SOURCE_KEYS = ("doc", "where", "quote")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -250,7 +251,27 @@ def _target(
     if "baseline_source" in t:
         _source(t["baseline_source"], problems, f.line_of(t, "baseline_source"), f"{where}.baseline_source")
     _check_kind(target, t, where, problems)
+    _every_year(target, t, where, problems)
     return target
+
+
+def _every_year(target: Target, t, where: str, problems: Problems) -> None:
+    """`every_year: true` (每年…以上: each year's figure) or `every_year: mean` (年均: the mean of
+    the yearly figures). Each year applies to a level or a growth rate, the mean to a level."""
+    if "every_year" not in t:
+        return
+    raw, line, key = t["every_year"], f.line_of(t, "every_year"), f"{where}.every_year"
+    if raw is True:
+        target.every_year = "each"
+    elif raw == "mean":
+        target.every_year = "mean"
+    else:
+        problems.add(line, key, f"expected true (each year) or mean (年均), not {raw!r}")
+        return
+    allowed = ("level", "cagr") if target.every_year == "each" else ("level",)
+    if target.rule not in allowed:
+        kinds = " or ".join(allowed)
+        problems.add(line, key, f"every_year: {raw} applies to a {kinds} target, not {target.rule}")
 
 
 def _value_scale(target: Target, scale: float) -> float:

@@ -123,12 +123,21 @@ BASIS = {
     "en": {"comparable": "comparable prices", "current": "current prices"},
 }
 HOW = {
-    "zh": {"reported": "报告值", "chained": "逐年增速连乘", "levels": "按水平值推算", "computed": "按水平值计算"},
+    "zh": {
+        "reported": "报告值",
+        "chained": "逐年增速连乘",
+        "levels": "按水平值推算",
+        "computed": "按水平值计算",
+        "each_year": "逐年",
+        "mean_of_years": "各年平均",
+    },
     "en": {
         "reported": "reported",
         "chained": "chained yearly rates",
         "levels": "from levels",
         "computed": "from levels",
+        "each_year": "year by year",
+        "mean_of_years": "mean of the years",
     },
 }
 
@@ -153,6 +162,10 @@ _WHY = {
         "stretch_met": "力争目标{stretch}已达到",
         "stretch_not_met": "力争目标{stretch}未达到",
         "stretch_not_yet": "力争目标{stretch}尚未达到",
+        "year_figures": "逐年：{figures}",
+        "year_missed": "{year}年未达到，每年目标已无法完成",
+        "years_missing": "缺{years}年数据",
+        "mean_required": "其余各年平均需达到{required}",
     },
     "en": {
         "nominal_context": "nominal levels imply {nominal} (context only)",
@@ -174,6 +187,10 @@ _WHY = {
         "stretch_met": "stretch {stretch} reached",
         "stretch_not_met": "stretch {stretch} not reached",
         "stretch_not_yet": "stretch {stretch} not reached yet",
+        "year_figures": "year by year: {figures}",
+        "year_missed": "{year} fell short: an every-year target cannot be made up later",
+        "years_missing": "no figure for {years}",
+        "mean_required": "the remaining years need a mean of {required}",
     },
 }
 _METHOD = {"zh": {"growth": "增速比", "linear": "序时进度"}, "en": {"growth": "growth", "linear": "straight path"}}
@@ -273,6 +290,7 @@ def why(result, lang: str) -> str:
         for key in ("nominal", "rate"):
             if key in shown:
                 shown[key] = f"{fmt(shown[key])}%"
+        _years_in_words(shown, short, lang)
         parts.append(template.format(**shown))
     if result.stretch is not None and result.stretch_met is not None:
         key = "stretch_met" if result.stretch_met else "stretch_not_met" if is_final(result) else "stretch_not_yet"
@@ -313,6 +331,20 @@ def outlook_text(outlook: str, years: int, lang: str) -> str:
 
 
 _ABOVE_BELOW = {"zh": ("高于", "低于"), "en": ("above", "below")}
+
+
+def _years_in_words(shown: dict, unit: str, lang: str) -> None:
+    """The parameters of the every-year reasons (core/yearly.py), in words."""
+    sep = ", " if lang == "en" else "，"
+    if "figures" in shown:
+        miss = " ✗" if lang == "en" else "（未达到）"
+        shown["figures"] = sep.join(
+            f"{y}{'' if lang == 'en' else '年'} {fmt(x)}{unit}{'' if ok else miss}" for y, x, ok in shown["figures"]
+        )
+    if "years" in shown:
+        shown["years"] = sep.join(str(y) for y in shown["years"])
+    if "required" in shown:
+        shown["required"] = fmt_value(shown["required"], unit)
 
 
 def _compare(p: dict, unit: str, lang: str) -> str:
