@@ -218,3 +218,36 @@ def test_every_year_bad_values_name_the_line_and_key(tmp_path, kind, every, mess
     assert len(errors) == 1
     assert errors[0].line == 16 and errors[0].key == "indicators.x.targets[1].every_year"
     assert message in errors[0].message
+
+
+# -- 力争 milestones (stretch: true) ------------------------------------------------------------
+
+
+def test_stretch_milestone_not_done_is_reported_but_not_required():
+    indicator = Indicator("m", "测试项目竣工", "test project completed", None, "up", "investment")
+    target = Target("p", "m", "milestone", target_year=2017, baseline_year=2016, aim=True)
+    indicator.targets.append(target)
+    catalogue = Catalogue("嘉兴市", {"p": Plan("p", "测试", "t", 2016, 2017)}, {"m": indicator}, ("嘉兴市",))
+    actuals = Actuals()
+    actuals.add(Figure("m", "嘉兴市", 2017, done=False))  # MADE UP
+    r = Evaluator(catalogue, actuals).evaluate(target, 2017)
+    assert r.status == "missed" and r.required is False
+    assert "仅为力争目标" in why(r, "zh")
+
+
+def test_milestone_stretch_must_be_true(tmp_path):
+    text = CATALOGUE.replace(
+        "kind: {kind}\n      op: '>='\n      value: 1000\n      every_year: {every}",
+        "kind: milestone\n      stretch: {every}",
+    )
+    path = tmp_path / "targets.yaml"
+    for raw, ok in (("true", True), ("1", False)):
+        path.write_text(text.format(every=raw), encoding="utf-8")
+        tree, problems = read_yaml_file(path)
+        catalogue = build_catalogue(tree, problems)
+        if ok:
+            assert not problems.errors and catalogue.indicators["x"].targets[0].aim is True
+        else:
+            (error,) = problems.errors
+            assert error.key == "indicators.x.targets[1].stretch" and error.line == 14
+            assert "a milestone takes stretch: true" in error.message

@@ -90,6 +90,7 @@ class Target(_Compact):
     measure: Kind | None = None
     line: int = 0
     every_year: str | None = None  # "each" (每年…以上) or "mean" (年均): see core/yearly.py
+    aim: bool = False  # a 力争/争取 milestone (`stretch: true`): reported, never required
 
     @property
     def rule(self) -> Kind:

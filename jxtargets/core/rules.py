@@ -198,6 +198,9 @@ class Evaluator:
 
     def _milestone(self, res: Result, when: int) -> Result:
         t = res.target
+        if t.aim:
+            res.required = False
+            res.why.append(("stretch_only", {}))
         done = None
         for y in range(t.baseline_year, when + 1):
             f = self.actuals.get(t.indicator, res.region, y)

@@ -220,6 +220,7 @@ def _target(
             )
         target.region = region
     if kind == "milestone":
+        _milestone_stretch(target, t, where, problems)
         return target
 
     scale = 1.0
@@ -253,6 +254,18 @@ def _target(
     _check_kind(target, t, where, problems)
     _every_year(target, t, where, problems)
     return target
+
+
+def _milestone_stretch(target: Target, t, where: str, problems: Problems) -> None:
+    """A milestone has no figure to stretch to: `stretch: true` marks a 力争/争取 milestone."""
+    if "stretch" not in t:
+        return
+    if t["stretch"] is True:
+        target.aim = True
+    else:
+        problems.add(
+            f.line_of(t, "stretch"), f"{where}.stretch", f"a milestone takes stretch: true (力争), not {t['stretch']!r}"
+        )
 
 
 def _every_year(target: Target, t, where: str, problems: Problems) -> None:
