@@ -240,7 +240,9 @@ def validate(
     `seeds`, every quote is looked up in its source document too."""
     from .validate import validate_all
 
-    problems, counts = validate_all(str(catalogue) if catalogue else None, list(files) if files else None, seeds)
+    problems, counts = validate_all(
+        str(catalogue) if catalogue else None, list(files) if files else None, str(seeds) if seeds else None
+    )
     return Validation(problems, counts["files"], counts["targets"], counts["figures"], quotes_checked=bool(seeds))
 
 

@@ -65,11 +65,14 @@ _PREFIXES = """
 万- = 1e4
 亿- = 1e8
 万亿- = 1e12
+千万- = 1e7
+百万- = 1e6
 千- = 1e3
 百- = 1e2
 """
 # Magnitude prefixes, for conversions that need no registry (万元 -> 元, 万亿元 -> 亿元).
-_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
+# Longest first: 千万元 is 1e7 元, not 千 × 万元.
+_SCALE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2}
 
 
 @lru_cache(maxsize=1)
