@@ -1,7 +1,8 @@
 """The model: plans, indicators, targets and reported figures.
 
-Plain dataclasses with slots: cheap to build by the hundred thousand, cheap to pickle into the
-catalogue cache, and free of any I/O.
+Plain dataclasses with slots: cheap to build by the hundred thousand, free of any I/O, and plain
+data only (typed fields of str, numbers, tuples, lists, dicts and these classes), so that the data
+cache (loading/cache.py) stores them as MessagePack and decodes them back into these types.
 """
 
 from __future__ import annotations
@@ -19,44 +20,15 @@ ATTRIBUTES = ("expected", "binding")
 BASES = ("comparable", "current")
 
 
-class _Compact:
-    """Pickles as the class and a tuple of its fields: unpickling then calls the constructor,
-    several times faster than restoring slots one attribute at a time (the catalogue cache is
-    read on every call). The fields are read by one operator.attrgetter per class, made on first
-    use (pickling 100,000 figures: 322 -> 138 ms)."""
-
-    __slots__ = ()
-    _fields_of: dict = {}
-
-    def __reduce__(self):
-        cls = self.__class__
-        get = _Compact._fields_of.get(cls)
-        if get is None:
-            get = _Compact._fields_of[cls] = _fields_getter(cls.__slots__)
-        return (cls, get(self))
-
-
-def _fields_getter(names: tuple[str, ...]):
-    """A function of an object giving the tuple of its attributes `names`."""
-    import operator
-
-    if len(names) == 1:  # attrgetter of one name gives the value itself, not a tuple
-        one = operator.attrgetter(names[0])
-        return lambda obj: (one(obj),)
-    if not names:
-        return lambda obj: ()
-    return operator.attrgetter(*names)
-
-
 @dataclass(frozen=True, slots=True)
-class Source(_Compact):
+class Source:
     doc: str
     where: str = ""
     quote: str = ""
 
 
 @dataclass(slots=True)
-class Plan(_Compact):
+class Plan:
     id: str
     name: str
     name_en: str
@@ -66,7 +38,7 @@ class Plan(_Compact):
 
 
 @dataclass(slots=True)
-class Target(_Compact):
+class Target:
     plan: str
     indicator: str
     kind: Kind
@@ -101,7 +73,7 @@ class Target(_Compact):
 
 
 @dataclass(slots=True)
-class Indicator(_Compact):
+class Indicator:
     id: str
     name: str
     name_en: str
@@ -120,7 +92,7 @@ class Indicator(_Compact):
 
 
 @dataclass(slots=True)
-class Catalogue(_Compact):
+class Catalogue:
     region: str
     plans: dict[str, Plan]
     indicators: dict[str, Indicator]
@@ -135,7 +107,7 @@ class Catalogue(_Compact):
 
 
 @dataclass(slots=True)
-class Figure(_Compact):
+class Figure:
     """What one release reports for one indicator, region and year."""
 
     indicator: str

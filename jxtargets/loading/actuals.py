@@ -136,14 +136,43 @@ def untargeted(actuals: Actuals, catalogue: Catalogue, plans: Iterable[str] = ()
     return [figure for key, series in actuals.figures.items() if key not in wanted for figure in series.values()]
 
 
+# What the data cache keeps of one file: figures, revisions, warnings, and the warnings that
+# depend on today's date with the year that decides them.
+_CACHED = tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]]]
+
+
 def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bool) -> FileResult:
+    """A file's figures, revisions and warnings, through the data cache. What depends on today's
+    date (a year in the future) is decided here, after the cache, never stored in it."""
     from .cache import memo
     from .files import read_bytes
 
-    if not use_cache or not resolver.catalogue.digest:
-        return read_actuals_file(path, resolver, year)
-    extra = f"{resolver.catalogue.digest}\0{year}\0{display_name(path)}\0{path.suffix}"
-    return memo("actuals", read_bytes(path), extra, lambda: read_actuals_file(path, resolver, year))
+    def build() -> tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]]]:
+        resolver.dated = []
+        figures, revised, warnings = read_actuals_file(path, resolver, year)
+        return list(figures), list(revised), list(warnings), resolver.dated
+
+    resolver.dated = []
+    try:
+        if not use_cache or not resolver.catalogue.digest:
+            figures, revised, warnings, dated = build()
+        else:
+            extra = f"{resolver.catalogue.digest}\0{year}\0{display_name(path)}\0{path.suffix}"
+            figures, revised, warnings, dated = memo("actuals", read_bytes(path), extra, build, _CACHED)
+    except LoadError as exc:
+        raise LoadError(exc.problems + _in_the_future(resolver.dated)) from None
+    return figures, revised, warnings + _in_the_future(dated)
+
+
+def _this_year() -> int:
+    import datetime
+
+    return datetime.date.today().year
+
+
+def _in_the_future(dated: list[tuple[int, Problem]]) -> list[Problem]:
+    this_year = _this_year()
+    return [problem for year, problem in dated if year > this_year]
 
 
 def read_actuals_file(path: Path, resolver: Resolver, year: int | None) -> FileResult:

@@ -4,12 +4,11 @@ Each records a problem (file, line, key) and returns None instead of raising."""
 
 from __future__ import annotations
 
-import datetime
 import re
 from pathlib import Path
 
 from ..core.model import Indicator
-from .errors import Problems
+from .errors import Problem, Problems
 from .numbers import LARGEST, NumberError, parse_number
 from .resolver import Resolver
 
@@ -150,7 +149,7 @@ def check_year(
 
 
 def year_warnings(year: int, resolver: Resolver, problems: Problems, line: int | None, key: str) -> None:
-    """Warnings for a year before every plan's baseline, or in the future."""
+    """Warnings for a year before every plan's baseline, or (decided later) in the future."""
     first = resolver.min_baseline
     if first is not None and year < first:
         problems.warn(
@@ -159,8 +158,10 @@ def year_warnings(year: int, resolver: Resolver, problems: Problems, line: int |
             f"year {year} is before the baseline year of every plan (the earliest is "
             f"{first}): its figures can serve only as history",
         )
-    if year > datetime.date.today().year:
-        problems.warn(line, key, f"year {year} is in the future: are these figures planned, not reported?")
+    # Whether the year is in the future depends on today: decided after the data cache
+    # (actuals._cached_read), never stored in it.
+    message = f"year {year} is in the future: are these figures planned, not reported?"
+    resolver.dated.append((year, Problem(problems.file, line, key, message, warning=True)))
 
 
 def blank_warning(blanks: list[tuple[int | None, str]], problems: Problems) -> None:

@@ -6,7 +6,7 @@ import unicodedata
 from pathlib import Path
 
 from ..core.model import Catalogue
-from .errors import Problems
+from .errors import Problem, Problems
 from .fields import suggest
 from .files import display_name
 
@@ -37,6 +37,9 @@ class Resolver:
         self.unknown = 0
         # The earliest baseline year of any plan: figures before it can only be history.
         self.min_baseline: int | None = min((p.baseline_year for p in catalogue.plans.values()), default=None)
+        # (year, warning) for each year the file being read declares, until today's date decides
+        # (after the data cache: see actuals._cached_read).
+        self.dated: list[tuple[int, Problem]] = []
 
     @property
     def loose(self) -> dict[str, str]:
