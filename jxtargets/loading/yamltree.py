@@ -43,10 +43,8 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
-try:
-    from yaml import CSafeLoader as _Loader
-except ImportError:  # pragma: no cover - PyYAML without libyaml
-    from yaml import SafeLoader as _Loader
+# libyaml's C parser where PyYAML was built with it, else PyYAML's own (same events, slower).
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 from .errors import Problem
 
