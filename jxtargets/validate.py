@@ -51,6 +51,7 @@ def validate_all(
     from .api import resolve_inputs
     from .loading.actuals import merge, read_files
     from .loading.catalogue import load_catalogue
+    from .loading.figure_checks import unit_slips_over_years
     from .loading.resolver import Resolver
 
     path = Path(catalogue_path) if catalogue_path else default_catalogue()
@@ -64,8 +65,9 @@ def validate_all(
     counts["files"] += len(paths)
     # Every figure of every file, superseded or not, has its quote checked.
     read = list(read_files(paths, Resolver(catalogue), None, use_cache=False))
-    _, merged = merge(read)
+    actuals, merged = merge(read)
     problems.extend(merged)
+    problems.extend(unit_slips_over_years(actuals, catalogue))
     figures = [fig for one in read for fig in (*one.figures, *one.revised)]
     counts["figures"] = len(figures)
     if seeds:

@@ -267,3 +267,52 @@ def test_a_projection_from_a_single_year_says_so(made_up_2021):
 
 def test_final_results_have_no_outlook(fyp13_2020):
     assert {r["outlook"] for r in fyp13_2020["results"]} == {None}
+
+
+# -- 5. plausibility: a unit slip is warned --------------------------------------------------
+
+UNIT_SLIP_2017 = str(ROOT / "tests" / "data" / "actuals-2017-unit-slip-madeup.yaml")
+SLIP_JOBS = (
+    "tests/data/actuals-2017-unit-slip-madeup.yaml:6: warning: values.new_urban_jobs: 188,800万人 is 3,776 times "
+    "the target of fyp14 (50万人): a unit slip? Typed in 人, it is 18.88万人"
+)
+SLIP_ENTITIES = (
+    "tests/data/actuals-2017-unit-slip-madeup.yaml:7: warning: new_market_entities (2017): 95,000万户 is 11,875 "
+    "times the 2016 figure (8万户): a unit slip? Typed in 户, it is 9.5万户"
+)
+
+
+def test_persons_typed_into_a_wan_column_are_warned():
+    proc = run("check", "2016", UNIT_SLIP_2017, "--plan", "wr2017", "--format", "json")
+    assert proc.returncode == 0  # a warning, not an error: the figure is still read as written
+    assert f"jxtargets: {SLIP_JOBS}" in proc.stderr.splitlines()
+    # the slip against the figure of the year before, for an indicator with no level target
+    assert f"jxtargets: {SLIP_ENTITIES}" in proc.stderr.splitlines()
+
+
+def test_validate_reports_unit_slips():
+    proc = run("validate", "data/actuals/actuals-2016.yaml", UNIT_SLIP_2017)
+    assert proc.returncode == 0
+    assert proc.stdout.strip().endswith("0 errors, 2 warnings")
+    lines = proc.stderr.splitlines()
+    assert f"jxtargets: {SLIP_JOBS}" in lines and f"jxtargets: {SLIP_ENTITIES}" in lines
+    proc = run("validate")  # the embedded figures have no slip
+    assert proc.stdout.strip().endswith("0 errors, 0 warnings")
+
+
+def test_a_unit_slip_in_a_sheet_names_the_row_and_column(tmp_path):
+    made_up = tmp_path / "actuals-2017.csv"
+    made_up.write_text(
+        "# MADE UP for a test\nyear,indicator,region,value\n2017,new_urban_jobs,,188800\n", encoding="utf-8"
+    )
+    proc = run("check", str(made_up), "--plan", "wr2017")
+    assert f"{made_up}:3: warning: column value: 188,800万人 is 3,776 times" in proc.stderr
+
+
+def test_ten_times_is_not_a_slip(tmp_path):
+    made_up = tmp_path / "actuals-2017.yaml"
+    made_up.write_text(
+        "# MADE UP for a test\nyear: 2017\nsource: made up\nvalues:\n  new_urban_jobs: 66\n", encoding="utf-8"
+    )
+    proc = run("check", str(made_up), "--plan", "wr2017")
+    assert "unit slip" not in proc.stderr

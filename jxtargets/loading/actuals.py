@@ -31,6 +31,9 @@ Warnings (the figures are still used):
   current calendar year;
 - a value below 1 for a % indicator whose targets are 10 or more (a fraction typed for a
   percentage?);
+- a level 100 times or more off every level its indicator's targets give, or off its own figure
+  of the nearest earlier year loaded: a unit slip (persons typed into a 万人 column), with the
+  figure it would be (`figure_checks.slip_message`);
 - the same figure given differently by two files (the later file wins).
 """
 
@@ -42,6 +45,7 @@ from pathlib import Path
 
 from ..core.model import Actuals, Catalogue, Figure
 from .errors import LoadError, Problem
+from .figure_checks import unit_slips_over_years
 from .files import display_name
 from .resolver import Resolver
 
@@ -67,6 +71,7 @@ def load_actuals(
     figures. Raises LoadError with every problem of every file (unless `collect`, when the
     problems are returned with the warnings)."""
     actuals, problems = merge(read_files(paths, Resolver(catalogue), year, use_cache))
+    problems.extend(unit_slips_over_years(actuals, catalogue))
     if not collect and any(not p.warning for p in problems):
         raise LoadError(problems)  # the warnings too: every problem of every file at once
     return actuals, problems

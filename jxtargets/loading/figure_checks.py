@@ -1,13 +1,15 @@
 """Checks on one reported figure, shared by the YAML and table readers: a quantity in the
-indicator's unit, a percentage, whether a value is plausible for the indicator, and the year.
+indicator's unit, a percentage, whether a value is plausible for the indicator (a unit slip: 100
+times off its targets or its own earlier figure), and the year.
 Each records a problem (file, line, key) and returns None instead of raising."""
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
-from ..core.model import Indicator
+from ..core.model import Actuals, Catalogue, Indicator
 from .errors import Problem, Problems
 from .numbers import LARGEST, NumberError, parse_number
 from .resolver import Resolver
@@ -88,6 +90,9 @@ def quantity(
     if indicator.unit == "%" and value > 100 and not may_exceed_100(indicator.name):
         problems.add(line, where, f"{value:g}% is over 100%, impossible for {indicator.name} (a share)")
         return None
+    slip = unit_slip_against_targets(value, indicator)
+    if slip:
+        problems.warn(line, where, slip)
     if indicator.unit == "%" and 0 < value < 1 and written is None and typical(indicator) >= 10:
         problems.warn(
             line,
@@ -97,6 +102,103 @@ def quantity(
             f"written {value * 100:g})",
         )
     return value
+
+
+# A level this many times larger or smaller than its indicator's targets, or than its own figure
+# of an earlier year, is most likely a unit slip (persons typed into a 万人 column).
+UNIT_SLIP_RATIO = 100.0
+
+
+def level_references(indicator: Indicator) -> list[tuple[float, str]]:
+    """The levels the catalogue gives for an indicator (targets in its own unit and baselines),
+    each with what it is ("the target of wr2017", "the 2020 baseline of fyp14")."""
+    from ..core.kinds import SPECS
+
+    refs: list[tuple[float, str]] = []
+    for t in indicator.targets:
+        spec = SPECS[t.rule]
+        if spec.measure == "own" and not spec.difference and isinstance(t.value, (int, float)) and t.value:
+            refs.append((float(t.value), f"the target of {t.plan}"))
+        if isinstance(t.baseline, (int, float)) and t.baseline:
+            refs.append((float(t.baseline), f"the {t.baseline_year} baseline of {t.plan}"))
+    return refs
+
+
+def _closest(value: float, refs: list[tuple[float, str]]) -> tuple[float, str] | None:
+    """The reference nearest to `value` by ratio, when even that one is UNIT_SLIP_RATIO or more
+    times off; None when some reference is close enough (or there is none to compare with)."""
+    if value == 0:
+        return None
+    ratios = [(abs(value / ref), what, ref) for ref, what in refs if ref and (value > 0) == (ref > 0)]
+    if not ratios:
+        return None
+    ratio, what, ref = min(ratios, key=lambda x: abs(math.log10(x[0])))
+    if 1 / UNIT_SLIP_RATIO < ratio < UNIT_SLIP_RATIO:
+        return None
+    return ref, what
+
+
+def unit_slip_against_targets(value: float, indicator: Indicator) -> str | None:
+    """A warning when a level is 100 times or more off every level its indicator's targets give."""
+    if indicator.unit in PERCENT_UNITS:  # shares are bounded; a fraction typed for one is caught apart
+        return None
+    found = _closest(value, level_references(indicator))
+    return None if found is None else slip_message(value, found[0], found[1], indicator.unit or "")
+
+
+def slip_message(value: float, ref: float, what: str, unit: str) -> str:
+    """`value` against the reference it is far from, and the likely slip: a power of ten, named
+    as a unit where the indicator's unit has a prefix (万人 typed as 人: 10,000 times too large)."""
+    ratio = value / ref
+    k = round(math.log10(abs(ratio)))
+    times = f"{ratio:,.0f} times" if abs(ratio) >= 1 else f"1/{1 / ratio:,.0f} of"
+    text = f"{_num(value)}{unit} is {times} {what} ({_num(ref)}{unit}): a unit slip?"
+    prefixes = {"万": 4, "亿": 8, "千": 3, "百": 2}
+    prefix = next((p for p in prefixes if unit.startswith(p) and len(unit) > 1), None)
+    if prefix is not None and k > 0:
+        # too large: typed in a smaller unit (人 for 万人, 万元 for 亿元)
+        power = prefixes[prefix] - k
+        smaller = next((p for p, n in prefixes.items() if n == power), "" if power == 0 else None)
+        if smaller is not None:
+            return f"{text} Typed in {smaller}{unit[1:]}, it is {_num(value / 10**k)}{unit}"
+    if k < 0 and prefix is not None:
+        bigger = next((p for p, n in prefixes.items() if n == prefixes[prefix] - k), None)
+        if bigger is None and prefixes[prefix] - k == 12:
+            bigger = "万亿"
+        if bigger is not None:
+            return f"{text} Typed in {bigger}{unit[1:]}, it is {_num(value * 10**-k)}{unit}"
+    scaled = value / 10**k
+    return f"{text} {_num(scaled)}{unit} if it was typed {10 ** abs(k):,} times too {'large' if k > 0 else 'small'}"
+
+
+def _num(x: float) -> str:
+    text = f"{x:,.4f}".rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "") else text
+
+
+def unit_slips_over_years(actuals: Actuals, catalogue: Catalogue) -> list[Problem]:
+    """Warnings for levels 100 times or more off the indicator's figure of the nearest earlier
+    year loaded (a slip the targets alone do not show: those already warned about are skipped)."""
+    problems: list[Problem] = []
+    for (iid, _region), series in actuals.figures.items():
+        indicator = catalogue.indicators.get(iid)
+        if indicator is None or indicator.unit in PERCENT_UNITS:
+            continue
+        refs = level_references(indicator)
+        earlier: tuple[int, float] | None = None
+        for year in sorted(series):
+            figure = series[year]
+            value = figure.value
+            if value is None:
+                continue
+            if earlier is not None and getattr(figure, "bound", None) is None:
+                found = _closest(value, [(earlier[1], f"the {earlier[0]} figure")])
+                if found is not None and (not refs or _closest(value, refs) is None):
+                    message = slip_message(value, found[0], found[1], indicator.unit or "")
+                    key = f"{iid} ({year})"
+                    problems.append(Problem(figure.file, figure.line or None, key, message, warning=True))
+            earlier = (year, value)
+    return problems
 
 
 def percent(raw: object, problems: Problems, line: int | None, where: str, kind: str = "growth") -> float | None:
