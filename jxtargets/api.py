@@ -20,6 +20,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .core import policy
 from .core.check import Filters, Scope, summarise
@@ -44,6 +45,9 @@ from .results import (
     Validation,
 )
 
+if TYPE_CHECKING:
+    from .extract.model import Extraction
+
 __all__ = [
     "open_catalogue",
     "open_actuals",
@@ -61,6 +65,8 @@ __all__ = [
     "render",
     "summarise",
     "find_indicator",
+    "extract",
+    "save_extraction",
     "Filters",
     "Scope",
     "status_choices",
@@ -275,3 +281,29 @@ def find_indicator(catalogue: Catalogue, key: str) -> Indicator:
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
         hint = f" (did you mean {', '.join(f'{c} ({names[c]})' for c in close)}?)" if close else ""
     raise UsageError([f"{key}: unknown indicator{hint}"])
+
+
+def extract(
+    files: Sequence[str | Path], year: int, catalogue: Catalogue | None = None, warnings: list[Problem] | None = None
+) -> Extraction:
+    """Figures for `year` from bulletins or reports (.txt, UTF-8 or GBK; .docx), each with its
+    quote, and every number left out with the reason: a `jxtargets.extract.model.Extraction`."""
+    from .extract.files import extract_files
+
+    result, found = extract_files([Path(f) for f in files], year, catalogue or open_catalogue())
+    if warnings is not None:
+        warnings.extend(found)
+    return result
+
+
+def save_extraction(
+    result: Extraction,
+    output: str | Path,
+    report: str | Path | None = None,
+    force: bool = False,
+    inputs: Sequence[str | Path] = (),
+) -> None:
+    """Write an extraction as an actuals file (and the report of left-out numbers)."""
+    from .extract.files import save
+
+    save(result, Path(output), Path(report) if report else None, force, [Path(p) for p in inputs])

@@ -322,6 +322,29 @@ def template(
     _emit(form, chosen, Lang.zh, output, loaded.read)
 
 
+@app.command()
+def extract(
+    files: Annotated[list[str], typer.Argument(help="bulletins or reports: .txt (UTF-8 or GBK/GB18030) or .docx")],
+    year: Annotated[int, typer.Option("--year", help="the year the figures are for")],
+    output: Annotated[str, typer.Option("--output", "-o", help="the actuals YAML file to write")],
+    report: Annotated[str | None, typer.Option("--report", help="also write the left-out numbers here")] = None,
+    force: Annotated[bool, typer.Option("--force", help="overwrite existing output files")] = False,
+    catalogue: CatalogueOpt = None,
+) -> None:
+    """Figures from a statistical bulletin or work report, each quoting its sentence, as an actuals
+    file; numbers that cannot be tied to one indicator, unit and year are listed on stderr."""
+    from . import api
+    from .extract.write import report_text
+
+    warnings: list = []
+    cat = api.open_catalogue(catalogue, warnings=warnings)
+    result = api.extract(files, year, cat, warnings=warnings)
+    _warn(warnings)
+    api.save_extraction(result, output, report, force, [*files, cat.path])
+    print(report_text(result), end="", file=sys.stderr)
+    print(f"jxtargets: wrote {output}" + (f" and {report}" if report else ""), file=sys.stderr)
+
+
 def _version(value: bool) -> None:
     if value:
         print(f"jxtargets {__version__}")

@@ -1,0 +1,53 @@
+"""Reading a bulletin or report: plain text (UTF-8, or GBK/GB18030 as published or pasted) or
+.docx (paragraphs, then table rows with cells separated by tabs). Never writes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..loading.errors import LoadError, Problem
+
+
+def read_document(path: Path) -> tuple[str, list[Problem]]:
+    """The document's text and any warnings; LoadError when it cannot be read."""
+    if not path.is_file():
+        raise LoadError([Problem(str(path), None, None, "no such file")])
+    if path.suffix.lower() == ".docx":
+        return _docx(path), []
+    if path.suffix.lower() in (".doc", ".pdf", ".xlsx", ".xls"):
+        raise LoadError(
+            [Problem(str(path), None, None, f"{path.suffix} is not read: save it as .docx or plain text (.txt)")]
+        )
+    data = path.read_bytes()
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise LoadError(
+            [Problem(str(path), None, None, "neither UTF-8 nor GBK/GB18030 text; save it as UTF-8")]
+        ) from None
+    warning = Problem(str(path), None, None, "file is GBK/GB18030-encoded; read as such", warning=True)
+    return text, [warning]
+
+
+def _docx(path: Path) -> str:
+    import zipfile
+
+    import docx  # python-docx: imported only by `extract`
+
+    try:
+        document = docx.Document(str(path))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise LoadError([Problem(str(path), None, None, f"not a readable .docx file ({exc})")]) from None
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        lines.append("")
+        for row in table.rows:
+            lines.append("\t" + "\t".join(cell.text.strip() for cell in row.cells))
+        lines.append("")
+    return "\n\n".join(lines)

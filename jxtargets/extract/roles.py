@@ -1,0 +1,112 @@
+"""What a number says about its indicator: a level, a growth rate, a change in percentage
+points, an average growth or a total since a start year — from the words between the name and
+the number, the unit as written and the indicator's own unit. Pure: no I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..core.model import Indicator
+from .quantities import Number
+
+UP = ("增长", "增加", "提高", "上升", "提升", "扩大", "增")
+DOWN = ("下降", "减少", "降低", "回落", "下滑", "缩小", "削减", "减")
+# A verb ending in one of these gives the level reached: 提高到, 下降到, 达到, 为.
+_TO = re.compile(r"(到|至|为|达|达到|突破|超过|超|逾|保持在|稳定在)$")
+_FROM = re.compile(r"(由|从)$")
+COMPARABLE = ("按可比价格计算", "按可比价计算", "扣除价格因素", "实际增长", "可比价")
+CURRENT = ("按现价计算", "按当年价格计算", "按当年价计算", "名义增长", "现价")
+_CUMULATIVE = ("累计", "共计", "合计")
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    field: str  # value | growth | cagr | change | annual_change | total | reduction
+    value: float
+    since: int | None = None
+    unit: str | None = None
+
+
+class Refused(Exception):
+    """The number cannot be read as a figure of this indicator; the message is the reason."""
+
+
+def basis_of(sentence: str, indicator: Indicator) -> str:
+    """comparable when the text says so, current when it says so; otherwise the indicator's
+    convention (`growth_basis:` in the catalogue), else current prices."""
+    if any(w in sentence for w in COMPARABLE):
+        return "comparable"
+    if any(w in sentence for w in CURRENT):
+        return "current"
+    return getattr(indicator, "growth_basis", None) or "current"
+
+
+def _words(connector: str) -> tuple[bool, bool]:
+    tail = connector[-6:]
+    return any(w in tail for w in UP), any(w in tail for w in DOWN)
+
+
+def role(indicator: Indicator, number: Number, connector: str, after: str, year: int, span: int | None) -> Role:
+    """The field this number fills for `indicator`. Raises Refused with the reason."""
+    if number.kind == "structure":
+        raise Refused("a structure ratio (a：b：c) is not read")
+    if number.approx:
+        raise Refused("an approximate figure (约, 左右, 近): give the exact reported figure")
+    if _FROM.search(connector) or re.match(r"(提高|增加|下降|减少|削减|调整|上升|降低)?(到|至|为)", after):
+        raise Refused(f"the starting figure of a change (由/从…到…){_span_note(span)}")
+    up, down = _words(connector)
+    to_level = bool(_TO.search(connector))
+    averaged = "年均" in connector
+    cumulative = any(w in connector for w in _CUMULATIVE)
+    unit, own = number.unit, indicator.unit
+    if unit == "个百分点":
+        if not (up or down):
+            raise Refused("percentage points with no 提高/下降")
+        sign = -1.0 if down else 1.0
+        if averaged:
+            if span is None:
+                raise Refused("an average change with no start year (年均 outside a 五年间/十三五时期 passage)")
+            return Role("annual_change", sign * number.value, span)
+        return Role("change", sign * number.value, span if cumulative and span else year - 1)
+    if unit == "%" and (own != "%" or ((up or down) and not to_level)):
+        if own == "%" and not averaged:
+            raise Refused(f"{'an increase' if up else 'a fall'} of a share in %: percent or percentage points?")
+        if averaged:
+            if span is None:
+                raise Refused("an average growth rate with no start year (年均 outside a 五年间/十三五时期 passage)")
+            if down and indicator.direction == "down":
+                raise Refused("an average fall: not a growth rate or a cumulative reduction")
+            return Role("cagr", -number.value if down else number.value, span)
+        if down and indicator.direction == "down":
+            if cumulative and span is None:
+                raise Refused("a cumulative fall with no start year")
+            return Role("reduction", number.value, span if cumulative else year - 1)
+        if cumulative or (span is not None and not (up or down)):
+            raise Refused("a cumulative rate over several years, not the year's growth")
+        if not (up or down):
+            raise Refused(f"a percentage with no 增长/下降 for an indicator in {own}")
+        return Role("growth", -number.value if down else number.value)
+    if unit is None:
+        raise Refused(f"no unit (the indicator is in {own})" if own else "no unit")
+    if own is None:
+        raise Refused("the indicator has no unit (a milestone)")
+    if unit != own:
+        from ..loading.units import UnitError, factor
+
+        try:
+            factor(unit, own)
+        except UnitError:
+            raise Refused(f"unit {unit} is of another dimension than {own} (never converted)") from None
+    if (up or down) and not to_level:
+        raise Refused(f"an increase or fall in {unit}, not a level")
+    flow = own != "%" and "/" not in own and own not in ("分钟", "小时", "天", "年", "岁", "倍")
+    if span is not None and not to_level and flow:
+        return Role("total", number.value, span, None if unit == own else unit)
+    if cumulative and span is None and "累计" not in indicator.name and "截至" not in connector:
+        raise Refused("a cumulative figure with no start year")
+    return Role("value", number.value, None, None if unit == own else unit)
+
+
+def _span_note(span: int | None) -> str:
+    return f", {span}" if span else ""

@@ -1,0 +1,82 @@
+"""The extraction as an actuals file (SPEC §3) and the report of left-out numbers."""
+
+from __future__ import annotations
+
+from .model import Extraction, Found, LeftOut
+
+_ORDER = ("value", "unit", "bound", "growth", "since", "source", "note")
+
+
+def _number(value: float) -> int | float:
+    return int(value) if float(value).is_integer() else value
+
+
+def _entry(figures: list[Found]) -> dict:
+    """One indicator's figures from one release, merged into one mapping."""
+    entry: dict = {}
+    quotes: list[Found] = []
+    for f in figures:
+        if f.field == "value":
+            entry["value"] = _number(f.value)
+            if f.unit:
+                entry["unit"] = f.unit
+            if f.bound:
+                entry["bound"] = f.bound
+        elif f.field == "growth":
+            entry["growth"] = {"value": _number(f.value), "basis": f.basis} if f.basis else _number(f.value)
+        else:
+            entry.setdefault("since", {}).setdefault(f.since, {})[f.field] = _number(f.value)
+        if all(q.quote != f.quote for q in quotes):
+            quotes.append(f)
+    main = quotes[0]
+    entry["source"] = {"doc": main.place.doc, "where": main.place.where, "quote": main.quote}
+    if len(quotes) > 1:
+        entry["note"] = "; ".join(
+            f"{'/'.join(_fields(figures, q.quote))} from {q.place.where} (line {q.place.line}): {q.quote}"
+            for q in quotes[1:]
+        )
+    return {k: entry[k] for k in _ORDER if k in entry}
+
+
+def _fields(figures: list[Found], quote: str) -> list[str]:
+    return [f.field if f.since is None else f"since {f.since} {f.field}" for f in figures if f.quote == quote]
+
+
+def actuals_tree(result: Extraction) -> dict:
+    """The actuals mapping: values (the city), regions, revisions."""
+    groups: dict[tuple, list[Found]] = {}
+    for f in result.figures:
+        groups.setdefault((f.revision, f.year, f.region, f.indicator), []).append(f)
+    tree: dict = {"year": result.year, "source": "; ".join(result.docs) + " (jxtargets extract)", "values": {}}
+    for (revision, year, region, indicator), figures in groups.items():
+        entry = _entry(figures)
+        if revision:
+            tree.setdefault("revisions", {}).setdefault(year, {})[indicator] = entry
+        elif region is None:
+            tree["values"][indicator] = entry
+        else:
+            tree.setdefault("regions", {}).setdefault(region, {})[indicator] = entry
+    return tree
+
+
+def actuals_yaml(result: Extraction) -> str:
+    import yaml
+
+    head = (
+        f"# Figures for {result.year} extracted by `jxtargets extract` from {', '.join(result.docs)}.\n"
+        f"# Every figure quotes its sentence; {len(result.left_out)} number(s) were left out (see the report).\n"
+        "# Review before use: `jxtargets validate FILE --seeds DIR` finds each quote in its document.\n"
+    )
+    body = yaml.safe_dump(actuals_tree(result), allow_unicode=True, sort_keys=False, width=100000)
+    return head + body
+
+
+def report_line(item: LeftOut) -> str:
+    sentence = item.sentence if len(item.sentence) <= 90 else item.sentence[:87] + "…"
+    return f"{item.place.doc}:{item.place.line}: {item.number}: {item.reason} — {sentence}"
+
+
+def report_text(result: Extraction) -> str:
+    lines = [report_line(item) for item in result.left_out]
+    lines.append(f"{len(result.figures)} figure(s) extracted, {len(result.left_out)} number(s) left out")
+    return "\n".join(lines) + "\n"
