@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-HEAVY = ("pint", "rich", "openpyxl", "matplotlib", "yaml", "tabulate")
+HEAVY = ("pint", "rich", "openpyxl", "matplotlib", "yaml", "tabulate", "docx")
 
 
 def modules_after(code: str) -> set[str]:

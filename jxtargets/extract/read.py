@@ -39,10 +39,11 @@ def _docx(path: Path) -> str:
     import zipfile
 
     import docx  # python-docx: imported only by `extract`
+    from docx.opc.exceptions import OpcError
 
     try:
         document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LoadError([Problem(str(path), None, None, f"not a readable .docx file ({exc})")]) from None
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:

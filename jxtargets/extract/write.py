@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .model import Extraction, Found, LeftOut
 
-_ORDER = ("value", "unit", "bound", "growth", "since", "source", "note")
+_ORDER = ("value", "unit", "bound", "growth", "since", "done", "source", "note")
 
 
 def _number(value: float) -> int | float:
@@ -22,6 +22,8 @@ def _entry(figures: list[Found]) -> dict:
                 entry["unit"] = f.unit
             if f.bound:
                 entry["bound"] = f.bound
+        elif f.field == "done":
+            entry["done"] = True
         elif f.field == "growth":
             entry["growth"] = {"value": _number(f.value), "basis": f.basis} if f.basis else _number(f.value)
         else:
