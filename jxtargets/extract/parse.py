@@ -54,7 +54,10 @@ class Parser:
         self._foreign: dict[tuple[int, str], str] = {}  # a figure given in another unit: its rates too
 
     def leave(self, s: Sentence, n: Number, reason: str) -> None:
-        self.left.append(LeftOut(n.raw, reason, s.quote(0, len(s.text)), s.place))
+        """Left out, with the words around the number (up to 30 characters before it)."""
+        a, b = max(0, n.start - 30), min(len(s.text), n.end + 12)
+        context = ("…" if a else "") + s.quote(a, b) + ("…" if b < len(s.text) else "")
+        self.left.append(LeftOut(n.raw, reason, context, s.place))
 
     def sentence(self, i: int, s: Sentence) -> None:
         nums = [n for n in numbers(s.text) if not in_quotes(s.text, n.start)]

@@ -54,7 +54,7 @@ def role(indicator: Indicator, number: Number, connector: str, after: str, year:
     if number.approx:
         raise Refused("an approximate figure (约, 左右, 近): give the exact reported figure")
     if _FROM.search(connector) or re.match(r"(提高|增加|下降|减少|削减|调整|上升|降低)?(到|至|为)", after):
-        raise Refused(f"the starting figure of a change (由/从…到…){_span_note(span)}")
+        raise Refused(f"the starting figure of a change (由/从…到…{_span_note(span)})")
     up, down = _words(connector)
     to_level = bool(_TO.search(connector))
     averaged = "年均" in connector
@@ -109,4 +109,4 @@ def role(indicator: Indicator, number: Number, connector: str, after: str, year:
 
 
 def _span_note(span: int | None) -> str:
-    return f", {span}" if span else ""
+    return f"; the figure of {span}" if span else ""

@@ -74,8 +74,7 @@ def actuals_yaml(result: Extraction) -> str:
 
 
 def report_line(item: LeftOut) -> str:
-    sentence = item.sentence if len(item.sentence) <= 90 else item.sentence[:87] + "…"
-    return f"{item.place.doc}:{item.place.line}: {item.number}: {item.reason} — {sentence}"
+    return f"{item.place.doc}:{item.place.line}: {item.number}: {item.reason} — {item.sentence}"
 
 
 def report_text(result: Extraction) -> str:
