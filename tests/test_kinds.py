@@ -91,8 +91,9 @@ def test_relative_target_on_a_down_indicator_agrees_with_its_projection():
     target = _target("relative", "~", of="y")
     catalogue = _catalogue(target, mine, other)
     actuals = Actuals()
-    actuals.add(Figure("x", "嘉兴市", 2017, 100.0, since={2015: {"cagr": 9.0}}))
-    actuals.add(Figure("y", "嘉兴市", 2017, 100.0, since={2015: {"cagr": 7.0}}))
+    real = {2015: "comparable"}
+    actuals.add(Figure("x", "嘉兴市", 2017, 100.0, since={2015: {"cagr": 9.0}}, since_basis=real))
+    actuals.add(Figure("y", "嘉兴市", 2017, 100.0, since={2015: {"cagr": 7.0}}, since_basis=real))
     result = Evaluator(catalogue, actuals).evaluate(target, 2017)
     assert result.status == "on_track"
     row = review_row(result, actuals, 2017)

@@ -40,8 +40,21 @@ def judge(
     return Evaluator(catalogue, actuals).evaluate(target, year)
 
 
-def fig(year, value=None, growth=None, since=None, indicator="x", done=None):
-    return Figure(indicator, "嘉兴市", year, value=value, growth=growth, since=since or {}, done=done)
+def fig(year, value=None, growth=None, since=None, indicator="x", done=None, basis=None, bound=None):
+    """A made-up figure; `basis` is the price basis of its growth and reported averages."""
+    since = since or {}
+    return Figure(
+        indicator,
+        "嘉兴市",
+        year,
+        value=value,
+        growth=growth,
+        since=since,
+        done=done,
+        bound=bound,
+        growth_basis=basis,
+        since_basis={start: basis for start in since} if basis else {},
+    )
 
 
 # -- level ----------------------------------------------------------------------------------
@@ -144,7 +157,7 @@ def test_cagr_reported_comparable_beats_nominal_levels():
         value=7,
         basis="comparable",
         baseline=3517.1,
-        figures=[fig(2020, 5509.5, since={2015: {"cagr": 6.59}})],
+        figures=[fig(2020, 5509.5, since={2015: {"cagr": 6.59}}, basis="comparable")],
     )
     assert r.status == "missed"
     assert r.implied_cagr == 6.59 and r.measured_by == "reported"
@@ -238,13 +251,17 @@ def test_multiple_doubling():
 
 def test_relative_to_gdp():
     gdp = Indicator("gdp", "地区生产总值", "GRP", "亿元", "up", "economy")
-    figures = [fig(2020, since={2015: {"cagr": 8.0}}), fig(2020, since={2015: {"cagr": 6.59}}, indicator="gdp")]
+    real = "comparable"
+    figures = [
+        fig(2020, since={2015: {"cagr": 8.0}}, basis=real),
+        fig(2020, since={2015: {"cagr": 6.59}}, indicator="gdp", basis=real),
+    ]
     r = judge(kind="relative", op=">=", of="gdp", figures=figures, extra_indicators=[gdp])
     assert r.status == "met" and r.target_value == 6.59
-    figures[0] = fig(2020, since={2015: {"cagr": 6.4}})
+    figures[0] = fig(2020, since={2015: {"cagr": 6.4}}, basis=real)
     r = judge(kind="relative", op="~", of="gdp", figures=figures, extra_indicators=[gdp])
     assert r.status == "met"  # 6.4 within 5% of 6.59
-    figures[0] = fig(2020, since={2015: {"cagr": 5.0}})
+    figures[0] = fig(2020, since={2015: {"cagr": 5.0}}, basis=real)
     assert judge(kind="relative", op="~", of="gdp", figures=figures, extra_indicators=[gdp]).status == "missed"
 
 

@@ -17,7 +17,8 @@ from .kinds import Kind
 
 DIRECTIONS = ("up", "down")
 ATTRIBUTES = ("expected", "binding")
-BASES = ("comparable", "current")
+BASES = ("comparable", "current")  # price basis of a growth rate: 可比价 | 当年价
+BOUNDS = ("lower", "upper")  # a figure given only as a bound: 突破/超过/以上 | 以下/不到
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +85,8 @@ class Indicator:
     targets: list[Target] = field(default_factory=list)
     # Other names reports use for it (社零 for 社会消费品零售总额); each belongs to one indicator.
     aliases: tuple[str, ...] = ()
+    # The price basis its growth is conventionally reported at, used where a figure says nothing.
+    growth_basis: str | None = None
 
     @property
     def is_share(self) -> bool:
@@ -126,6 +129,11 @@ class Figure:
     revised_in: str | None = None
     # The same figure as another document gives it: (value, note, source).
     alternatives: tuple[tuple[float, str, Source | str | None], ...] = ()
+    # "lower" when the report gives `value` only as a lower bound (突破10万元), "upper" for 以下.
+    bound: str | None = None
+    # The price basis of `growth`, and of the `cagr` reported under `since` (by start year).
+    growth_basis: str | None = None
+    since_basis: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -135,6 +143,17 @@ class Actuals:
     figures: dict[tuple[str, str], dict[int, Figure]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
+    # Series breaks: (indicator, region) -> the years from which the series is on a new basis
+    # (a census re-basing): figures before and from such a year are not comparable.
+    breaks: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+
+    def add_break(self, indicator: str, region: str, year: int) -> None:
+        self.breaks.setdefault((indicator, region), set()).add(year)
+
+    def break_between(self, indicator: str, region: str, start: int, end: int) -> int | None:
+        """The first declared break of the series after `start` and at or before `end`."""
+        years = [y for y in self.breaks.get((indicator, region), ()) if start < y <= end]
+        return min(years) if years else None
 
     def add(self, figure: Figure) -> None:
         self.figures.setdefault((figure.indicator, figure.region), {})[figure.year] = figure

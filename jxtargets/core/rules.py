@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
-from . import growth, policy
+from . import figures, growth, policy
 from .kinds import SPECS, better, near_bound
 from .model import Actuals, Catalogue, Indicator, Plan, Target
 from .policy import Status
@@ -44,6 +44,25 @@ class Result:
     measured_by: str | None = None  # reported | chained | levels | computed
     nominal_cagr: float | None = None  # context for a comparable-price target, never the verdict
     why: list[tuple[str, dict]] = field(default_factory=list)
+    # Real data (SPEC §4): the year asked for, the document's baseline when a revision re-based
+    # it, bounds (a figure known only as "at least" / "at most"), a series break spanned, and the
+    # price basis of the growth rate judged.
+    as_of: int | None = None
+    baseline_document: float | None = None
+    baseline_bound: str | None = None
+    actual_bound: str | None = None
+    target_bound: str | None = None
+    break_year: int | None = None
+    measured_basis: str | None = None
+
+    @property
+    def actual_year(self) -> int | None:
+        """The year of the figure judged (the latest at or before the year asked for)."""
+        return self.year if self.actual is not None else None
+
+    @property
+    def spans_break(self) -> bool:
+        return self.break_year is not None
 
     @property
     def baseline_year(self) -> int:
@@ -94,18 +113,11 @@ class Evaluator:
 
     # -- figures ---------------------------------------------------------------------------
 
+    def base(self, target: Target, region: str) -> figures.Base:
+        return figures.baseline(self.catalogue, self.actuals, target, region)
+
     def baseline_level(self, target: Target, region: str) -> float | None:
-        if target.baseline is not None:
-            return target.baseline
-        indicator = self.catalogue.indicators[target.indicator]
-        for other in indicator.targets:
-            if (
-                other.baseline is not None
-                and other.baseline_year == target.baseline_year
-                and (other.region or self.catalogue.region) == region
-            ):
-                return other.baseline
-        return self.actuals.level(target.indicator, region, target.baseline_year)
+        return self.base(target, region).value
 
     def since(self, indicator: str, region: str, start: int, end: int, figure: str) -> float | None:
         f = self.actuals.get(indicator, region, end)
@@ -113,28 +125,15 @@ class Evaluator:
             return None
         return f.since.get(start, {}).get(figure)
 
-    def rate(self, indicator: str, region: str, start: int, end: int, base: float | None):
-        """Average growth start→end in % a year, and how it was measured: reported average,
-        chained yearly rates, or levels (nominal)."""
-        reported = self.since(indicator, region, start, end, "cagr")
-        if reported is not None:
-            return reported, "reported"
-        if end - start == 1:
-            f = self.actuals.get(indicator, region, end)
-            if f is not None and f.growth is not None:
-                return f.growth, "reported"
-        rates = []
-        for y in range(start + 1, end + 1):
-            f = self.actuals.get(indicator, region, y)
-            if f is None or f.growth is None:
-                break
-            rates.append(f.growth)
-        else:
-            if rates:
-                return growth.chain(rates), "chained"
-        end_level = self.actuals.level(indicator, region, end)
-        nominal = growth.cagr(base, end_level, end - start)
-        return (nominal, "levels") if nominal is not None else (None, None)
+    def level(self, indicator: str, region: str, year: int) -> tuple[float | None, str | None]:
+        """A release's level for the year, and whether it is only a bound."""
+        f = self.actuals.get(indicator, region, year)
+        return (f.value, f.bound) if f is not None and f.value is not None else (None, None)
+
+    def rate(self, indicator: str, region: str, start: int, end: int, base: figures.Base) -> figures.Rate:
+        """Average growth start→end in % a year, how it was measured and at which price basis."""
+        default = self.catalogue.indicators[indicator].growth_basis
+        return figures.rate(self.actuals, indicator, region, start, end, base, default)
 
     # -- evaluation ------------------------------------------------------------------------
 
@@ -144,9 +143,15 @@ class Evaluator:
         region = target.region or self.catalogue.region
         start, end = target.baseline_year, target.target_year
         when = min(year, end)
-        res = Result(target, indicator, plan, region, when, "no_data")
-        res.time_pct = _pct(when - start, end - start) if end > start else None
         rule = target.rule
+        res = Result(target, indicator, plan, region, when, "no_data", as_of=when)
+        if rule != "milestone" and when > start:
+            # As of a year, each target is judged on its latest figure at or before it.
+            latest = figures.latest_year(self.actuals, target, region, start, when)
+            if latest is not None and latest < when:
+                when = res.year = latest
+                res.why.append(("latest_figure", {"year": latest}))
+        res.time_pct = _pct(when - start, end - start) if end > start else None
 
         if target.kind == "external" and target.value is None:
             res.status = "unassessable"
@@ -163,8 +168,11 @@ class Evaluator:
             if value is None:
                 res.status = "unassessable"
                 return res
-        base = self.baseline_level(target, region)
-        res.baseline = base
+        based = self.base(target, region)
+        base = res.baseline = based.value
+        res.baseline_document, res.baseline_bound = based.document, based.bound
+        if based.revised:
+            res.why.append(("rebased", {"value": based.value, "document": based.document}))
         if rule == "multiple":
             if base is None:
                 res.status = "unassessable"
@@ -181,6 +189,7 @@ class Evaluator:
             value = base * factor
             if stretch is not None:
                 stretch = base * stretch
+            res.target_bound = based.bound  # twice a lower bound is only a lower bound
         res.target_value = value
         res.stretch = stretch
 
@@ -194,6 +203,12 @@ class Evaluator:
         if indicator.is_share and SPECS[rule].on_level:
             # A CAGR of a share has no meaning: its pace is in points a year (core/pace.py).
             res.planned_cagr = res.implied_cagr = res.required_cagr = None
+        if res.actual is not None or res.status not in ("no_data", "unassessable"):
+            res.break_year = self.actuals.break_between(target.indicator, region, start, when)
+            if res.break_year is not None:
+                _base_not_comparable(res, ("spans_break", {"year": res.break_year}))
+            if based.bound is not None:
+                _base_not_comparable(res, ("baseline_bound", {"bound": based.bound, "year": start}))
         return res
 
     def _milestone(self, res: Result, when: int) -> Result:
@@ -230,10 +245,13 @@ def _finish(
     early_final: bool,
     pace: float | None,
     tol: float,
+    measured_bound: str | None = None,
     **context,
 ) -> Result:
     """Shared verdict: final comparison, early `met`, or the pace thresholds."""
     t = res.target
+    if measured_bound is not None:
+        return _finish_bound(res, measured, measured_bound, value, good, final, early_final, tol, context)
     ok = satisfies(measured, t.op, value, tol, good)
     res.actual = measured
     bound = near_bound(value, good)
@@ -274,6 +292,53 @@ def _finish(
     return res
 
 
+def _finish_bound(
+    res: Result, measured: float, bound: str, value, good: int, final: bool, early_final: bool, tol: float, context
+) -> Result:
+    """The verdict on a figure known only as a bound: interval logic (SPEC §4). Met where every
+    value the bound allows meets the target, missed (final) where none does, else unassessable;
+    nothing computed from the bound (gap, pace, progress, CAGR) is given as exact."""
+    t = res.target
+    ok = figures.decide(measured, bound, t.op, value, tol, good)
+    res.actual, res.actual_bound = measured, bound
+    res.implied_cagr = res.required_cagr = res.progress_pct = res.pace = None
+    res.gap = res.gap_pct = 0.0 if ok else None
+    params = {"ok": ok, "measured": measured, "bound": bound, "op": t.op, "value": value}
+    res.why.append(("compare", {**params, "tol": tol if t.op == "~" else None, **context}))
+    if ok and (final or (early_final and t.op in (">=", "<="))):
+        res.status = "met"
+        if not final:
+            res.why.append(("reached_early", {}))
+    elif ok:
+        res.status = "on_track"
+    elif ok is False and final:
+        res.status = "missed"
+    else:
+        res.status = "unassessable"
+        res.why.append(("bound_undecided", {"bound": bound}))
+    return res
+
+
+def _base_not_comparable(res: Result, reason: tuple[str, dict]) -> None:
+    """The baseline is not a figure to measure from (a bound, or on the other side of a series
+    break): nothing computed from it is exact, and a verdict that rests on it is unassessable.
+    A verdict from the figure itself against the target (a level reached, a reported average)
+    stands, marked."""
+    res.why.append(reason)
+    spec = SPECS[res.target.rule]
+    from_levels = res.measured_by in ("computed", "levels")
+    if spec.on_level or from_levels:
+        res.planned_cagr = res.implied_cagr = res.progress_pct = None
+    if spec.on_level and res.target.rule == "multiple":
+        res.required_cagr = None
+    paced = any(code == "pace" for code, _ in res.why)
+    if res.target.rule == "multiple" or from_levels or paced:
+        res.pace = None
+        if res.status not in ("no_data", "baseline"):
+            res.status = "unassessable"
+            res.gap = res.gap_pct = None
+
+
 def _linear_pace(done: float, due: float, good: int) -> float:
     if due == 0:
         return math.inf if good * done >= 0 else -math.inf
@@ -282,16 +347,17 @@ def _linear_pace(done: float, due: float, good: int) -> float:
 
 def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
     t, ind = res.target, res.indicator
-    actual = ev.actuals.level(t.indicator, res.region, when)
+    actual, actual_bound = ev.level(t.indicator, res.region, when)
     if actual is None:
         res.why.append(("no_figure", {"year": when}))
         return res
     bound = near_bound(value, good)
     years, left = end - start, end - when
     if when <= start:
-        res.status, res.actual = "baseline", actual
-        res.planned_cagr = growth.cagr(base if base is not None else actual, bound, years)
-        res.required_cagr = growth.cagr(actual, bound, left)
+        res.status, res.actual, res.actual_bound = "baseline", actual, actual_bound
+        if actual_bound is None:
+            res.planned_cagr = growth.cagr(base if base is not None else actual, bound, years)
+            res.required_cagr = growth.cagr(actual, bound, left)
         return res
     res.planned_cagr = growth.cagr(base, bound, years)
     res.implied_cagr = growth.cagr(base, actual, when - start)
@@ -311,18 +377,18 @@ def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     elif base is None and when < end:
         res.why.append(("no_baseline", {"year": start}))
     tol = policy.tolerance(t, ind, bound)
-    return _finish(res, actual, value, good, when >= end, True, pace, tol)
+    return _finish(res, actual, value, good, when >= end, True, pace, tol, actual_bound)
 
 
 def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
     t, ind = res.target, res.indicator
     if when <= start:
         return _level_as_baseline(ev, res, when)
-    base_level = ev.baseline_level(t, res.region)
-    rate, how = ev.rate(t.indicator, res.region, start, when, base_level)
-    end_level = ev.actuals.level(t.indicator, res.region, when)
-    nominal = growth.cagr(base_level, end_level, when - start)
-    res.baseline = base_level
+    based = ev.base(t, res.region)
+    measured = ev.rate(t.indicator, res.region, start, when, based)
+    rate, how = measured.value, measured.how
+    end_level, _ = ev.level(t.indicator, res.region, when)
+    nominal = growth.cagr(based.value, end_level, when - start)
     if how != "levels":
         res.nominal_cagr = nominal
     if rate is None or (how == "levels" and t.basis == "comparable"):
@@ -332,7 +398,12 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
         else:
             res.why.append(("no_figure", {"year": when}))
         return res
-    res.measured_by = how
+    res.measured_by, res.measured_basis = how, measured.basis
+    if t.basis is not None and measured.basis != t.basis:
+        # Like with like: a target at one price basis is judged only on figures at that basis.
+        res.status = "unassessable"
+        res.why.append(("basis_differs", {"rate": rate, "basis": measured.basis, "want": t.basis}))
+        return res
     bound = near_bound(value, good)
     res.planned_cagr = bound
     res.implied_cagr = rate
@@ -344,7 +415,7 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
     res.pace_method = "growth"
     pace = _linear_pace(rate, bound, good) if good * rate >= 0 or good * bound < 0 else -1.0
     tol = policy.tolerance(t, ind, bound)
-    res = _finish(res, rate, value, good, when >= end, False, pace, tol, how=how, basis=t.basis)
+    res = _finish(res, rate, value, good, when >= end, False, pace, tol, measured.bound, how=how, basis=measured.basis)
     if res.nominal_cagr is not None and t.basis == "comparable":
         res.why.append(("nominal_context", {"nominal": res.nominal_cagr}))
     return res
@@ -352,9 +423,9 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
 
 def _level_as_baseline(ev: Evaluator, res: Result, when: int) -> Result:
     """At the baseline year itself there is nothing to judge: show the starting figure."""
-    actual = ev.actuals.level(res.target.indicator, res.region, when)
+    actual, bound = ev.level(res.target.indicator, res.region, when)
     if actual is not None:
-        res.status, res.actual = "baseline", actual
+        res.status, res.actual, res.actual_bound = "baseline", actual, bound
     return res
 
 
@@ -375,7 +446,7 @@ def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> 
     t, ind = res.target, res.indicator
     if when <= start:
         return _level_as_baseline(ev, res, when)
-    actual_level = ev.actuals.level(t.indicator, res.region, when)
+    actual_level, level_bound = ev.level(t.indicator, res.region, when)
 
     def computed():
         return actual_level - base if actual_level is not None and base is not None else None
@@ -393,14 +464,15 @@ def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> 
     res.pace_method = "linear"
     pace = _linear_pace(change, bound * (when - start) / (end - start), good)
     tol = policy.tolerance(t, ind, bound)
-    return _finish(res, change, value, good, when >= end, True, pace, tol)
+    measured_bound = level_bound if res.measured_by == "computed" else None
+    return _finish(res, change, value, good, when >= end, True, pace, tol, measured_bound)
 
 
 def _annual_change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
     t, ind = res.target, res.indicator
     if when <= start:
         return _level_as_baseline(ev, res, when)
-    actual_level = ev.actuals.level(t.indicator, res.region, when)
+    actual_level, level_bound = ev.level(t.indicator, res.region, when)
 
     def computed():
         if actual_level is None or base is None:
@@ -415,7 +487,8 @@ def _annual_change(ev: Evaluator, res: Result, value, base, good, start, end, wh
     res.pace_method = "linear"
     pace = _linear_pace(per_year, bound, good)
     tol = policy.tolerance(t, ind, bound)
-    return _finish(res, per_year, value, good, when >= end, False, pace, tol)
+    measured_bound = level_bound if res.measured_by == "computed" else None
+    return _finish(res, per_year, value, good, when >= end, False, pace, tol, measured_bound)
 
 
 def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
@@ -423,9 +496,14 @@ def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     if when <= start:
         return _level_as_baseline(ev, res, when)
 
+    yearly = [ev.level(t.indicator, res.region, y) for y in range(start + 1, when + 1)]
+    sum_bound = None
+    for _, one in yearly:
+        sum_bound = figures.combine(sum_bound, one)
+
     def computed():
-        levels = [ev.actuals.level(t.indicator, res.region, y) for y in range(start + 1, when + 1)]
-        return None if any(v is None for v in levels) else sum(levels)
+        levels = [v for v, _ in yearly if v is not None]
+        return sum(levels) if len(levels) == len(yearly) else None
 
     total = _reported_or(ev, res, "total", start, when, computed)
     if total is None:
@@ -435,14 +513,15 @@ def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     res.pace_method = "linear"
     pace = _linear_pace(total, bound * (when - start) / (end - start), good)
     tol = policy.tolerance(t, ind, bound)
-    return _finish(res, total, value, good, when >= end, True, pace, tol)
+    measured_bound = sum_bound if res.measured_by == "computed" else None
+    return _finish(res, total, value, good, when >= end, True, pace, tol, measured_bound)
 
 
 def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
     t, ind = res.target, res.indicator
     if when <= start:
         return _level_as_baseline(ev, res, when)
-    actual_level = ev.actuals.level(t.indicator, res.region, when)
+    actual_level, level_bound = ev.level(t.indicator, res.region, when)
     fall = _reported_or(ev, res, "reduction", start, when, lambda: growth.reduction(base, actual_level))
     if fall is None:
         return res
@@ -457,7 +536,8 @@ def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) 
     due = growth.reduction_due(bound, (when - start) / (end - start))
     pace = _linear_pace(fall, due, good) if due is not None else None
     tol = policy.tolerance(t, ind, bound)
-    return _finish(res, fall, value, good, when >= end, False, pace, tol)
+    measured_bound = figures.flip(level_bound) if res.measured_by == "computed" else None  # more left, less fall
+    return _finish(res, fall, value, good, when >= end, False, pace, tol, measured_bound)
 
 
 def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
@@ -468,24 +548,28 @@ def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -
         return res
     if when <= start:
         return res
-    mine, how = ev.rate(t.indicator, res.region, start, when, ev.baseline_level(t, res.region))
-    other_base = ev.actuals.level(other, res.region, start)
-    for o in ev.catalogue.indicators[other].targets:
-        if o.baseline is not None and o.baseline_year == start:
-            other_base = o.baseline
-            break
-    theirs, _ = ev.rate(other, res.region, start, when, other_base)
+    ours = ev.rate(t.indicator, res.region, start, when, ev.base(t, res.region))
+    other_base = figures.baseline_of(ev.catalogue, ev.actuals, other, res.region, start)
+    their = ev.rate(other, res.region, start, when, other_base)
+    mine, theirs = ours.value, their.value
     if mine is None or theirs is None:
         res.why.append(("no_figure", {"year": when}))
         return res
-    res.measured_by = how
+    res.measured_by, res.measured_basis = ours.how, ours.basis
+    if ours.basis is None or ours.basis != their.basis:
+        # Like with like: nominal income growth against real GDP growth says nothing.
+        res.status = "unassessable"
+        res.implied_cagr, res.planned_cagr = mine, theirs
+        res.why.append(("basis_mixed", {"of": other, "mine": ours.basis, "theirs": their.basis}))
+        return res
     res.target_value = theirs
     res.implied_cagr = mine
     res.planned_cagr = theirs
     res.pace_method = "growth"
     pace = _linear_pace(mine, theirs, 1) if theirs > 0 else None
     tol = policy.tolerance(t, ind, theirs)
-    res = _finish(res, mine, theirs, 1, when >= end, False, pace, tol)
+    measured_bound = "unknown" if their.bound else ours.bound  # against a bound, nothing is exact
+    res = _finish(res, mine, theirs, 1, when >= end, False, pace, tol, measured_bound)
     of = ev.catalogue.indicators[other]
     res.why.append(("relative_to", {"of": other, "name": of.name, "name_en": of.name_en, "rate": theirs}))
     return res

@@ -14,7 +14,18 @@ from .yamltree import read_yaml_file
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
-INDICATOR_KEYS = ("name", "name_en", "unit", "direction", "category", "note", "aliases", "targets")
+INDICATOR_KEYS = (
+    "name",
+    "name_en",
+    "unit",
+    "direction",
+    "category",
+    "note",
+    "aliases",
+    "growth_basis",
+    "growth_basis_source",
+    "targets",
+)
 TARGET_KEYS = (
     "plan",
     "kind",
@@ -129,6 +140,15 @@ def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_u
         _check_unit(unit, problems, f.line_of(body, "unit"), f"{where}.unit")
     indicator = Indicator(iid, name or iid, name_en or iid, unit, direction or "up", category or "", body.get("note"))
     indicator.aliases = _aliases(body, problems, where)
+    # The price basis its growth is reported at, only where a document says so (cite it).
+    indicator.growth_basis = f.choice(body, "growth_basis", BASES, problems, where)
+    if indicator.growth_basis is not None and "growth_basis_source" not in body:
+        problems.add(
+            f.line_of(body, "growth_basis"), f"{where}.growth_basis_source", "cite the document that states the basis"
+        )
+    if "growth_basis_source" in body:
+        key = f"{where}.growth_basis_source"
+        _source(body["growth_basis_source"], problems, f.line_of(body, "growth_basis_source"), key)
     targets = body.get("targets") or []
     if not isinstance(targets, list):
         problems.add(f.line_of(body, "targets"), f"{where}.targets", "expected a list of targets")

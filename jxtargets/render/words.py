@@ -122,6 +122,11 @@ BASIS = {
     "zh": {"comparable": "可比价", "current": "当年价"},
     "en": {"comparable": "comparable prices", "current": "current prices"},
 }
+BOUND = {
+    "zh": {"lower": "下限", "upper": "上限", "unknown": "区间"},
+    "en": {"lower": "a lower bound", "upper": "an upper bound", "unknown": "a bound"},
+}
+UNKNOWN_BASIS = {"zh": "口径不明", "en": "of unknown basis"}
 HOW = {
     "zh": {
         "reported": "报告值",
@@ -152,6 +157,13 @@ _WHY = {
         "no_figure": "无{year}年数据",
         "no_baseline": "无{year}年基期值",
         "no_factor": "倍增目标未给出倍数",
+        "latest_figure": "截至{year}年",
+        "rebased": "基期值{value}（修订，规划文本{document}）",
+        "bound_undecided": "实际值仅为{bound}，无法判断",
+        "spans_break": "{year}年起统计口径调整，跨口径的增速和进度不可比",
+        "baseline_bound": "{year}年基期值仅为{bound}，由其推算的目标、增速和进度不精确",
+        "basis_differs": "报告增速{rate}为{basis}，目标按{want}，口径不同不作判断",
+        "basis_mixed": "本指标增速为{mine}，对照指标{of}增速为{theirs}，价格口径不一致或不明，不作判断",
         "external_no_value": "省下达指标，文件未给出数值",
         "stretch_only": "仅为力争目标，不作考核",
         "milestone_done": "{year}年已完成",
@@ -177,6 +189,13 @@ _WHY = {
         "no_figure": "no figure for {year}",
         "no_baseline": "no baseline for {year}",
         "no_factor": "a multiple target with no factor",
+        "latest_figure": "as of {year}",
+        "rebased": "baseline {value} (revised; plan document {document})",
+        "bound_undecided": "the figure is only {bound}; cannot tell",
+        "spans_break": "series re-based from {year}: growth and progress across it are not comparable",
+        "baseline_bound": "the {year} baseline is only {bound}: targets, growth and progress from it are not exact",
+        "basis_differs": "reported growth {rate} is {basis}; the target is {want}: not comparable",
+        "basis_mixed": "growth here is {mine}, {of}'s is {theirs}: price bases differ or are unknown; not judged",
         "external_no_value": "set by the province; no value in the documents",
         "stretch_only": "力争 (stretch) only: reported, never required",
         "milestone_done": "done in {year}",
@@ -291,6 +310,14 @@ def why(result, lang: str) -> str:
             if key in shown:
                 shown[key] = f"{fmt(shown[key])}%"
         _years_in_words(shown, short, lang)
+        for key in ("value", "document"):
+            if isinstance(shown.get(key), float):
+                shown[key] = fmt(shown[key])
+        if "bound" in shown:
+            shown["bound"] = BOUND[lang].get(shown["bound"], shown["bound"])
+        for key in ("basis", "want", "mine", "theirs"):
+            if key in shown:
+                shown[key] = BASIS[lang].get(shown[key] or "", UNKNOWN_BASIS[lang])
         parts.append(template.format(**shown))
     if result.stretch is not None and result.stretch_met is not None:
         key = "stretch_met" if result.stretch_met else "stretch_not_met" if is_final(result) else "stretch_not_yet"
@@ -357,6 +384,12 @@ def _compare(p: dict, unit: str, lang: str) -> str:
     if qualifiers:
         measured += f" ({', '.join(qualifiers)})" if lang == "en" else f"（{'，'.join(qualifiers)}）"
     op, value = p["op"], p["value"]
+    if p.get("bound"):
+        mark = {"lower": "≥", "upper": "≤"}.get(p["bound"], "~")
+        measured = mark + measured
+        if p["ok"] is None:
+            target = fmt_value(value, unit) if op != "range" else f"[{fmt(value[0])}, {fmt(value[1])}]{unit}"
+            return f"{measured} ? {OP_SYMBOL.get(op or '', '')}{target}"
     above, below = _ABOVE_BELOW[lang]
     if op == "range":
         lo, hi = value
