@@ -74,8 +74,13 @@ def target_text(r: dict) -> str:
     value = r["target"]
     value = tuple(value) if isinstance(value, list) else value
     op = OP_SYMBOL.get(r["op"] or "", "")
-    return f"{op}{words.fmt_value(value, r['measure_unit'])}"
+    text = f"{op}{words.fmt_value(value, r['measure_unit'])}"
+    if r.get("target_bound"):  # e.g. twice a baseline known only as a lower bound
+        text += "（由下限推算）" if r["target_bound"] == "lower" else "（由上限推算）"
+    return text
 
 
 def actual_text(r: dict) -> str:
-    return "—" if r["actual"] is None else words.fmt_value(r["actual"], r["measure_unit"])
+    if r["actual"] is None:
+        return "—"
+    return words.bounded(words.fmt_value(r["actual"], r["measure_unit"]), r.get("actual_bound"))

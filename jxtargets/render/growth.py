@@ -32,7 +32,10 @@ def cagr_table(results: list[Result], lang: str) -> Table:
             [
                 f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}",
                 words.KIND[lang][rec["kind"]],
-                target if SPECS[r.target.rule].measure != "own" else f"{words.fmt(rec['baseline'])} → {target}",
+                target
+                if SPECS[r.target.rule].measure != "own"
+                else f"{words.baseline_text(rec['baseline'], rec['baseline_bound'], rec['baseline_document'], lang)}"
+                f" → {target}",
                 actual,
                 pct(rec["planned_cagr"]),
                 pct(rec["implied_cagr"]),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..core import figures
 from ..core.kinds import OP_SYMBOL, measure_unit
 from ..core.model import Actuals, Catalogue, Indicator, Target
 from . import words
@@ -168,6 +169,9 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
                     "done": f.done,
                     "revised_from": f.revised_from,
                     "revised_in": f.revised_in,
+                    "bound": f.bound,
+                    "growth_basis": f.growth_basis or ind.growth_basis,
+                    "breaks_from": year in actuals.breaks.get((iid, region), ()),
                     "note": f.note,
                     "alternatives": [
                         {"value": v, "note": n, "source": source_dict(src)} for v, n, src in f.alternatives
@@ -183,7 +187,8 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
         "direction": ind.direction,
         "category": ind.category,
         "note": ind.note,
-        "targets": [target_record(catalogue, t, lang) for t in ind.targets],
+        "growth_basis": ind.growth_basis,
+        "targets": [_rebased(target_record(catalogue, t, lang), catalogue, actuals, t) for t in ind.targets],
         "figures": figures,
     }
     if fmt == "json":
@@ -200,7 +205,7 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
                 t.plan,
                 f"{t.baseline_year}→{t.target_year}",
                 describe(t, ind, lang),
-                words.fmt(t.baseline),
+                words.baseline_text(*_shown(_base(catalogue, actuals, t)), lang),
                 t.region or catalogue.region,
                 cite,
             ]
@@ -208,6 +213,8 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
     fig_rows = []
     for f in figures:
         value = words.fmt(f["value"]) if f["value"] is not None else "—"
+        if f["bound"] is not None and f["value"] is not None:
+            value = words.BOUND_MARK[f["bound"]] + value
         if f["revised_from"] is not None:
             value += (
                 f" (修订，原{words.fmt(f['revised_from'])})"
@@ -250,6 +257,24 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
     if ind.note:
         out.append(visible(ind.note))
     return out
+
+
+def _base(catalogue: Catalogue, actuals: Actuals, t: Target) -> figures.Base:
+    return figures.baseline(catalogue, actuals, t, t.region or catalogue.region)
+
+
+def _shown(base: figures.Base) -> tuple[float | None, str | None, float | None]:
+    return base.value, base.bound, base.document
+
+
+def _rebased(rec: dict, catalogue: Catalogue, actuals: Actuals, t: Target) -> dict:
+    """A target's record with the baseline the checker uses: a revision supersedes the
+    document's figure, which stays as `baseline_document`."""
+    base = _base(catalogue, actuals, t)
+    rec["baseline_document"] = base.document
+    if base.revised:
+        rec["baseline"] = base.value
+    return rec
 
 
 def _csv(fields, records, raw: bool = False) -> str:

@@ -126,6 +126,7 @@ BOUND = {
     "zh": {"lower": "下限", "upper": "上限", "unknown": "区间"},
     "en": {"lower": "a lower bound", "upper": "an upper bound", "unknown": "a bound"},
 }
+BOUND_MARK = {"lower": "≥", "upper": "≤", "unknown": "~"}
 UNKNOWN_BASIS = {"zh": "口径不明", "en": "of unknown basis"}
 HOW = {
     "zh": {
@@ -267,6 +268,22 @@ def fmt(x: float | None, digits: int = 2) -> str:
         digits = max(digits, 4)
     text = f"{x:,.{digits}f}".rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
+
+
+def baseline_text(value: float | None, bound: str | None, document: float | None, lang: str) -> str:
+    """A baseline as tables show it: re-based by a revision with the document's figure kept
+    (5,560（修订，规划文本5,509.5）), a bound marked (≥10)."""
+    text = fmt(value)
+    if value is not None and bound is not None:
+        text = BOUND_MARK[bound] + text
+    if document is not None:
+        text += f"（修订，规划文本{fmt(document)}）" if lang == "zh" else f" (revised; plan {fmt(document)})"
+    return text
+
+
+def bounded(text: str, bound: str | None) -> str:
+    """A figure known only as a bound, marked: ≥10万元."""
+    return BOUND_MARK.get(bound or "", "") + text
 
 
 def fmt_value(value, unit: str) -> str:
