@@ -52,6 +52,9 @@ class Review:
     rows: list[ReviewRow]
     by_plan: dict[str, dict[str, int]]
     by_category: dict[str, dict[str, int]]
+    # The latest year with any figure at or before `as_of`: earlier than `as_of` when no release
+    # for that year is loaded (each target is then judged on its latest figure, and says so).
+    latest_year: int | None = None
 
 
 def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, filters: Filters | None = None) -> Review:
@@ -67,7 +70,8 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
         for table, key in ((by_plan, result.plan.id), (by_category, result.indicator.category)):
             counts = table.setdefault(key, {term: 0 for term in OFFICIAL_TERMS})
             counts[row.official] += 1
-    return Review(year, rows, by_plan, by_category)
+    loaded = [y for y in actuals.years if y <= year]
+    return Review(year, rows, by_plan, by_category, max(loaded) if loaded else None)
 
 
 def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:

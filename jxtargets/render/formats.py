@@ -83,4 +83,7 @@ def target_text(r: dict) -> str:
 def actual_text(r: dict) -> str:
     if r["actual"] is None:
         return "—"
-    return words.bounded(words.fmt_value(r["actual"], r["measure_unit"]), r.get("actual_bound"))
+    text = words.bounded(words.fmt_value(r["actual"], r["measure_unit"]), r.get("actual_bound"))
+    if r.get("actual_year") and r.get("as_of") and r["actual_year"] < r["as_of"]:
+        text += f"\n({r['actual_year']})"  # the latest figure, from an earlier year
+    return text

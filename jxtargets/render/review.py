@@ -81,12 +81,22 @@ def review_record(row: ReviewRow, lang: str) -> dict:
     return rec
 
 
+def latest_note(review: Review, lang: str) -> str:
+    """Why a review as of a year with no release still has verdicts: the latest figures."""
+    if review.latest_year is None or review.latest_year >= review.as_of:
+        return ""
+    if lang == "zh":
+        return f"（无{review.as_of}年数据，各指标按截至{review.as_of}年的最新数据评估，最新为{review.latest_year}年）"
+    return f" (no figures for {review.as_of}: each target on its latest figure, the latest from {review.latest_year})"
+
+
 def summary_dict(review: Review, lang: str) -> dict:
     def relabel(table):
         return {k: {official_label(t, lang): n for t, n in v.items() if n} for k, v in table.items()}
 
     return {
         "as_of": review.as_of,
+        "latest_year": review.latest_year,
         "total": len(review.rows),
         "by_plan": relabel(review.by_plan),
         "by_category": relabel(review.by_category),
@@ -210,7 +220,7 @@ def to_markdown(review: Review, lang: str) -> str:
     from .completion import completion_tables
     from .completion import to_markdown as completion_markdown
 
-    out = [f"# {H['title'].format(year=review.as_of)}", ""]
+    out = [f"# {H['title'].format(year=review.as_of)}{latest_note(review, lang)}", ""]
     out += completion_markdown(completion_tables(review, lang))
     out += [
         f"## {H['details']}",
@@ -239,7 +249,7 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
     from rich.text import Text
 
     h, H = words.HEADERS[lang], HEADINGS[lang]
-    table = Table(title=H["title"].format(year=review.as_of), pad_edge=False)
+    table = Table(title=H["title"].format(year=review.as_of) + latest_note(review, lang), pad_edge=False)
     table.add_column(h["indicator"], ratio=3, overflow="fold")
     table.add_column(h["target"], justify="right")
     table.add_column(H["trajectory"], no_wrap=True)
