@@ -556,7 +556,7 @@ def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -
         res.why.append(("no_figure", {"year": when}))
         return res
     res.measured_by, res.measured_basis = ours.how, ours.basis
-    if ours.basis is None or ours.basis != their.basis:
+    if ours.basis is None or ours.basis != their.basis or (t.basis is not None and ours.basis != t.basis):
         # Like with like: nominal income growth against real GDP growth says nothing.
         res.status = "unassessable"
         res.implied_cagr, res.planned_cagr = mine, theirs
