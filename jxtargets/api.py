@@ -148,14 +148,17 @@ def check(
     statuses, fail_on = tuple(statuses), tuple(fail_on)
     filters = filters or Filters()
     check_choices(catalogue, filters, statuses, fail_on)
+    latest = None
     if year is not None and actuals.years and year not in actuals.years:
-        years = ", ".join(map(str, sorted(actuals.years)))
-        raise UsageError([f"--year {year}: no figures for that year in the given files (years: {years})"])
+        if year < min(actuals.years):
+            years = ", ".join(map(str, sorted(actuals.years)))
+            raise UsageError([f"--year {year}: no figures that early in the given files (years: {years})"])
+        latest = max(y for y in actuals.years if y <= year)  # judged on the latest figures (SPEC §4)
     year = year or actuals.latest_year
     scope = Scope(year or 0)
     results = [] if year is None else _judge(catalogue, actuals, year, filters, statuses, scope)
     summary = summarise(results, year, fail_on, scope)
-    report = CheckReport(catalogue, actuals, year, results, summary, bool(statuses))
+    report = CheckReport(catalogue, actuals, year, results, summary, bool(statuses), latest_year=latest)
     if filters.plans and year is not None:
         from .loading.actuals import untargeted
 

@@ -33,6 +33,9 @@ class CheckReport:
     # The chosen plans start after `year`: their baseline year, else None.
     starts_after: int | None = None
     warnings: list[Problem] = field(default_factory=list)
+    # No release for `year` is loaded: each target is judged on its latest figure at or before
+    # it, the latest of all from this year.
+    latest_year: int | None = None
 
     def __iter__(self) -> Iterator[Result]:
         return iter(self.results)

@@ -154,7 +154,7 @@ REFUSED = {
         ":11: values.rd_intensity",
     ],
     "actuals-2020-bad.csv": [
-        ":3: column year: year 2019 disagrees with the file name (2020)",
+        ":3: column year: year 2021 disagrees with the file name (2020)",  # an earlier year is a revision
         ":4: column year: expected a year, got '2020.5'",
         ":5: column indicator: unknown indicator 'gdpp' (did you mean gdp?)",
         ":7: column indicator: urbanization_rate for 2020 (嘉兴市) is given twice: at line 6 and line 7",
@@ -422,7 +422,7 @@ def test_year_that_disagrees_with_year_option(catalogue):
     problems = load_error("actuals-2020-pasted.yaml", catalogue, year=2019)
     assert problems == [f"{REL}actuals-2020-pasted.yaml:3: year: year 2020 disagrees with --year 2019"]
     lines = refused(REL + "actuals-2020-pasted.yaml", "--year", "2019")
-    assert lines == ["jxtargets: --year 2019: no figures for that year in the given files (years: 2020)"]
+    assert lines == ["jxtargets: --year 2019: no figures that early in the given files (years: 2020)"]
 
 
 def test_year_before_every_baseline_is_a_warning(catalogue):

@@ -111,7 +111,7 @@ def test_year_of_remembers_only_years():
 
 def _read(path: Path, catalogue):
     try:
-        figures, _, warnings = read_actuals_file(path, Resolver(catalogue), None)
+        figures, _, warnings, _ = read_actuals_file(path, Resolver(catalogue), None)
     except LoadError as exc:
         return "refused", [str(p) for p in exc.problems]
     return [
@@ -204,6 +204,9 @@ CELLS = {
     "done": ["", "true", "是", "maybe", None, True, False, 0],
     "note": ["", "n", None],
     "source": ["", "s", None],
+    "bound": ["", "lower", "上限", "x", None],
+    "basis": ["", "comparable", "当年价", "x", None],
+    "break": ["", "true", "否", "maybe", None],
     **{k: ["", "", "3.5", "120", "x", " ", None, 4.5] for k in model.SINCE_FIGURES},
 }
 

@@ -334,6 +334,7 @@ def _base_not_comparable(res: Result, reason: tuple[str, dict]) -> None:
     paced = any(code == "pace" for code, _ in res.why)
     if res.target.rule == "multiple" or from_levels or paced:
         res.pace = None
+        res.why[:] = [w for w in res.why if w[0] != "pace"]  # a ratio from such a base is not one
         if res.status not in ("no_data", "baseline"):
             res.status = "unassessable"
             res.gap = res.gap_pct = None

@@ -49,7 +49,8 @@ from .figure_checks import unit_slips_over_years
 from .files import display_name
 from .resolver import Resolver
 
-FileResult = tuple[list[Figure], list[Figure], list[Problem]]
+Break = tuple[str, str, int]  # (indicator, region, first year on the new basis)
+FileResult = tuple[list[Figure], list[Figure], list[Problem], list[Break]]
 
 
 @dataclass(slots=True)
@@ -62,6 +63,7 @@ class FileFigures:
     revised: list[Figure] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     loaded: bool = True
+    breaks: list[Break] = field(default_factory=list)
 
 
 def load_actuals(
@@ -81,11 +83,11 @@ def read_files(paths: Iterable[Path], resolver: Resolver, year: int | None, use_
     """Each file read on its own (a file that fails to load gives its problems, no figures)."""
     for path in paths:
         try:
-            figures, revised, warnings = _cached_read(path, resolver, year, use_cache)
+            figures, revised, warnings, breaks = _cached_read(path, resolver, year, use_cache)
         except LoadError as exc:
             yield FileFigures(path, problems=list(exc.problems), loaded=False)
             continue
-        yield FileFigures(path, list(figures), list(revised), list(warnings))
+        yield FileFigures(path, list(figures), list(revised), list(warnings), breaks=list(breaks))
 
 
 def merge(files: Iterable[FileFigures]) -> tuple[Actuals, list[Problem]]:
@@ -116,6 +118,8 @@ def merge(files: Iterable[FileFigures]) -> tuple[Actuals, list[Problem]]:
                 )
             actuals.add(figure)
         revisions.extend(read.revised)
+        for indicator, region, year in read.breaks:
+            actuals.add_break(indicator, region, year)
     for rev in revisions:
         old = actuals.get(rev.indicator, rev.region, rev.year)
         if old is not None:
@@ -181,7 +185,8 @@ def _in_the_future(dated: list[tuple[int, Problem]]) -> list[Problem]:
 
 
 def read_actuals_file(path: Path, resolver: Resolver, year: int | None) -> FileResult:
-    """(figures, revised figures, warnings) of one file, by its extension; LoadError otherwise."""
+    """(figures, revised figures, warnings, series breaks) of one file, by its extension;
+    LoadError otherwise."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         from .table_rows import read_table

@@ -1,6 +1,6 @@
-"""Actuals from a YAML file: `year:`, `values:`, `regions:` and `revisions:`, each figure a
-number or a mapping (value, unit, growth, since, done, note, source, alt). See `actuals` for the
-rules every reader follows."""
+"""Actuals from a YAML file: `year:`, `values:`, `regions:`, `revisions:` and `breaks:`, each
+figure a number or a mapping (value, unit, bound, growth, since, done, note, source, alt). See
+`actuals` for the rules every reader follows."""
 
 from __future__ import annotations
 
@@ -15,16 +15,23 @@ from .figure_checks import blank_warning, check_year, percent, quantity
 from .numbers import NumberError, parse_number
 from .resolver import Resolver
 
-TOP_KEYS = ("year", "source", "values", "regions", "revisions", "note")
-VALUE_KEYS = ("value", "unit", "growth", "since", "done", "note", "source", "alt")
+TOP_KEYS = ("year", "source", "values", "regions", "revisions", "breaks", "note")
+VALUE_KEYS = ("value", "unit", "bound", "growth", "since", "done", "note", "source", "alt")
+GROWTH_KEYS = ("value", "basis")  # growth: {value: 9.6, basis: current}
+# Words a table cell may use for a bound or a price basis, besides the keys themselves.
+BOUND_WORDS = {"lower": "lower", "upper": "upper", "下限": "lower", "上限": "upper"}
+BASIS_WORDS = {"comparable": "comparable", "current": "current", "可比价": "comparable", "当年价": "current"}
+
+Break = tuple[str, str, int]  # (indicator, region, year from which the series is on a new basis)
 
 Alternative = tuple[float, str, Source | str | None]
 
 
 def read_yaml(
     path: Path, resolver: Resolver, want_year: int | None
-) -> tuple[list[Figure], list[Figure], list[Problem]]:
-    """(figures, revised figures, warnings) of one YAML file; LoadError with all its problems."""
+) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
+    """(figures, revised figures, warnings, series breaks) of one YAML file; LoadError with all
+    its problems."""
     from .yamltree import read_yaml_file
 
     tree, problems = read_yaml_file(path)
@@ -88,16 +95,46 @@ def read_yaml(
                 _values(vals, ryear, region0, name, resolver, problems, revised, key, file_source, blanks)
                 for fig in revised[before:]:
                     fig.revised_in = name
+    breaks = _breaks(tree, year, region0, resolver, problems)
     resolver.wrong_catalogue(problems, unknown_before, given)
     blank_warning(blanks, problems)
-    if year is not None and not figures and not revised and not problems.errors:
+    if year is not None and not figures and not revised and not breaks and not problems.errors:
         problems.warn(
             f.line_of(tree, "values") if "values" in tree else None,
             "values",
             "the file gives no figures (expected values: with lines like `gdp: 5509.5`)",
         )
     problems.raise_if_any()
-    return figures, revised, problems.warnings
+    return figures, revised, problems.warnings, breaks
+
+
+def _breaks(tree: dict[Any, Any], year: int | None, region: str, resolver: Resolver, problems: Problems) -> list[Break]:
+    """`breaks: {urbanization_rate: 2021}`: the indicator's series is on a new basis from 2021 on
+    (a census re-basing), so figures before and from 2021 are not comparable."""
+    raw = tree.get("breaks")
+    if raw is None or f.mapping(raw, problems, f.line_of(tree, "breaks"), "breaks") is None:
+        return []
+    out = []
+    for key, byear in raw.items():
+        line, where = f.line_of(raw, key), f.join("breaks", key)
+        iid = resolver.indicator(key)
+        if iid is None:
+            problems.add(line, where, f"unknown indicator{resolver.hint(str(key))}")
+            continue
+        if not isinstance(byear, int) or isinstance(byear, bool) or not 1900 <= byear <= (year or 2200):
+            problems.add(line, where, f"a break is the first year on the new basis, at most {year}; got {byear!r}")
+            continue
+        out.append((iid, region, byear))
+    return out
+
+
+def word_of(raw: object, words: dict[str, str], problems: Problems, line: int | None, where: str) -> str | None:
+    """A bound or a price basis given as a word (BOUND_WORDS, BASIS_WORDS)."""
+    text = str(raw).strip().lower() if raw is not None else ""
+    if text in words:
+        return words[text]
+    problems.add(line, where, f"{str(raw)[:40]!r} is not one of {', '.join(words)}")
+    return None
 
 
 def _values(
@@ -162,9 +199,22 @@ def figure_from(
     if raw.get("value") is not None:
         given = True
         figure.value = quantity(raw["value"], unit, indicator, problems, f.line_of(raw, "value"), f"{where}.value")
-    if raw.get("growth") is not None:
+    if raw.get("bound") is not None:
+        figure.bound = word_of(raw["bound"], BOUND_WORDS, problems, f.line_of(raw, "bound"), f"{where}.bound")
+        if raw.get("value") is None:
+            problems.add(f.line_of(raw, "bound"), f"{where}.bound", "a bound needs the value it bounds")
+    growth = raw.get("growth")
+    if isinstance(growth, dict):  # growth: {value: 9.6, basis: current}
+        f.unknown_keys(growth, GROWTH_KEYS, problems, f"{where}.growth")
+        if growth.get("basis") is not None:
+            gline = f.line_of(growth, "basis")
+            figure.growth_basis = word_of(growth["basis"], BASIS_WORDS, problems, gline, f"{where}.growth.basis")
+        growth = growth.get("value")
+        if growth is None:
+            problems.add(f.line_of(raw, "growth"), f"{where}.growth.value", "missing")
+    if growth is not None:
         given = True
-        figure.growth = percent(raw["growth"], problems, f.line_of(raw, "growth"), f"{where}.growth")
+        figure.growth = percent(growth, problems, f.line_of(raw, "growth"), f"{where}.growth")
     if raw.get("done") is not None:
         given = True
         done = raw["done"]
@@ -185,7 +235,11 @@ def figure_from(
                 continue
             if figs is None or f.mapping(figs, problems, sline, skey) is None:
                 continue
-            f.unknown_keys(figs, SINCE_FIGURES, problems, skey)
+            f.unknown_keys(figs, (*SINCE_FIGURES, "basis"), problems, skey)
+            if figs.get("basis") is not None:  # the price basis of the reported cagr
+                basis = word_of(figs["basis"], BASIS_WORDS, problems, f.line_of(figs, "basis"), f"{skey}.basis")
+                if basis is not None:
+                    figure.since_basis[start] = basis
             out = {}
             for k in SINCE_FIGURES:
                 if figs.get(k) is not None:

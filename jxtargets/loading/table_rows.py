@@ -1,5 +1,15 @@
 """Actuals from long-format tables: one figure per row, with the columns CSV_COLUMNS. CSV and TSV
-files are read here; `xlsx` reads a sheet into rows and hands them to `table_figures` too."""
+files are read here; `xlsx` reads a sheet into rows and hands them to `table_figures` too.
+
+Revisions: in a file whose name carries one year (actuals-2021.csv, form-2021.xlsx), a row for
+an earlier year is that release's revision of the earlier figure: it supersedes the figure other
+files give for that year (which stays visible as first published), as `revisions:` does in
+YAML. A later year than the name's is an error. In a file with no year in its name every row is
+a plain figure of its year.
+
+`bound` (lower | upper, 下限 | 上限) marks a value the report gives only as a bound (突破10万元);
+`basis` (comparable | current, 可比价 | 当年价) is the price basis of the row's growth and cagr;
+`break` (true) says the indicator's series is on a new basis from the row's year on."""
 
 from __future__ import annotations
 
@@ -12,7 +22,7 @@ from typing import Any
 
 from ..core.model import SINCE_FIGURES, Figure
 from . import fields as f
-from .actuals_yaml import figure_from
+from .actuals_yaml import BASIS_WORDS, Break, figure_from, word_of
 from .errors import LoadError, Problem, Problems
 from .figure_checks import blank_warning, name_year_problem, percent, quantity, year_warnings, years_in_name
 from .files import decode, display_name, read_bytes
@@ -25,10 +35,13 @@ CSV_COLUMNS = (
     "region",
     "value",
     "unit",
+    "bound",
     "growth",
+    "basis",
     "since",
     *SINCE_FIGURES,
     "done",
+    "break",
     "note",
     "source",
 )
@@ -42,9 +55,9 @@ Cell = Callable[[int, str], str]
 
 def read_table(
     path: Path, resolver: Resolver, want_year: int | None, delimiter: str | None
-) -> tuple[list[Figure], list[Figure], list[Problem]]:
-    """(figures, [], warnings) of one CSV or TSV file (`delimiter` None: guessed from the header
-    line); LoadError with all its problems."""
+) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
+    """(figures, revised figures, warnings, breaks) of one CSV or TSV file (`delimiter` None:
+    guessed from the header line); LoadError with all its problems."""
     import csv
 
     name = display_name(path)
@@ -95,9 +108,9 @@ def read_table(
                 row.extend([None] * (width - len(row)))  # read as if the column were absent
             yield reader.line_num, row
 
-    figures = table_figures(rows(), resolver, want_year, name, problems, path, header=header)
+    figures, revised, breaks = table_figures(rows(), resolver, want_year, name, problems, path, header=header)
     problems.raise_if_any()
-    return figures, [], problems.warnings
+    return figures, revised, problems.warnings, breaks
 
 
 def _column(row: int, column: str) -> str:
@@ -113,24 +126,28 @@ def table_figures(
     path: Path,
     cell: Cell = _column,
     header: list[str] | None = None,
-) -> list[Figure]:
+) -> tuple[list[Figure], list[Figure], list[Break]]:
     """Figures from long-format rows (CSV, TSV and .xlsx share this): (line, row) pairs, each row a
     dict of column -> cell, or, when `header` (distinct names of CSV_COLUMNS, with year and
     indicator) is given, a list of exactly its cells in its order (None for a missing cell).
     `cell(line, column)` names a cell in a problem. Raises nothing: every problem goes to
-    `problems`, a file with no figure at all is one of them."""
+    `problems`, a file with no figure at all is one of them. Returns (figures, revised figures,
+    series breaks)."""
     if header is None:
         header = list(CSV_COLUMNS)
         rows = ((line, [row.get(c) for c in CSV_COLUMNS]) for line, row in rows)
     at = {column: header.index(column) if column in header else None for column in CSV_COLUMNS}
     i_year, i_indicator = header.index("year"), header.index("indicator")
     i_region, i_done, i_since = (at[c] for c in ("region", "done", "since"))
-    plain = [(k, i) for k in ("value", "unit", "growth", "note", "source") if (i := at[k]) is not None]
+    i_basis, i_break = at["basis"], at["break"]
+    plain = [(k, i) for k in ("value", "unit", "bound", "growth", "note", "source") if (i := at[k]) is not None]
     since_at = [(k, i) for k in SINCE_FIGURES if (i := at[k]) is not None]
     # Where a value or growth problem is, when it does not depend on the line (CSV, TSV).
     fixed = cell is _column
     value_at, growth_at = cell(0, "value"), cell(0, "growth")
     figures: list[Figure] = []
+    revised: list[Figure] = []
+    breaks: list[Break] = []
     region0 = resolver.catalogue.region
     regions = resolver.catalogue.regions
     indicators = resolver.catalogue.indicators
@@ -155,11 +172,13 @@ def table_figures(
                 continue
             if raw_year.__class__ is str:
                 years[raw_year] = year
-        if name_years:
+        # A row for a year before the one year in the file's name: a revision by this release.
+        revision = len(name_years) == 1 and year < name_years[0]
+        if name_years and not revision:
             wrong = name_year_problem(year, name_years)
             if wrong:
                 problems.add(line, cell(line, "year"), wrong)
-        if want_year is not None and year != want_year:
+        if want_year is not None and year != want_year and not revision:
             problems.add(line, cell(line, "year"), f"year {year} disagrees with --year {want_year}")
         if year not in warned_years:
             warned_years.add(year)
@@ -209,6 +228,20 @@ def table_figures(
             else:
                 problems.add(line, cell(line, "done"), f"expected true or false (是/否), got {str(done)[:40]!r}")
                 continue
+        if i_break is not None and row[i_break] is not None and str(row[i_break]).strip():
+            flag = str(row[i_break]).strip().lower()
+            if flag in _TRUE:
+                breaks.append((iid, region, year))
+            elif flag not in _FALSE:
+                problems.add(line, cell(line, "break"), f"expected true or false (是/否), got {flag[:40]!r}")
+                continue
+        basis = row[i_basis] if i_basis is not None else None
+        if basis is not None and str(basis).strip():
+            basis = word_of(basis, BASIS_WORDS, problems, line, cell(line, "basis"))
+            if basis is None:
+                continue
+        else:
+            basis = None
         figs: dict[str, Any] | None = None
         for k, i in since_at:
             v = row[i]
@@ -222,7 +255,11 @@ def table_figures(
             except NumberError:
                 problems.add(line, cell(line, "since"), "a cagr/change/total/reduction needs the since year")
                 continue
+            if basis is not None:
+                figs["basis"] = basis
             mapping["since"] = {start: figs}
+        if basis is not None and "growth" in mapping:
+            mapping["growth"] = {"value": mapping["growth"], "basis": basis}
         figure: Figure | None
         if mapping and mapping.keys() <= _VALUE_GROWTH:
             # The usual row, a value and a growth rate: what figure_from makes of them, sooner.
@@ -244,11 +281,16 @@ def table_figures(
                 column = next((c for c in reversed((p.key or "").split(".")) if c in CSV_COLUMNS), "value")
                 problems.items[i] = replace(p, line=line, key=cell(line, column))
         if figure is None:
-            blanks.append((line, f"{iid} ({year})"))
+            if not breaks or breaks[-1] != (iid, region, year):  # a row that only marks a break
+                blanks.append((line, f"{iid} ({year})"))
             continue
-        figures.append(figure)
+        if revision:
+            figure.revised_in = name
+            revised.append(figure)
+        else:
+            figures.append(figure)
     resolver.wrong_catalogue(problems, unknown_before, given)
     blank_warning(blanks, problems)
-    if not figures and not problems.errors:
+    if not figures and not revised and not breaks and not problems.errors:
         problems.warn(None, None, "the file gives no figures (expected rows like `2020,gdp,,5509.5`)")
-    return figures
+    return figures, revised, breaks

@@ -58,7 +58,7 @@ def read_xlsx(path: Path, resolver, want_year: int | None):
                 row[column] = v if not isinstance(v, float) or v != int(v) or column != "year" else int(v)
             yield i, row
 
-    figures = table_figures(records(), resolver, want_year, name, problems, path, cell=cell)
+    figures, revised, breaks = table_figures(records(), resolver, want_year, name, problems, path, cell=cell)
     book.close()
     problems.raise_if_any()
-    return figures, [], problems.warnings
+    return figures, revised, problems.warnings, breaks

@@ -156,6 +156,13 @@ def check_notes(report: Any, lang: str) -> list[str]:
                 f"note: {len(ids)} indicators with {year} figures are not targeted by the chosen plans and are "
                 f"not judged: {shown}" + (f" and {more} more" if more > 0 else "")
             )
+    if report.latest_year is not None:
+        notes.append(
+            f"注意：无{year}年数据，各指标按截至{year}年的最新数据评估（最新为{report.latest_year}年）"
+            if lang == "zh"
+            else f"note: no figures for {year}; each target is judged on its latest figure at or before {year} "
+            f"(the latest from {report.latest_year})"
+        )
     if report.starts_after is not None:
         notes.append(
             f"注意：所选规划的基期为{report.starts_after}年，晚于{year}年：尚无可评估的目标"
