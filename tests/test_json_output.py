@@ -93,9 +93,10 @@ def test_summary_counts_statuses_per_plan():
     data, code = run_json("check", "2020")
     summary = data["summary"]
     assert sum(summary["by_status"].values()) == summary["total"]
-    # The energy intensity reduction has no 2020 figure: judged on its latest, 2016's (2.6%),
-    # as behind against both province-assigned values.
-    assert summary["by_plan"]["fyp13"] == {"met": 39, "missed": 2, "behind": 2, "no_data": 9}
+    # The energy intensity reduction has no 2020 figure: its latest, 2016's (2.6%), is shown for
+    # both province-assigned values but cannot give the final verdict.
+    assert summary["by_plan"]["fyp13"] == {"met": 39, "missed": 2, "unassessable": 2, "no_data": 9}
     energy = [r for r in data["results"] if r["indicator"] == "energy_per_gdp" and r["plan"] == "fyp13"]
-    assert [(r["actual_year"], r["as_of"], r["status"]) for r in energy] == [(2016, 2020, "behind")] * 2
+    assert [(r["actual_year"], r["as_of"], r["status"]) for r in energy] == [(2016, 2020, "unassessable")] * 2
+    assert all("无2020年数据，2016年数据不足以作终期判断" in r["why"] for r in energy)
     assert summary["failing"] >= 2 and code == 1

@@ -209,6 +209,10 @@ class Evaluator:
                 _base_not_comparable(res, ("spans_break", {"year": res.break_year}))
             if based.bound is not None:
                 _base_not_comparable(res, ("baseline_bound", {"bound": based.bound, "year": start}))
+        if res.as_of is not None and res.as_of >= end > when and res.status not in ("no_data", "unassessable"):
+            # A final verdict needs the target year's figure: an earlier one is context only.
+            res.status = "unassessable"
+            res.why.append(("no_final_figure", {"year": when, "due": end}))
         return res
 
     def _milestone(self, res: Result, when: int) -> Result:
