@@ -565,7 +565,9 @@ def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -
         # Like with like: nominal income growth against real GDP growth says nothing.
         res.status = "unassessable"
         res.implied_cagr, res.planned_cagr = mine, theirs
-        res.why.append(("basis_mixed", {"of": other, "mine": ours.basis, "theirs": their.basis}))
+        of = ev.catalogue.indicators[other]
+        names = {"of": other, "name": of.name, "name_en": of.name_en}
+        res.why.append(("basis_mixed", {**names, "mine": ours.basis, "theirs": their.basis}))
         return res
     res.target_value = theirs
     res.implied_cagr = mine

@@ -165,7 +165,7 @@ _WHY = {
         "spans_break": "{year}年起统计口径调整，跨口径的增速和进度不可比",
         "baseline_bound": "{year}年基期值仅为{bound}，由其推算的目标、增速和进度不精确",
         "basis_differs": "报告增速{rate}为{basis}，目标按{want}，口径不同不作判断",
-        "basis_mixed": "本指标增速为{mine}，对照指标{of}增速为{theirs}，价格口径不一致或不明，不作判断",
+        "basis_mixed": "本指标增速为{mine}，对照指标{name}增速为{theirs}，价格口径不一致或不明，不作判断",
         "external_no_value": "省下达指标，文件未给出数值",
         "stretch_only": "仅为力争目标，不作考核",
         "milestone_done": "{year}年已完成",
@@ -198,7 +198,7 @@ _WHY = {
         "spans_break": "series re-based from {year}: growth and progress across it are not comparable",
         "baseline_bound": "the {year} baseline is only {bound}: targets, growth and progress from it are not exact",
         "basis_differs": "reported growth {rate} is {basis}; the target is {want}: not comparable",
-        "basis_mixed": "growth here is {mine}, {of}'s is {theirs}: price bases differ or are unknown; not judged",
+        "basis_mixed": "growth here is {mine}, {name}'s is {theirs}: price bases differ or are unknown; not judged",
         "external_no_value": "set by the province; no value in the documents",
         "stretch_only": "力争 (stretch) only: reported, never required",
         "milestone_done": "done in {year}",
@@ -319,8 +319,9 @@ def why(result, lang: str) -> str:
                 method = _METHOD[lang].get(shown.get("method") or "")
                 code = "pace" if method else "pace_plain"
                 shown["method"] = method
-        elif code == "relative_to":
-            code = "relative_to_one_year" if one_year else code
+        elif code in ("relative_to", "basis_mixed"):
+            if code == "relative_to" and one_year:
+                code = "relative_to_one_year"
             shown["name"] = (shown.get("name") if lang == "zh" else shown.get("name_en")) or shown["of"]
         template = _WHY[lang].get(code)
         if template is None:
