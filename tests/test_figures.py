@@ -108,7 +108,7 @@ def test_lower_bound_baseline_gives_no_exact_pace_and_no_exact_doubling():
 
 def test_latest_figure_at_or_before_the_year():
     r = evaluate(level(), [f(2022, 6800.0)], 2024)
-    assert r.year == 2022 and r.actual_year == 2022 and r.as_of == 2024
+    assert r.year == 2024 and r.actual_year == 2022 and r.as_of == 2024 and r.measured_year == 2022
     assert ("latest_figure", {"year": 2022}) in r.why
     assert r.status != "no_data"
 

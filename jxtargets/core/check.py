@@ -118,8 +118,8 @@ def check(
         result = evaluator.evaluate(target, year)
         if year == start and result.status != "baseline":
             continue
-        if year > end and result.actual is None and result.status != "met":
-            continue  # a plan that has ended: only what the loaded figures can still judge
+        if year > end and (result.actual is None or result.measured_year is not None) and result.status != "met":
+            continue  # a plan that has ended: only what its target year's figures can still judge
         if why_out == "baseline":
             scope.left_baseline += 1
             continue

@@ -123,7 +123,7 @@ def project(result: Result) -> float | None:
     """The measured figure at the target year if the pace so far continues; None when there
     is no pace yet (at the baseline, or final)."""
     t, r = result.target, result
-    start, end, when = t.baseline_year, t.target_year, r.year
+    start, end, when = t.baseline_year, t.target_year, r.actual_year or r.year
     if r.actual is None or when >= end or when <= start or r.status in ("baseline", "no_data", "unassessable"):
         return None
     done, total = when - start, end - start

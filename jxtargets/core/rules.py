@@ -24,7 +24,7 @@ class Result:
     indicator: Indicator
     plan: Plan
     region: str
-    year: int  # the year of the figures judged (the target year at the latest)
+    year: int  # the year judged as of (the target year at the latest); figures may be older: measured_year
     status: Status
     baseline: float | None = None
     target_value: float | tuple[float, float] | None = None
@@ -48,6 +48,7 @@ class Result:
     # it, bounds (a figure known only as "at least" / "at most"), a series break spanned, and the
     # price basis of the growth rate judged.
     as_of: int | None = None
+    measured_year: int | None = None  # set when the figures judged are from before `year`
     baseline_document: float | None = None
     baseline_bound: str | None = None
     actual_bound: str | None = None
@@ -58,7 +59,9 @@ class Result:
     @property
     def actual_year(self) -> int | None:
         """The year of the figure judged (the latest at or before the year asked for)."""
-        return self.year if self.actual is not None else None
+        if self.actual is None:
+            return None
+        return self.measured_year if self.measured_year is not None else self.year
 
     @property
     def spans_break(self) -> bool:
@@ -149,7 +152,7 @@ class Evaluator:
             # As of a year, each target is judged on its latest figure at or before it.
             latest = figures.latest_year(self.actuals, target, region, start, when)
             if latest is not None and latest < when:
-                when = res.year = latest
+                when = res.measured_year = latest
                 res.why.append(("latest_figure", {"year": latest}))
         res.time_pct = _pct(when - start, end - start) if end > start else None
 

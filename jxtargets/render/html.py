@@ -460,7 +460,14 @@ def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> s
             px, py = _planned_path(t.baseline_year, r.baseline, t.target_year, goal, r.indicator.is_share)
             ax.plot(px, py, "--", color=COLOR["path"], lw=1, zorder=3)
         if row.projection is not None and r.actual is not None:
-            ax.plot([r.year, t.target_year], [r.actual, row.projection], ":", color=COLOR["actual"], lw=1.4, zorder=3)
+            ax.plot(
+                [r.actual_year or r.year, t.target_year],
+                [r.actual, row.projection],
+                ":",
+                color=COLOR["actual"],
+                lw=1.4,
+                zorder=3,
+            )
             ax.plot([t.target_year], [row.projection], "D", mfc="white", mec=COLOR["actual"], ms=4, zorder=5)
             ys.append(row.projection)
 
