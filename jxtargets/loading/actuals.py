@@ -145,9 +145,9 @@ def untargeted(actuals: Actuals, catalogue: Catalogue, plans: Iterable[str] = ()
     return [figure for key, series in actuals.figures.items() if key not in wanted for figure in series.values()]
 
 
-# What the data cache keeps of one file: figures, revisions, warnings, and the warnings that
-# depend on today's date with the year that decides them.
-_CACHED = tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]]]
+# What the data cache keeps of one file: figures, revisions, warnings, the warnings that depend
+# on today's date with the year that decides them, and series breaks.
+_CACHED = tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]], list[Break]]
 
 
 def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bool) -> FileResult:
@@ -156,21 +156,21 @@ def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bo
     from .cache import memo
     from .files import read_bytes
 
-    def build() -> tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]]]:
+    def build() -> tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]], list[Break]]:
         resolver.dated = []
-        figures, revised, warnings = read_actuals_file(path, resolver, year)
-        return list(figures), list(revised), list(warnings), resolver.dated
+        figures, revised, warnings, breaks = read_actuals_file(path, resolver, year)
+        return list(figures), list(revised), list(warnings), resolver.dated, list(breaks)
 
     resolver.dated = []
     try:
         if not use_cache or not resolver.catalogue.digest:
-            figures, revised, warnings, dated = build()
+            figures, revised, warnings, dated, breaks = build()
         else:
             extra = f"{resolver.catalogue.digest}\0{year}\0{display_name(path)}\0{path.suffix}"
-            figures, revised, warnings, dated = memo("actuals", read_bytes(path), extra, build, _CACHED)
+            figures, revised, warnings, dated, breaks = memo("actuals", read_bytes(path), extra, build, _CACHED)
     except LoadError as exc:
         raise LoadError(exc.problems + _in_the_future(resolver.dated)) from None
-    return figures, revised, warnings + _in_the_future(dated)
+    return figures, revised, warnings + _in_the_future(dated), [(i, r, y) for i, r, y in breaks]
 
 
 def _this_year() -> int:
