@@ -135,15 +135,25 @@ def test_docx_reads_the_same(tmp_path):
     for line in BULLETIN.read_text(encoding="utf-8").splitlines():
         if line.strip():
             document.add_paragraph(line)
-    table = document.add_table(rows=1, cols=2)  # table cells are not read as sentences
-    table.rows[0].cells[0].text, table.rows[0].cells[1].text = "地区生产总值（亿元）", "9999"
+    document.add_paragraph("表1 主要指标（MADE UP）")
+    table = document.add_table(rows=3, cols=3)
+    for r, row in enumerate(
+        [("指标", "2021年", "比上年增长（%）"), ("一般公共预算收入（亿元）", "1000.5", "10"), ("游客人次", "8000", "5")]
+    ):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].text = text
     path = tmp_path / "bulletin-2021-madeup.docx"
     document.save(str(path))
     result = api.extract([path], 2021)
-    assert figures(result) == BULLETIN_FIGURES
-    assert {x.number for x in result.left_out} == {n for _, n, _ in BULLETIN_LEFT_OUT} | {"9999"}
-    table_reason = next(x.reason for x in result.left_out if x.number == "9999")
-    assert table_reason.startswith("in a table laid out as text")
+    # the table's row gives a level, and its 比上年增长 column the growth the prose gives too (10)
+    assert figures(result) == BULLETIN_FIGURES | {
+        (None, "general_budget_revenue", "value", None, 1000.5, None, None, None, None)
+    }
+    table_left = [(x.number, x.reason) for x in result.left_out if x.place.where.startswith("表1")]
+    assert table_left == [
+        ("8000", "no indicator named in the row (unknown name)"),
+        ("5", "no indicator named in the row (unknown name)"),
+    ]
 
 
 def test_cli_writes_the_actuals_file_and_the_report(tmp_path):

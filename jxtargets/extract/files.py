@@ -19,12 +19,19 @@ def extract_files(paths: list[Path], year: int, catalogue: Catalogue) -> tuple[E
     """Every figure of `year` the documents give, and every number left out, with warnings."""
     if not 1900 <= year <= 2200:
         raise LoadError([Problem("--year", None, None, f"year {year} out of range")])
-    found, warnings = [], []
+    from .names import NameIndex
+    from .tables import read_tables
+
+    found, warnings, index = [], [], NameIndex(catalogue)
+    table_figures, table_left = [], []
     for path in paths:
         text, warned = read_document(path)
         warnings.extend(warned)
         found.extend(sentences(text, path.name, year))
-    result = parse(found, catalogue, year)
+        tables = read_tables(text, path.name, year, catalogue, index)
+        table_figures += tables.found
+        table_left += tables.left
+    result = parse(found, catalogue, year, table_figures, table_left)
     result.docs = [p.name for p in paths]
     return result, warnings
 

@@ -60,6 +60,8 @@ class Parser:
         self.left.append(LeftOut(n.raw, reason, context, s.place))
 
     def sentence(self, i: int, s: Sentence) -> None:
+        if s.table:
+            return  # tables are read row by row (tables.py)
         nums = [n for n in numbers(s.text) if not in_quotes(s.text, n.start)]
         mentions = self.index.find(s.text)
         self._milestones(i, s, mentions)
@@ -115,8 +117,6 @@ class Parser:
                 self.hits.append(_Hit(found, i, max(clause_start, m.start - len(before)), m.end))
 
     def _sentence_reason(self, s: Sentence) -> str | None:
-        if s.table:
-            return "in a table laid out as text (rows are not read: enter them with `template` or a CSV)"
         if s.section.year_other:
             years = ", ".join(str(y) for y in s.section.year_other)
             return f"in a section about another year ({years}): {s.section.heading[:30]}"
@@ -334,9 +334,13 @@ class Parser:
         conflicts: set[tuple] = set()
         for h in self.hits:
             f = h.found
-            a, b = spans[(f.indicator, f.region, f.year, h.sentence)]
-            f = replace(f, quote=sentences[h.sentence].quote(a, b))
+            if h.sentence >= 0:
+                a, b = spans[(f.indicator, f.region, f.year, h.sentence)]
+                f = replace(f, quote=sentences[h.sentence].quote(a, b))
             fkey = (f.indicator, f.region, f.year, f.field, f.since)
+            if fkey in kept and _within_bound(kept[fkey], f, self.catalogue):
+                kept[fkey] = f if kept[fkey].bound else kept[fkey]  # the exact figure, not the bound
+                continue
             if fkey in kept and (kept[fkey].value, kept[fkey].unit) != (f.value, f.unit):
                 conflicts.add(fkey)
                 self.left.append(
@@ -360,11 +364,37 @@ class Parser:
         return Extraction(self.year, [], list(kept.values()), self.left)
 
 
-def parse(sentences: list[Sentence], catalogue: Catalogue, year: int) -> Extraction:
+def parse(
+    sentences: list[Sentence],
+    catalogue: Catalogue,
+    year: int,
+    table_figures: list[Found] | None = None,
+    table_left: list[LeftOut] | None = None,
+) -> Extraction:
+    """Figures and left-out numbers of the sentences, with those read from tables."""
     parser = Parser(catalogue, year)
+    for f in table_figures or []:
+        parser.hits.append(_Hit(f, -1, 0, 0))
+    parser.left.extend(table_left or [])
     for i, s in enumerate(sentences):
         parser.sentence(i, s)
     return parser.finish(sentences)
+
+
+def _within_bound(a: Found, b: Found, catalogue: Catalogue) -> bool:
+    """One figure is a bound (突破5500亿元) that the other, exact, figure (5509.5) satisfies."""
+    if a.field != "value" or b.field != "value" or bool(a.bound) == bool(b.bound):
+        return False
+    bound, exact = (a, b) if a.bound else (b, a)
+    from ..loading.units import UnitError, factor
+
+    own = catalogue.indicators[a.indicator].unit or ""
+    try:
+        lo = bound.value * (factor(bound.unit, own) if bound.unit else 1.0)
+        value = exact.value * (factor(exact.unit, own) if exact.unit else 1.0)
+    except UnitError:
+        return False
+    return value >= lo if bound.bound == "lower" else value <= lo
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
 """Reading a bulletin or report: plain text (UTF-8, or GBK/GB18030 as published or pasted) or
-.docx (paragraphs, then table rows with cells separated by tabs). Never writes."""
+.docx (paragraphs, then each table one cell per line, as tables laid out as text). Never writes."""
 
 from __future__ import annotations
 
@@ -45,10 +45,9 @@ def _docx(path: Path) -> str:
         document = docx.Document(str(path))
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise LoadError([Problem(str(path), None, None, f"not a readable .docx file ({exc})")]) from None
-    lines = [p.text for p in document.paragraphs]
+    blocks = [p.text for p in document.paragraphs]
     for table in document.tables:
-        lines.append("")
-        for row in table.rows:
-            lines.append("\t" + "\t".join(cell.text.strip() for cell in row.cells))
-        lines.append("")
-    return "\n\n".join(lines)
+        # As PDF converters lay tables out: a tab before each cell, a blank line between rows.
+        rows = ["\n".join("\t" + " ".join(cell.text.split()) for cell in row.cells) for row in table.rows]
+        blocks.append("\n\n".join(rows))
+    return "\n\n".join(blocks)
