@@ -230,8 +230,6 @@ def test_unreadable_documents(tmp_path, name, data, message):
 
 def test_quotes_are_found_by_validate_seeds(tmp_path):
     """The quotes of an extraction from the real documents are all in them (whitespace aside)."""
-    from .conftest import SEEDS
-
     for doc, year in (("001_b03ae98c92d17c1e.txt", 2016), ("002_5df31847278a00a3.txt", 2020)):
         text = squash((SEEDS / doc).read_text(encoding="utf-8"))
         result = api.extract([SEEDS / doc], year)

@@ -16,7 +16,7 @@ from .model import Extraction, Found, LeftOut
 from .names import Mention, NameIndex
 from .quantities import Number, numbers
 from .resolve import distributed, expand, in_quotes, item, number_first, share, unquoted
-from .roles import Refused, basis_of, role
+from .roles import Refused, basis_of, role, within_bound
 from .text import Sentence
 
 _CLAUSE = re.compile(r"[，,]|(?<!\d)[：:]|[：:](?!\d)")
@@ -338,7 +338,7 @@ class Parser:
                 a, b = spans[(f.indicator, f.region, f.year, h.sentence)]
                 f = replace(f, quote=sentences[h.sentence].quote(a, b))
             fkey = (f.indicator, f.region, f.year, f.field, f.since)
-            if fkey in kept and _within_bound(kept[fkey], f, self.catalogue):
+            if fkey in kept and within_bound(kept[fkey], f, self.catalogue):
                 kept[fkey] = f if kept[fkey].bound else kept[fkey]  # the exact figure, not the bound
                 continue
             if fkey in kept and (kept[fkey].value, kept[fkey].unit) != (f.value, f.unit):
@@ -379,22 +379,6 @@ def parse(
     for i, s in enumerate(sentences):
         parser.sentence(i, s)
     return parser.finish(sentences)
-
-
-def _within_bound(a: Found, b: Found, catalogue: Catalogue) -> bool:
-    """One figure is a bound (突破5500亿元) that the other, exact, figure (5509.5) satisfies."""
-    if a.field != "value" or b.field != "value" or bool(a.bound) == bool(b.bound):
-        return False
-    bound, exact = (a, b) if a.bound else (b, a)
-    from ..loading.units import UnitError, factor
-
-    own = catalogue.indicators[a.indicator].unit or ""
-    try:
-        lo = bound.value * (factor(bound.unit, own) if bound.unit else 1.0)
-        value = exact.value * (factor(exact.unit, own) if exact.unit else 1.0)
-    except UnitError:
-        return False
-    return value >= lo if bound.bound == "lower" else value <= lo
 
 
 def _clauses(text: str) -> list[tuple[int, int]]:

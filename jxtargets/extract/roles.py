@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..core.model import Indicator
+from ..core.model import Catalogue, Indicator
+from .model import Found
 from .quantities import Number
 
 UP = ("增长", "增加", "提高", "上升", "提升", "扩大", "增")
@@ -110,3 +111,19 @@ def role(indicator: Indicator, number: Number, connector: str, after: str, year:
 
 def _span_note(span: int | None) -> str:
     return f"; the figure of {span}" if span else ""
+
+
+def within_bound(a: Found, b: Found, catalogue: Catalogue) -> bool:
+    """One figure is a bound (突破5500亿元) that the other, exact, figure (5509.5) satisfies."""
+    if a.field != "value" or b.field != "value" or bool(a.bound) == bool(b.bound):
+        return False
+    bound, exact = (a, b) if a.bound else (b, a)
+    from ..loading.units import UnitError, factor
+
+    own = catalogue.indicators[a.indicator].unit or ""
+    try:
+        lo = bound.value * (factor(bound.unit, own) if bound.unit else 1.0)
+        value = exact.value * (factor(exact.unit, own) if exact.unit else 1.0)
+    except UnitError:
+        return False
+    return value >= lo if bound.bound == "lower" else value <= lo
