@@ -1,52 +1,88 @@
 """Writing reports and exports: through a temporary file in the same folder and an atomic
-rename, so an interrupted run leaves any older file whole; never over a file the run read."""
+rename, so an interrupted run leaves any older file whole; never over a file the run read, and
+never over anything but a regular file we may write (a rename would put a regular file in place
+of a device such as /dev/null, a FIFO, a symbolic link or a read-only file)."""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 from .loading.errors import LoadError, Problem
 
 
+class OutputError(LoadError):
+    """A file that cannot or must not be written: one line naming it (exit 2, like bad input)."""
+
+    def __init__(self, target: Path | str, message: str) -> None:
+        super().__init__([Problem(str(target), None, None, message)])
+
+
 def refuse_inputs(target: Path, inputs: list[Path]) -> None:
-    """LoadError if `target` is one of the files this run reads."""
-    resolved = target.resolve()
+    """OutputError if `target` is one of the files this run reads."""
+    try:
+        resolved = target.resolve()
+    except (OSError, RuntimeError, ValueError) as exc:
+        raise OutputError(target, f"not a usable output path ({exc})") from None
     for path in inputs:
         try:
             same = path.resolve() == resolved or (target.exists() and os.path.samefile(path, target))
-        except OSError:
+        except (OSError, RuntimeError, ValueError):
             same = False
         if same:
-            raise LoadError(
-                [Problem(str(target), None, None, "refusing to overwrite an input file; choose another output name")]
-            )
+            raise OutputError(target, "refusing to overwrite an input file; choose another output name")
+
+
+def check_target(target: Path) -> None:
+    """OutputError unless `target` is absent or a regular file this user may write."""
+    if str(target) == "-":
+        raise OutputError(target, "'-' is not a file name here; leave out --output to print to the terminal")
+    try:
+        info = os.lstat(target)
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError) as exc:
+        raise OutputError(target, f"not a usable output path ({getattr(exc, 'strerror', None) or exc})") from None
+    mode = info.st_mode
+    if stat.S_ISLNK(mode):
+        raise OutputError(target, "is a symbolic link; refusing to replace it (name the file itself)")
+    if stat.S_ISDIR(mode):
+        raise OutputError(target, "is a directory; give a file name")
+    if not stat.S_ISREG(mode):
+        raise OutputError(target, "not a regular file (a device, pipe or socket); refusing to replace it")
+    if not os.access(target, os.W_OK):
+        raise OutputError(target, "is read-only; refusing to replace it")
 
 
 def write_atomic(target: Path, data: bytes | str) -> None:
     """Write `data` to `target` atomically (temporary file + rename in the same folder)."""
     if isinstance(data, str):
         data = data.encode("utf-8")
+    check_target(target)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
-        raise LoadError([Problem(str(target), None, None, f"folder {folder} does not exist")])
     try:
+        if not folder.is_dir():
+            raise OutputError(target, f"folder {folder} does not exist")
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise LoadError([Problem(str(target), None, None, f"cannot write here: {exc.strerror}")]) from None
+        raise OutputError(target, f"cannot write here: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, _mode_for(target))
+        check_target(target)  # again: it may have changed while we wrote
         os.replace(tmp, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise OutputError(target, f"cannot write here: {exc.strerror or exc}") from None
         raise
 
 

@@ -16,6 +16,32 @@ def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_NOT_TEXT = "\0not text"
+
+
+def _document(seeds: Path, doc: str) -> str | None:
+    """The squashed text of `doc`, a file name inside `seeds` (an absolute path or one that
+    leads out of the folder is unknown: a catalogue cannot make validate read other files);
+    None when there is no such document."""
+    from .loading.files import read_bytes
+
+    try:
+        root = seeds.resolve()
+        path = (seeds / doc).resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+    if Path(doc).is_absolute() or root not in path.parents:
+        return None
+    try:
+        data = read_bytes(path)
+    except LoadError:
+        return None
+    try:
+        return squash(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        return _NOT_TEXT
+
+
 def quote_problems(catalogue: Catalogue, figures: Iterable[Figure], seeds: Path) -> list[Problem]:
     """Every quote must occur in its source document (whitespace ignored)."""
     docs: dict[str, str | None] = {}
@@ -25,11 +51,12 @@ def quote_problems(catalogue: Catalogue, figures: Iterable[Figure], seeds: Path)
         if not isinstance(source, Source) or not source.quote:
             return
         if source.doc not in docs:
-            path = seeds / source.doc
-            docs[source.doc] = squash(path.read_text(encoding="utf-8")) if path.is_file() else None
+            docs[source.doc] = _document(seeds, source.doc)
         text = docs[source.doc]
         if text is None:
             problems.append(Problem(file, line, key, f"unknown source document {source.doc}"))
+        elif text is _NOT_TEXT:
+            problems.append(Problem(file, line, key, f"source document {source.doc} is not UTF-8 text"))
         elif squash(source.quote) not in text:
             problems.append(Problem(file, line, key, f"quote not found in {source.doc}: {source.quote!r}"))
 

@@ -161,6 +161,14 @@ REFUSED = {
         ":8: column done: expected true or false (是/否), got 'maybe'",
         ":9: 5 cells, but the header names 4 columns",
     ],
+    # A stray % after the unit: pint would read 69%% as 69 %² = 0.69 % (fuzz.md finding 4).
+    "actuals-2020-stray-percent.yaml": [
+        ":4: values.urbanization_rate: '%%' is not one unit",
+        ":5: values.new_urban_jobs.since.2015.total: '万人%' is not one unit",
+        ":6: values.rd_intensity: '%%' is not one unit",
+    ],
+    # A stray quote swallowed the three rows after it into a note (fuzz.md finding 6).
+    "actuals-2020-stray-quote.csv": [':3: a quoted cell runs from line 3 to line 6: a stray " ?'],
 }
 
 
@@ -184,6 +192,7 @@ def test_every_bad_file_is_covered():
         "actuals-1990-before-baseline.yaml",
         "actuals-2020-fraction.yaml",
         "actuals-2020-blank.yaml",
+        "actuals-2020-alt-unit.yaml",
         "targets-duplicate.yaml",
         "targets-malformed.yaml",
     }

@@ -133,7 +133,11 @@ def test_csv_columns_in_any_order_short_rows_and_blanks(tmp_path, catalogue):
     )
     got, problems = _read(path, catalogue)
     assert got == "refused"
-    assert problems == [f"{path}:5: column year: expected a year, got nothing"]
+    assert problems == [
+        f"{path}:5: column year: expected a year, got nothing",
+        f"{path}:5: warning: 1 row(s) have fewer cells than the header's 4 columns (first at line 5): read as "
+        "if the last columns were blank; check that no cell is missing in between",
+    ]
     path.write_text(path.read_text(encoding="utf-8").replace("69,urbanization_rate\n", ""), encoding="utf-8")
     got, warnings = _read(path, catalogue)
     assert got == [

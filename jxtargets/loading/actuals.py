@@ -19,8 +19,13 @@ Errors:
   growth, change, net or balance figures); a share over 100% (any % indicator but gross
   enrolment ratios, completion rates and growth rates); a `reduction` over 100%, a growth rate
   or `cagr` below -100%;
+- a unit that is not one unit (69%%, 68.65万人%: pint would read a product or a power);
 - in CSV/TSV: a row with more cells than the header, a `done` that is not true/false (是/否), a
-  figure given twice for the same indicator, region and year. Lines starting with # are comments.
+  figure given twice for the same indicator, region and year, a quoted cell over a line break (a
+  stray " swallows the rows after it). Lines starting with # are comments;
+- in .xlsx: a workbook that is damaged or unsafe to parse (see `xlsx`). A cell in a percentage
+  number format is read as typed (12%, not 0.12);
+- past 100 problems a file reports only their count; reading stops after 10,000 errors.
 
 Warnings (the figures are still used):
 - GBK/GB18030 or UTF-16 encoding (the file is read as such);
@@ -34,7 +39,8 @@ Warnings (the figures are still used):
 - a level 100 times or more off every level its indicator's targets give, or off its own figure
   of the nearest earlier year loaded: a unit slip (persons typed into a 万人 column), with the
   figure it would be (`figure_checks.slip_message`);
-- the same figure given differently by two files (the later file wins).
+- the same figure given differently by two files (the later file wins);
+- CSV rows with fewer cells than the header (read as if the last columns were blank).
 """
 
 from __future__ import annotations

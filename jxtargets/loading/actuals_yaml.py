@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.kinds import PERCENT_SINCE_FIGURES
-from ..core.model import SINCE_FIGURES, Figure, Source
+from ..core.model import SINCE_FIGURES, Figure, Indicator, Source
 from . import fields as f
 from .errors import Problem, Problems
 from .figure_checks import blank_warning, check_year, percent, quantity
-from .numbers import NumberError, parse_number
 from .resolver import Resolver
 
 TOP_KEYS = ("year", "source", "values", "regions", "revisions", "breaks", "note")
@@ -224,7 +223,7 @@ def figure_from(
             problems.add(f.line_of(raw, "done"), f"{where}.done", f"expected true or false, got {f.kind_of(done)}")
     figure.note = f.text(raw, "note", problems, where)
     figure.source = _source(raw, problems, where)
-    figure.alternatives = _alternatives(raw, problems, where)
+    figure.alternatives = _alternatives(raw, indicator, problems, where)
     since = raw.get("since")
     if since is not None and f.mapping(since, problems, f.line_of(raw, "since"), f"{where}.since") is not None:
         for start, figs in since.items():
@@ -272,7 +271,7 @@ def _source(raw: dict[Any, Any], problems: Problems, where: str) -> Source | str
     return None
 
 
-def _alternatives(raw: dict[Any, Any], problems: Problems, where: str) -> tuple[Alternative, ...]:
+def _alternatives(raw: dict[Any, Any], indicator: Indicator, problems: Problems, where: str) -> tuple[Alternative, ...]:
     alts = raw.get("alt")
     if alts is None:
         return ()
@@ -288,10 +287,9 @@ def _alternatives(raw: dict[Any, Any], problems: Problems, where: str) -> tuple[
         if not isinstance(alt, dict) or alt.get("value") is None:
             problems.add(aline, akey, "expected {value: …, note: …}")
             continue
-        try:
-            value, _ = parse_number(alt["value"])
-        except NumberError as exc:
-            problems.add(f.line_of(alt, "value"), f"{akey}.value", str(exc))
+        # In the indicator's unit, as `value` is: 0.55万亿元 for gdp is 5500 (亿元), never 0.55.
+        value = quantity(alt["value"], None, indicator, problems, f.line_of(alt, "value"), f"{akey}.value")
+        if value is None:
             continue
         note = alt.get("note") or ""
         found.append((value, str(note), _source(alt, problems, akey)))

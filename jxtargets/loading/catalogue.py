@@ -250,24 +250,37 @@ def _target(
     target.op = f.choice(t, "op", OPS, problems, where, required=kind != "external")
     target.measure = cast("Kind | None", f.choice(t, "measure", MEASURES, problems, where))  # before value
     raw_value = t.get("value")
+    # Each number in the unit its key is in; a unit written after it is converted or refused.
+    level = _Into(indicator, unit, scale)
+    rate = _Into(indicator, None, 1.0, ("倍",) if kind == "multiple" else _PERCENT)
+    as_value = level if SPECS[target.rule].value_scaled else rate
+    line_v = f.line_of(t, "value")
     if target.op == "range":
         if isinstance(raw_value, list) and len(raw_value) == 2:
-            lo, hi = (_num(t, raw_value, i, problems, where) for i in (0, 1))
+            lo, hi = (level.read(raw_value[i], line_v, f"{where}.value[{i + 1}]", problems) for i in (0, 1))
             if lo is not None and hi is not None:
                 if lo > hi:
-                    problems.add(f.line_of(t, "value"), f"{where}.value", "range must be [low, high]")
-                target.value = (lo * scale, hi * scale)
+                    problems.add(line_v, f"{where}.value", "range must be [low, high]")
+                target.value = (lo, hi)
         else:
-            problems.add(f.line_of(t, "value"), f"{where}.value", "a range needs value: [low, high]")
+            problems.add(line_v, f"{where}.value", "a range needs value: [low, high]")
     elif raw_value is not None:
-        value, _ = f.number(t, "value", problems, where)
-        target.value = None if value is None else value * _value_scale(target, scale)
-    for key in ("baseline", "stretch", "tolerance", "factor"):
-        value, _ = f.number(t, key, problems, where)
-        if value is not None:
-            if key == "baseline" or (key == "stretch" and kind != "multiple"):
-                value *= scale
-            setattr(target, key, value)
+        target.value = as_value.read(raw_value, line_v, f"{where}.value", problems)
+    # A tolerance is not scaled by `unit:` (as before); a unit written after it is converted.
+    if indicator.unit in _PERCENT or not SPECS[target.rule].value_scaled:
+        tolerance = _Into(indicator, None, 1.0, _PERCENT)
+    else:
+        tolerance = _Into(indicator, None, 1.0)
+    for key, into in (
+        ("baseline", level),
+        ("stretch", rate if kind == "multiple" else as_value),
+        ("tolerance", tolerance),
+        ("factor", _Into(indicator, None, 1.0, ("倍",))),
+    ):
+        if t.get(key) is not None:
+            value = into.read(t[key], f.line_of(t, key), f"{where}.{key}", problems)
+            if value is not None:
+                setattr(target, key, value)
     target.of = f.text(t, "of", problems, where)
     if "baseline_source" in t:
         _source(t["baseline_source"], problems, f.line_of(t, "baseline_source"), f"{where}.baseline_source")
@@ -307,19 +320,52 @@ def _every_year(target: Target, t, where: str, problems: Problems) -> None:
         problems.add(line, key, f"every_year: {raw} applies to a {kinds} target, not {target.rule}")
 
 
-def _value_scale(target: Target, scale: float) -> float:
-    # Rates and reductions are percentages, a multiple a factor, whatever the indicator's unit.
-    return scale if SPECS[target.rule].value_scaled else 1.0
+_PERCENT = ("%", "个百分点")
 
 
-def _num(t, values, i, problems, where):
-    from .numbers import NumberError, parse_number
+class _Into:
+    """How a catalogue number is read: in the indicator's unit (`unit:` of the target, scaled by
+    `scale`, when no unit is written after the number; a written unit is converted with the one
+    pint registry), or, with no indicator unit to convert to, as a plain number that may carry
+    only one of `words` (% for a rate, 倍 for a factor). A number is never read without what
+    follows it: 0.9万亿元 is 9000 亿元, and 5O00 or 10\u200b00 are errors."""
 
-    try:
-        return parse_number(values[i])[0]
-    except NumberError as exc:
-        problems.add(f.line_of(t, "value"), f"{where}.value[{i + 1}]", str(exc))
-        return None
+    def __init__(
+        self, indicator: Indicator, unit: str | None, scale: float, words: tuple[str, ...] | None = None
+    ) -> None:
+        self.indicator, self.unit, self.scale, self.words = indicator, unit, scale, words
+
+    def read(self, raw: object, line: int | None, key: str, problems: Problems) -> float | None:
+        from .numbers import NumberError, parse_number
+
+        try:
+            value, written = parse_number(raw)
+        except NumberError as exc:
+            problems.add(line, key, str(exc))
+            return None
+        if written is None:
+            return value * self.scale
+        if self.words is not None:
+            if written in self.words:
+                return value
+            problems.add(line, key, f"{written!r} cannot follow this number (write it plain, or with {self.words[0]})")
+            return None
+        if self.unit is not None and written != self.unit:
+            problems.add(line, key, f"two units: {written!r} after the number and unit: {self.unit!r}")
+            return None
+        to = self.indicator.unit
+        if to is None:
+            problems.add(line, key, f"{self.indicator.id} has no unit; {written!r} cannot apply")
+            return None
+        if written == to:
+            return value
+        from .units import UnitError, factor
+
+        try:
+            return value * factor(written, to)
+        except UnitError as exc:
+            problems.add(line, key, f"{exc} (the indicator {self.indicator.id} is in {to})")
+            return None
 
 
 def _scale(unit: str, to: str, problems: Problems, line, key) -> float:
@@ -334,7 +380,8 @@ def _scale(unit: str, to: str, problems: Problems, line, key) -> float:
 
 def _check_kind(target: Target, t, where: str, problems: Problems) -> None:
     kind, line = target.kind, t.line
-    if SPECS[kind].needs_value and target.value is None and target.stretch is None:
+    given = t.get("value") is not None or t.get("stretch") is not None  # if unreadable: said already
+    if SPECS[kind].needs_value and target.value is None and target.stretch is None and not given:
         problems.add(line, f"{where}.value", f"a {kind} target needs a value (or a 力争 stretch)")
     if kind == "multiple" and target.factor is None and target.stretch is None:
         problems.add(line, f"{where}.factor", "a multiple target needs factor (2 for 翻一番)")

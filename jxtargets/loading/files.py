@@ -36,17 +36,22 @@ def embedded_actuals() -> dict[int, Path]:
 
 
 def read_bytes(path: Path) -> bytes:
-    """The bytes of a regular file; LoadError (one line naming the file) for anything else."""
+    """The bytes of a regular file, at most MAX_BYTES; LoadError (one line naming the file) for
+    anything else. The file is opened without blocking and checked once open, so a FIFO, a device
+    (/dev/zero) or a file swapped for one after a check is refused, never waited on or read."""
     name = str(path)
     try:
-        if path.is_dir():
-            raise LoadError([Problem(name, None, None, "is a directory, not a file")])
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise LoadError([Problem(name, None, None, "not a regular file (a device, pipe or socket?)")])
-        if info.st_size > MAX_BYTES:
-            raise LoadError([Problem(name, None, None, f"file too large ({info.st_size} bytes; at most {MAX_BYTES})")])
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb", closefd=True) as fh:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                raise LoadError([Problem(name, None, None, "is a directory, not a file")])
+            if not stat.S_ISREG(info.st_mode):
+                raise LoadError([Problem(name, None, None, "not a regular file (a device, pipe or socket?)")])
+            if info.st_size > MAX_BYTES:
+                raise LoadError(
+                    [Problem(name, None, None, f"file too large ({info.st_size} bytes; at most {MAX_BYTES})")]
+                )
             data = fh.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
             raise LoadError([Problem(name, None, None, f"file too large (more than {MAX_BYTES} bytes)")])
@@ -61,6 +66,15 @@ def read_bytes(path: Path) -> bytes:
         raise LoadError([Problem(name, None, None, f"cannot read the file: {exc.strerror or exc}")]) from None
     except ValueError as exc:  # e.g. a NUL byte in the path
         raise LoadError([Problem(name.replace("\0", "\\0"), None, None, f"not a usable path: {exc}")]) from None
+
+
+def is_dir(path: Path) -> bool:
+    """Path.is_dir() that answers False for a path the system cannot even look up (a name too
+    long, a NUL byte): reading it then says why, as one line."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
 
 
 _BOMS = (
@@ -80,7 +94,7 @@ def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
     """UTF-8 with or without BOM; GBK/GB18030 (as saved by Excel or WPS on Chinese Windows) and
     UTF-16/32 with a BOM (Excel's "Unicode text") are read with a warning; anything else, and
     binary files, are refused."""
-    if not data.strip():
+    if not data or data.isspace():  # (not data.strip(): that copies a 200 MB file)
         raise LoadError([Problem(name, None, None, "file is empty")])
     for magic, message in _MAGIC:
         if data.startswith(magic):
@@ -159,7 +173,7 @@ def resolve_inputs(items: list[str]) -> list[Path]:
             paths.extend(p for y, p in embedded.items() if y <= year)
             continue
         path = Path(text)
-        if path.is_dir():
+        if is_dir(path):
             found = sorted(
                 p
                 for p in path.iterdir()

@@ -13,7 +13,9 @@ Refused, each with a message that says why:
   (sexagesimal), 0x1f, 0o17, 0b101;
 - a comma that is not a thousands separator (12,34 or 1,2345: a decimal comma or a typo);
 - ranges and lists (5000-6000, 3~5, 1/2, 1.5.2), and digits that are not 0-9 (①, ², ½, ٣);
-- approximate figures (约5500, 5500左右, 9000以上): a reported figure must be exact.
+- approximate figures (约5500, 5500左右, 9000以上): a reported figure must be exact;
+- a "unit" with a digit or an invisible character in it (5O00 with a letter O, 0.0l56, 10\u200b00
+  with a zero-width space from a PDF): a mistyped number, never read as its first digits.
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ _NO_FIGURE = {"-", "--", "—", "——", "–", "/", "…", "...", "n/a", "na",
 _YES_NO = {"yes", "no", "on", "off", "y", "n", "true", "false"}
 _NOT_FINITE = {"nan", "inf", "infinity", ".nan", ".inf"}
 _APPROXIMATE = ("左右", "以上", "以下", "以内", "上下", "多", "余", "约", "近", "超", "不到", "不足", "将近", "逾")
+# Zero-width and other format characters (U+200B, U+FEFF …) and controls: invisible in a cell.
+_INVISIBLE = ("Cf", "Cc", "Co", "Cn")
 # A unit cannot start with these: the text is a range, a list, a date or a mistyped number.
 _BAD_UNIT_START = set(",_:;./-~+*×·。、–—")
 
@@ -104,6 +108,12 @@ def parse_number(raw: object) -> tuple[float, str | None]:
         raise NumberError(
             f"{shown} is ambiguous (a range, a list, a decimal comma or a typo?); write one plain number, e.g. 5509.5"
         )
+    if unit and (bad := next((c for c in unit if unicodedata.category(c) in _INVISIBLE), None)):
+        raise NumberError(
+            f"{shown} holds an invisible character (U+{ord(bad):04X}, as copied from a PDF); delete it and retype the number"
+        )
+    if unit and any("0" <= c <= "9" for c in unit):
+        raise NumberError(f"{shown} has letters among its digits (O for 0, l for 1?); write one plain number")
     if unit and any(word in unit for word in _APPROXIMATE):
         raise NumberError(f"{shown} is approximate; give the exact reported figure")
     if _OCTAL.match(number):

@@ -13,7 +13,6 @@ a plain figure of its year.
 
 from __future__ import annotations
 
-import io
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
@@ -45,7 +44,7 @@ CSV_COLUMNS = (
     "note",
     "source",
 )
-_COMMENT_LINE = re.compile(r"^#[^\r\n]*", re.M)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+\Z")
 _VALUE_GROWTH = frozenset(("value", "growth"))
 _TRUE = {"true", "yes", "y", "1", "是", "完成", "已完成", "done"}
 _FALSE = {"false", "no", "n", "0", "否", "未完成", "not done"}
@@ -64,18 +63,17 @@ def read_table(
     warnings: list[Problem] = []
     text = decode(read_bytes(path), name, warnings)
     if delimiter is None:
-        first = text.split("\n", 1)[0]
+        end = text.find("\n")
+        first = text[: end if end >= 0 else len(text)]
         delimiter = "\t" if first.count("\t") > first.count(",") else ","
     problems = Problems(name, list(warnings))
-    # Lines starting with # are comments; blanking them keeps the line numbers.
-    text = _COMMENT_LINE.sub("", text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(_lines(text), delimiter=delimiter)
     header: list[str] = []
     try:
         while not any(header):
             header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise LoadError(problems.items + [Problem(name, None, None, "file is empty (no header row)")]) from None
+        raise LoadError(problems.every + [Problem(name, None, None, "file is empty (no header row)")]) from None
     except csv.Error as exc:
         raise LoadError([Problem(name, reader.line_num or 1, None, f"malformed CSV: {exc}")]) from None
     hline = reader.line_num
@@ -92,6 +90,7 @@ def read_table(
 
     def rows() -> Iterator[tuple[int, list[Any]]]:
         while True:
+            start = reader.line_num + 1
             try:
                 row: list[Any] = next(reader)
             except StopIteration:
@@ -99,18 +98,46 @@ def read_table(
             except csv.Error as exc:
                 problems.add(reader.line_num, None, f"malformed CSV: {exc}")
                 return
+            if reader.line_num > start:
+                # A quote left open swallows the lines after it into one cell (a stray "?).
+                problems.add(
+                    start,
+                    None,
+                    f'a quoted cell runs from line {start} to line {reader.line_num}: a stray " ? '
+                    "(a cell cannot hold a line break)",
+                )
+                continue
             if len(row) > width:
                 if any(c.strip() for c in row[width:]):
                     problems.add(reader.line_num, None, f"{len(row)} cells, but the header names {width} columns")
                     continue
                 del row[width:]
             elif len(row) < width:
+                if len(row) > 1:  # (a blank line is one empty cell or none)
+                    short.append(reader.line_num)
                 row.extend([None] * (width - len(row)))  # read as if the column were absent
             yield reader.line_num, row
 
+    short: list[int] = []
     figures, revised, breaks = table_figures(rows(), resolver, want_year, name, problems, path, header=header)
+    if short:
+        # A cell missing in the middle shifts the later ones left: say so (once per file).
+        problems.warn(
+            short[0],
+            None,
+            f"{len(short)} row(s) have fewer cells than the header's {width} columns (first at line "
+            f"{short[0]}): read as if the last columns were blank; check that no cell is missing in between",
+        )
     problems.raise_if_any()
     return figures, revised, problems.warnings, breaks
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of `text` with their endings (\n, \r\n or \r), one at a time (a 200 MB file is
+    not copied); a line starting with # (a comment) is read as a blank line, keeping the numbers."""
+    for match in _LINE.finditer(text):
+        line = match.group()
+        yield "\n" if line.startswith("#") else line
 
 
 def _column(row: int, column: str) -> str:
@@ -159,6 +186,9 @@ def table_figures(
     unknown_before, given = resolver.unknown, 0
     year_of = f.year_of
     for line, row in rows:
+        if problems.more_errors and problems.too_many:
+            problems.stopped = line
+            break
         raw_year = row[i_year]
         year = years.get(raw_year) if raw_year.__class__ is str else None
         if year is None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from typing import Any
 
 # Counting nouns: each a dimension of its own, each with a 万 multiple.
 COUNT_NOUNS = (
@@ -76,10 +77,10 @@ _SCALE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, 
 
 
 @lru_cache(maxsize=1)
-def registry():
+def registry() -> Any:
     import pint
 
-    ureg = pint.UnitRegistry(None, on_redefinition="ignore", cache_folder=None)
+    ureg: Any = pint.UnitRegistry(None, on_redefinition="ignore", cache_folder=None)
     for line in (_PREFIXES + _DEFINITIONS).strip().splitlines():
         ureg.define(line)
     for noun in COUNT_NOUNS:
@@ -103,8 +104,12 @@ def _normalise(unit: str) -> str:
     return unit.replace("％", "%").replace("‰", "permille")
 
 
+# Dimensionless units that only make sense on their own.
+_RATIOS = frozenset(("percent", "个百分点", "permille", "倍"))
+
+
 @lru_cache(maxsize=512)
-def parse_unit(unit: str):
+def parse_unit(unit: str) -> Any:
     """The pint unit for a unit string; UnitError if the registry does not know it."""
     import pint
 
@@ -113,7 +118,8 @@ def parse_unit(unit: str):
     if not text or len(text) > 40 or not text.isprintable():
         raise UnitError(f"unknown unit {unit!r}")
     try:
-        return ureg.Unit(text)
+        parts = [ureg.Unit(part) for part in text.split("/")]
+        found = ureg.Unit(text)
     except (
         pint.errors.UndefinedUnitError,
         pint.errors.DefinitionSyntaxError,
@@ -126,6 +132,14 @@ def parse_unit(unit: str):
         raise UnitError(f"unknown unit {unit!r}") from exc
     except Exception as exc:  # noqa: BLE001 - pint's parser asserts on some garbage (e.g. "\x1b")
         raise UnitError(f"unknown unit {unit!r}") from exc
+    # pint reads units written side by side as a product and a repeated one as a power: 69%% would
+    # be 69 %² (0.69 %), 68.65万人% 0.6865 万人. A unit is one name, or names divided by '/'
+    # (微克/立方米); a ratio (%, 个百分点, ‰, 倍) stands alone.
+    for part in parts:
+        terms = list(part._units.items())
+        if len(terms) != 1 or terms[0][1] != 1 or len(parts) > 1 and terms[0][0] in _RATIOS:
+            raise UnitError(f"{unit!r} is not one unit (two units run together, or a stray %?)")
+    return found
 
 
 @lru_cache(maxsize=1024)
