@@ -21,9 +21,9 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from ..core.model import Figure
+from .actuals_yaml import Break
 from .errors import LoadError, Problem, Problems
 from .files import MAX_BYTES, display_name, read_bytes
-from .actuals_yaml import Break
 from .resolver import Resolver
 
 # Columns of the template that are there for people, not figures.
