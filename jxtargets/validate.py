@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .core.model import Catalogue, Figure, Source
 from .loading.errors import LoadError, Problem
-from .loading.files import default_catalogue, display_name, embedded_actuals
+from .loading.files import default_catalogue, display_name, embedded_actuals, resolve_inputs
 
 
 def squash(text: str) -> str:
@@ -75,7 +75,6 @@ def validate_all(
 ) -> tuple[list[Problem], dict[str, int]]:
     """Every problem of the catalogue and the actuals files (or the embedded ones), and how many
     files, targets and figures were read. The files are read and merged as `check` reads them."""
-    from .api import resolve_inputs
     from .loading.actuals import merge, read_files
     from .loading.catalogue import load_catalogue
     from .loading.figure_checks import unit_slips_over_years

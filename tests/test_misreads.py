@@ -465,3 +465,18 @@ def test_output_still_replaces_a_regular_file(tmp_path):
     proc = run("review", "2020", "--format", "json", "-o", str(target))
     assert proc.returncode == 0, proc.stderr
     assert json.loads(target.read_text(encoding="utf-8"))
+
+
+def test_short_csv_rows_are_warned_about(tmp_path):
+    """A row with a cell missing in between shifts the later cells left (fuzz.md 13): one warning."""
+    path = tmp_path / "actuals-2020.csv"
+    path.write_text(
+        "# MADE UP\nyear,indicator,value,growth\n2020,gdp,5509.5,3.5\n2020,pm25,28\n2020,rd_intensity,3.1\n",
+        encoding="utf-8",
+    )
+    proc = run("validate", str(path))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.splitlines() == [
+        f"jxtargets: {path}:4: warning: 2 row(s) have fewer cells than the header's 4 columns (first at line 4): "
+        "read as if the last columns were blank; check that no cell is missing in between"
+    ]
