@@ -138,3 +138,23 @@ def test_as_of_a_year_with_no_release_explains_itself():
     assert "注意：无2023年数据，各指标按截至2023年的最新数据评估（最新为2021年）" in proc.stderr
     check = json.loads(proc.stdout)
     assert _gdp_level(check["results"])["actual_year"] == 2021
+
+
+def test_template_has_a_place_for_bound_and_basis(tmp_path):
+    form = tmp_path / "form-2021.yaml"
+    assert run("template", "2021", "--plan", "fyp14", "-o", str(form)).returncode == 0
+    text = form.read_text(encoding="utf-8")
+    assert "gdp: {value: , bound: , growth: , basis: }" in text
+    # MADE-UP figures typed into the form: a lower bound and a growth rate at current prices.
+    filled = text.replace(
+        "gdp: {value: , bound: , growth: , basis: }", "gdp: {value: 6000, bound: lower, growth: 9, basis: current}"
+    )
+    form.write_text(filled, encoding="utf-8")
+    gdp = _gdp_level(run_json("check", Y2020, str(form), "--plan", "fyp14")[0]["results"])
+    assert (gdp["actual"], gdp["actual_bound"], gdp["status"]) == (6000.0, "lower", "unassessable")
+    from openpyxl import load_workbook
+
+    sheet_path = tmp_path / "form-2021.xlsx"
+    assert run("template", "2021", "--plan", "fyp14", "-o", str(sheet_path)).returncode == 0
+    header = [c.value for c in next(load_workbook(sheet_path)["actuals"].iter_rows(max_row=1))]
+    assert header.index("bound") == header.index("value") + 1 and header.index("basis") == header.index("growth") + 1

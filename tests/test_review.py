@@ -125,11 +125,11 @@ def test_template_yaml_round_trip(tmp_path):
     proc = run("template", "2021", "--plan", "fyp14", "-o", str(form))
     assert proc.returncode == 0
     text = form.read_text(encoding="utf-8")
-    assert "gdp: {value: , growth: }" in text and "上年 5,509.5" in text
+    assert "gdp: {value: , bound: , growth: , basis: }" in text and "上年 5,509.5" in text
     # a blank form checks cleanly: every figure is missing
     data, code = run_json("check", str(form), "--plan", "fyp14")
     assert code == 0 and {r["status"] for r in data["results"]} <= {"no_data", "unassessable"}
-    filled = text.replace("gdp: {value: , growth: }", "gdp: {value: 6000, growth: 8.5}  # MADE UP")
+    filled = text.replace("gdp: {value: , bound: , growth: , basis: }", "gdp: {value: 6000, growth: 8.5}  # MADE UP")
     form.write_text(filled, encoding="utf-8")
     data, _ = run_json("check", str(form), "--plan", "fyp14")
     gdp = find(data["results"], indicator="gdp", kind="level")

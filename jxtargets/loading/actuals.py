@@ -29,7 +29,7 @@ Errors:
 
 Warnings (the figures are still used):
 - GBK/GB18030 or UTF-16 encoding (the file is read as such);
-- indicators left blank (`gdp:` or `gdp: {value: , growth: }`, as `jxtargets template` writes
+- indicators left blank (`gdp:` or `gdp: {value: , bound: , growth: , basis: }`, as `jxtargets template` writes
   them): no figure, their targets show no_data; a file that gives no figure at all;
 - a figure with nothing but a note;
 - a year before the baseline year of every plan in the catalogue (history only), or after the

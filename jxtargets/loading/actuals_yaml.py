@@ -15,7 +15,7 @@ from .figure_checks import blank_warning, check_year, percent, quantity
 from .resolver import Resolver
 
 TOP_KEYS = ("year", "source", "values", "regions", "revisions", "breaks", "note")
-VALUE_KEYS = ("value", "unit", "bound", "growth", "since", "done", "note", "source", "alt")
+VALUE_KEYS = ("value", "unit", "bound", "growth", "basis", "since", "done", "note", "source", "alt")
 GROWTH_KEYS = ("value", "basis")  # growth: {value: 9.6, basis: current}
 # Words a table cell may use for a bound or a price basis, besides the keys themselves.
 BOUND_WORDS = {"lower": "lower", "upper": "upper", "下限": "lower", "上限": "upper"}
@@ -202,6 +202,12 @@ def figure_from(
         figure.bound = word_of(raw["bound"], BOUND_WORDS, problems, f.line_of(raw, "bound"), f"{where}.bound")
         if raw.get("value") is None:
             problems.add(f.line_of(raw, "bound"), f"{where}.bound", "a bound needs the value it bounds")
+    # `basis:` beside the figures (as the template and a table's column give it): the price basis
+    # of its growth and of a reported cagr, unless they state their own.
+    basis = None
+    if raw.get("basis") is not None:
+        basis = word_of(raw["basis"], BASIS_WORDS, problems, f.line_of(raw, "basis"), f"{where}.basis")
+        figure.growth_basis = basis
     growth = raw.get("growth")
     if isinstance(growth, dict):  # growth: {value: 9.6, basis: current}
         f.unknown_keys(growth, GROWTH_KEYS, problems, f"{where}.growth")
@@ -252,6 +258,8 @@ def figure_from(
                         out[k] = v
             if out:
                 figure.since[start] = out
+                if basis is not None and "cagr" in out:
+                    figure.since_basis.setdefault(start, basis)
     if not given:
         if not figure.note:
             return None

@@ -20,7 +20,9 @@ TEMPLATE_COLUMNS = (
     "previous_year",
     "previous",
     "value",
+    "bound",
     "growth",
+    "basis",
     "since",
     *SINCE_FIGURES,
     "done",
@@ -71,7 +73,9 @@ def template_rows(catalogue: Catalogue, actuals: Actuals, year: int, plans: tupl
 def template_yaml(rows: list[dict], year: int) -> str:
     lines = [
         f"# jxtargets 数据填报表 {year}年 (actuals form). Fill in value (in the unit shown) and,",
-        "# where reported, growth (% on the previous year). Leave a line blank where there is no figure.",
+        "# where reported, growth (% on the previous year) and its price basis (comparable 可比价 or",
+        "# current 当年价); bound: lower where the report gives only a bound (突破…, 以上).",
+        "# Leave a line blank where there is no figure.",
         f"year: {year}",
         "source: ''   # 数据来源：文件名和章节",
         "values:",
@@ -90,7 +94,7 @@ def template_yaml(rows: list[dict], year: int) -> str:
             prev = f"；上年 {words.fmt(row['previous'])}" if row["previous"] is not None else ""
             unit = f"（{row['unit']}）" if row["unit"] else ""
             name = " ".join(visible(row["name"]).splitlines())  # a comment stays one line
-            body = "{done: }" if row["milestone"] else "{value: , growth: }"
+            body = "{done: }" if row["milestone"] else "{value: , bound: , growth: , basis: }"
             lines.append(f"{indent}{_yaml_key(row['indicator'])}: {body}   # {name}{unit}{prev}")
     return "\n".join(lines) + "\n"
 
@@ -134,7 +138,11 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
     years.add(f"{col['since']}2:{col['since']}{last}")
     done = DataValidation(type="list", formula1='"true,false"', allow_blank=True)
     done.add(f"{col['done']}2:{col['done']}{last}")
-    for dv in (numbers, years, done):
+    bound = DataValidation(type="list", formula1='"lower,upper"', allow_blank=True)
+    bound.add(f"{col['bound']}2:{col['bound']}{last}")
+    basis = DataValidation(type="list", formula1='"comparable,current"', allow_blank=True)
+    basis.add(f"{col['basis']}2:{col['basis']}{last}")
+    for dv in (numbers, years, done, bound, basis):
         sheet.add_data_validation(dv)
     fill = PatternFill("solid", fgColor="FFF2CC")
     for r in range(2, last + 1):
