@@ -38,6 +38,7 @@ class Format(StrEnum):
     markdown = "markdown"
     html = "html"
     xlsx = "xlsx"
+    docx = "docx"
     yaml = "yaml"
 
 
@@ -93,6 +94,7 @@ _SUFFIX_FORMATS = {
     "html": Format.html,
     "htm": Format.html,
     "xlsx": Format.xlsx,
+    "docx": Format.docx,
     "json": Format.json,
     "csv": Format.csv,
     "md": Format.markdown,
@@ -271,13 +273,16 @@ def review(
     as_of: Annotated[int | None, typer.Option("--as-of", help="status as of this year (default: the latest)")] = None,
     output: OutputOpt = None,
     show_all: Annotated[bool, typer.Option("--all", help="list targets with no data too")] = False,
+    by_region: Annotated[
+        bool, typer.Option("--by-region", help="targets set per county or district, one column per region")
+    ] = False,
     fail_on: Annotated[
         str | None,
         typer.Option("--fail-on", help="statuses that make the exit code 1 (default missed,off_track; none with -o)"),
     ] = None,
     catalogue: CatalogueOpt = None,
     fmt: Annotated[
-        Format | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html or xlsx")
+        Format | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html, xlsx or docx")
     ] = None,
     lang: LangOpt = Lang.zh,
     csv_raw: CsvRawOpt = False,
@@ -289,9 +294,21 @@ def review(
     filters = api.Filters(plans=_split(plan), regions=_split(region))
     rv = api.review(loaded.catalogue, loaded.actuals, as_of, filters)
     chosen = _format(fmt, output)
-    if chosen is Format.xlsx and output is None:
-        _fail(["--format xlsx needs --output FILE.xlsx"])
-    _emit(rv, chosen, lang, output, loaded.read, show_all=show_all, csv_raw=csv_raw)
+    if chosen in (Format.xlsx, Format.docx) and output is None:
+        _fail([f"--format {chosen.value} needs --output FILE.{chosen.value}"])
+    import datetime
+
+    _emit(
+        rv,
+        chosen,
+        lang,
+        output,
+        loaded.read,
+        show_all=show_all,
+        csv_raw=csv_raw,
+        by_region=by_region,
+        provenance={"today": datetime.date.today().isoformat(), "version": __version__, "actuals": loaded.actuals},
+    )
     # A written report is a success whatever the statuses, unless --fail-on asks otherwise.
     if fail_on is None and output is not None:
         raise typer.Exit(0)

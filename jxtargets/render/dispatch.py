@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-FORMATS = ("table", "json", "csv", "markdown", "html", "xlsx", "yaml")
+FORMATS = ("table", "json", "csv", "markdown", "html", "xlsx", "docx", "yaml")
 
 
 class FormatError(ValueError):
@@ -18,12 +18,21 @@ class FormatError(ValueError):
 
 
 def render(
-    obj: Any, fmt: str = "table", lang: str = "zh", *, show_all: bool = False, csv_raw: bool = False
+    obj: Any,
+    fmt: str = "table",
+    lang: str = "zh",
+    *,
+    show_all: bool = False,
+    csv_raw: bool = False,
+    by_region: bool = False,
+    provenance: dict | None = None,
 ) -> str | bytes:
-    """What `jxtargets` prints for `obj` in `fmt` (table, json, csv, markdown; html and xlsx for a
-    review; yaml and xlsx for a template). `show_all` lists rows with no figure in tables too;
+    """What `jxtargets` prints for `obj` in `fmt` (table, json, csv, markdown; html, xlsx and docx
+    for a review; yaml and xlsx for a template). `show_all` lists rows with no figure in tables too;
     `csv_raw` keeps CSV text cells as given (by default a cell that would start a formula in a
-    spreadsheet gets a leading ', as OWASP advises)."""
+    spreadsheet gets a leading ', as OWASP advises); `by_region` shows a review's targets set per
+    county side by side; `provenance` (`today`, `version`, `actuals`) is what the HTML and Word
+    reports state about themselves."""
     from ..core.review import Review
     from ..results import (
         CagrReport,
@@ -39,7 +48,7 @@ def render(
     if isinstance(obj, CheckReport):
         return _check(obj, fmt, lang, show_all, csv_raw)
     if isinstance(obj, Review):
-        return _review(obj, fmt, lang, show_all, csv_raw)
+        return _review(obj, fmt, lang, show_all, csv_raw, by_region, provenance or {})
     if isinstance(obj, CagrReport):
         return _cagr(obj, fmt, lang, csv_raw)
     if isinstance(obj, GrowthRate):
@@ -172,10 +181,16 @@ def check_notes(report: Any, lang: str) -> list[str]:
     return notes
 
 
-def _review(review: Any, fmt: str, lang: str, show_all: bool, csv_raw: bool) -> str | bytes:
+def _review(
+    review: Any, fmt: str, lang: str, show_all: bool, csv_raw: bool, by_region: bool, provenance: dict
+) -> str | bytes:
     from . import review as rr
 
-    fmt = _only(fmt, "table", "json", "csv", "markdown", "html", "xlsx")
+    fmt = _only(fmt, "table", "json", "csv", "markdown", "html", "xlsx", "docx")
+    if fmt == "table" and by_region:
+        from .regions import region_renderables
+
+        return rich_text(*region_renderables(review, lang))
     if fmt == "table":
         return rich_text(*rr.table_renderables(review, lang, show_all))
     if fmt == "json":
@@ -191,6 +206,21 @@ def _review(review: Any, fmt: str, lang: str, show_all: bool, csv_raw: bool) -> 
 
         gc.enable()  # matplotlib makes reference cycles by the thousand
         return to_html(review, lang, show_all)
+    if fmt == "docx":
+        import gc
+
+        from .docx import to_docx
+        from .summary import data_sources
+
+        gc.enable()
+        actuals = provenance.get("actuals")
+        return to_docx(
+            review,
+            lang,
+            today=provenance.get("today", ""),
+            version=provenance.get("version", ""),
+            sources=data_sources(actuals) if actuals is not None else None,
+        )
     from .xlsx import review_xlsx
 
     return review_xlsx(review, lang)

@@ -408,6 +408,15 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
 
 
 def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> str:
+    draw_trajectory(fig, row, rec, lang)
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None})
+    return _inline(buf.getvalue(), cid, title)
+
+
+def draw_trajectory(fig, row: ReviewRow, rec: dict, lang: str) -> None:
+    """A target's trajectory on the figure's one Axes (made on first use): the baseline, the
+    actuals, the planned path, the target and stretch, the projection."""
     from matplotlib.ticker import FuncFormatter, MaxNLocator
 
     r, t = row.result, row.result.target
@@ -491,9 +500,6 @@ def _chart(fig, row: ReviewRow, rec: dict, lang: str, cid: str, title: str) -> s
     if rec["unit"]:
         # A text, not a title: placing a title measures the axis on every draw.
         ax.text(0, 1.03, rec["unit"], transform=ax.transAxes, fontsize=7.5, color="#666666", va="bottom")
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", metadata={"Date": None})
-    return _inline(buf.getvalue(), cid, title)
 
 
 def _as_of(row: ReviewRow) -> int:
