@@ -49,9 +49,10 @@ def test_one_chart_per_shown_target(fyp13, page):
     assert len(ids) == len(shown)
     assert len(set(ids)) == len(ids)
     assert ids[0] == "chart-fyp13-gdp-level-1"
-    # every <svg is a target's chart, plus the one shared legend
-    assert page.count("<svg") == len(shown) + 1
+    # every <svg is a target's chart, plus the one shared legend and the plan's overview
+    assert page.count("<svg") == len(shown) + 2
     assert page.count('<svg id="legend-chart"') == 1
+    assert page.count('<svg id="overview-fyp13"') == 1
     for cid in ids:
         assert f'<title id="{cid}-title">' in page
     assert f"另有{skipped}项无数据未列出" in page
@@ -275,3 +276,54 @@ def test_the_network_check_catches_a_page_that_fetches(tmp_path):
     bad.write_text('<!DOCTYPE html><img src="http://example.com/x.png"><p>x</p>', encoding="utf-8")
     _, requests = chromium(tmp_path, bad.as_uri(), "--dump-dom")
     assert page_requests(requests) == ["http://example.com/x.png"]
+
+
+# -- overview, provenance, printing (issue 18.4, 18.6) ------------------------------------------
+
+
+def test_overview_chart_of_every_assessed_target_comes_first(fyp13, page):
+    from jxtargets.render.charts import assessed
+
+    start = page.index('<svg id="overview-fyp13"')
+    assert start < page.index('<section class="target"')
+    svg = page[start : page.index("</svg>", start)]
+    rows = assessed(fyp13.rows)
+    # every target with a verdict, none without
+    assert len(rows) == sum(r.official not in ("无法评估", "未到期") for r in fyp13.rows) == 41
+    # one bar (path) per target, and its name as text
+    assert "地区生产总值 · 年均增速" in svg and "林木蓄积量 · 变化" in svg
+    assert "可比价" not in svg  # names and kinds only
+    finding = page[page.index('<p class="finding">') :]
+    assert finding.startswith('<p class="finding">《嘉兴市国民经济和社会发展第十三个五年规划纲要》纳入评估的目标共52项')
+
+
+def test_states_date_version_and_sources_by_title(fyp13):
+    page = to_html(fyp13, today="2026-11-30", version="9.9.9", sources=[("actuals-2020.yaml", ["002_x.txt"])])
+    assert "生成日期：2026-11-30 · 生成工具：jxtargets 9.9.9" in page
+    assert "<li>actuals-2020.yaml：002_x.txt</li>" in page
+    card = page[page.index('id="target-fyp13-gdp-cagr-1"') :]
+    assert "《嘉兴市国民经济和社会发展第十三个五年规划纲要》 · 002_5df31847278a00a3.txt · 表1 序号1" in card
+
+
+def test_prints_on_a4_without_splitting_a_target(page):
+    css = page[page.index("<style>") : page.index("</style>")]
+    assert "@page{size:A4" in css
+    printing = css[css.index("@media print") :]
+    assert "section.target,figure,table.summary tr{break-inside:avoid;page-break-inside:avoid}" in printing
+    assert "figure svg.chart{width:8.5cm;height:4.7cm}" in printing  # two fit across A4
+    assert "nav{display:none}" in printing
+
+
+def test_binding_targets_first_and_marked():
+    cat = api.open_catalogue()
+    actuals = api.open_actuals(["2016", "2020"], cat)
+    rv = review(cat, actuals, as_of=2020, filters=api.Filters(plans=("fyp14",)))
+    page = to_html(rv, show_no_data=True)
+    ids = CHART_ID.findall(page)
+    attrs = [r.result.target.attribute for r in rv.rows]
+    binding = attrs.count("binding")
+    assert binding > 0
+    first = [i for i in ids[:binding]]
+    for cid in first:
+        card = page[page.index(f'id="target-{cid[len("chart-") :]}"') :]
+        assert '<span class="attr binding">约束性</span>' in card[: card.index("</header>")]

@@ -46,12 +46,15 @@ _TEXT = {
 
 def progress(row: ReviewRow) -> float | None:
     """The share of the way to the target covered (%): the straight-path progress, or for a
-    growth target read by growth rates, the pace times the time elapsed."""
+    growth target read by growth rates, the pace times the time elapsed; 100 for a target met
+    with no distance to cover."""
     r = row.result
     if r.progress_pct is not None:
         return r.progress_pct
     if r.pace is not None and r.time_pct is not None:
         return r.pace * r.time_pct
+    if r.status == "met":
+        return 100.0  # reached, with no distance to measure (a target equal to its baseline)
     return None
 
 

@@ -203,9 +203,18 @@ def _review(
         import gc
 
         from .html import to_html
+        from .summary import data_sources
 
         gc.enable()  # matplotlib makes reference cycles by the thousand
-        return to_html(review, lang, show_all)
+        actuals = provenance.get("actuals")
+        return to_html(
+            review,
+            lang,
+            show_all,
+            today=provenance.get("today"),
+            version=provenance.get("version"),
+            sources=data_sources(actuals) if actuals is not None else None,
+        )
     if fmt == "docx":
         import gc
 

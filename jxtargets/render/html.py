@@ -15,7 +15,7 @@ from html import escape
 from ..core.kinds import OP_SYMBOL, SPECS
 from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
 from . import words
-from .review import HEADINGS, official_label, review_record
+from .review import HEADINGS, official_label, ordered_rows, review_record
 
 WIDTH, HEIGHT = 360, 200  # px of one chart
 _AXES = (0.15, 0.13, 0.81, 0.76)  # fixed margins: no tight_layout per chart
@@ -104,6 +104,11 @@ TEXT = {
         "planned_cagr": "规划增速",
         "revised": "（已修订，初次公布{value}）",
         "nothing": "没有可列出的目标。",
+        "date": "生成日期：{date}",
+        "version": "生成工具：jxtargets {version}",
+        "sources": "数据来源：",
+        "overview": "总体情况",
+        "overview_caption": "各项目标进度（条）与时间进度（竖线），按评估结论着色；约束性目标在前",
     },
     "en": {
         "as_of": "As of {year}",
@@ -129,6 +134,11 @@ TEXT = {
         "planned_cagr": "planned CAGR",
         "revised": " (revised; first published {value})",
         "nothing": "No targets to show.",
+        "date": "Date: {date}",
+        "version": "Made with jxtargets {version}",
+        "sources": "Data sources:",
+        "overview": "Overview",
+        "overview_caption": "Progress to target (bar) against time elapsed (tick), coloured by review label; binding targets first",
     },
 }
 
@@ -176,10 +186,38 @@ nav{margin:16px 0 8px}
 nav summary{cursor:pointer;font-weight:600}
 nav ul{columns:2 320px;margin:4px 0 0;padding-left:18px;font-size:13px}
 a{color:#1f5fa8;text-decoration:none}
+.attr.binding{font-weight:600;color:#9c0006}
+div.sources ul{margin:2px 0 8px;padding-left:18px}
+p.finding{max-width:60em}
+figure.overview{margin:8px 0 16px}
+figure.overview svg{display:block;max-width:100%;height:auto}
+figure.overview figcaption{font-size:12px;color:var(--muted)}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+ body{padding:0;font-size:10pt}
+ .legend{position:static}
+ nav{display:none}
+ h2,h3{break-after:avoid;page-break-after:avoid}
+ section.target,figure,table.summary tr{break-inside:avoid;page-break-inside:avoid}
+ section.target figure{flex:0 0 8.5cm}
+ figure svg.chart{width:8.5cm;height:4.7cm}
+ figure.overview svg{width:18cm;height:auto;max-height:25cm}
+ a{color:inherit}
+}
 """
 
 
-def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str:
+def to_html(
+    review: Review,
+    lang: str = "zh",
+    show_no_data: bool = False,
+    *,
+    today: str | None = None,
+    version: str | None = None,
+    sources: list[tuple[str, list[str]]] | None = None,
+) -> str:
+    """The page; `today`, `version` and `sources` (each actuals file with what its figures
+    cite) are stated under the title when given."""
     import logging
     import warnings
 
@@ -188,7 +226,7 @@ def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str
     from matplotlib.figure import Figure
 
     T, H = TEXT[lang], HEADINGS[lang]
-    shown = [row for row in review.rows if show_no_data or row.result.status != "no_data"]
+    shown = [row for row in ordered_rows(review.rows) if show_no_data or row.result.status != "no_data"]
     skipped = len(review.rows) - len(shown)
     regions = {row.result.region for row in review.rows}
 
@@ -228,8 +266,19 @@ def to_html(review: Review, lang: str = "zh", show_no_data: bool = False) -> str
         f'<p class="meta">{escape(T["as_of"].format(year=review.as_of))} · '
         f"{escape(T['shown'].format(total=len(review.rows), shown=len(shown)))}</p>",
     ]
+    if today or version:
+        made = [T["date"].format(date=today)] if today else []
+        made += [T["version"].format(version=version)] if version else []
+        head.append(f'<p class="meta">{escape(" · ".join(made))}</p>')
+    if sources:
+        items = "".join(
+            f"<li>{escape(name)}{escape('：' if lang == 'zh' else ': ')}{escape('；'.join(cited) if cited else '—')}</li>"
+            for name, cited in sources
+        )
+        head.append(f'<div class="meta sources">{escape(T["sources"])}<ul>{items}</ul></div>')
     if skipped:
         head.append(f'<p class="meta skipped">{escape(T["skipped"].format(n=skipped))}</p>')
+    head += _overviews(review, lang)
     head += _summary(review, lang)
     if toc:
         head.append(
@@ -286,6 +335,25 @@ def _summary(review: Review, lang: str) -> list[str]:
     return out
 
 
+def _overviews(review: Review, lang: str) -> list[str]:
+    """Per plan: the summary paragraph and the overview chart of every assessed target."""
+    from .charts import overview
+    from .summary import by_plan, plan_summary
+
+    T = TEXT[lang]
+    out = [f"<h2>{escape(T['overview'])}</h2>"]
+    for plan_id, rows in by_plan(review).items():
+        rows = ordered_rows(rows)
+        out.append(f'<p class="finding">{escape(plan_summary(rows, review.as_of, lang))}</p>')
+        svg = overview(rows, lang, fmt="svg", width=7.5)
+        if svg is not None:
+            cid = _slug(f"overview-{plan_id}")
+            title = f"{_plan_title(rows[0], lang)}: {T['overview_caption']}"
+            chart = _inline(svg.decode("utf-8"), cid, title, cls="overview-chart")
+            out.append(f'<figure class="overview">{chart}<figcaption>{escape(title)}</figcaption></figure>')
+    return out
+
+
 def _count_cell(n: int) -> str:
     return f'<td class="zero">{n}</td>' if n == 0 else f"<td>{n}</td>"
 
@@ -304,6 +372,11 @@ def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool
     kind = words.KIND[lang][rec["kind"]]
     rule_kind = words.KIND[lang].get(row.result.target.rule, kind)
     region = f" · {escape(rec['region'])}" if show_region else ""
+    if rec["attribute"]:
+        region += (
+            f' · <span class="attr {escape(rec["attribute"])}">{escape(words.ATTRIBUTE[lang][rec["attribute"]])}</span>'
+        )
+
     title = T["chart_title"].format(name=rec["name"], plan=rec["plan"], kind=kind)
     svg = _chart(fig, row, rec, lang, cid, title)
     caption = ""
@@ -396,7 +469,10 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
     lines.append((h["why"], escape(rec["why"] or "—")))
     src = rec["source"]
     if src:
-        text = escape(" · ".join(x for x in (src["doc"], src["where"]) if x))
+        plan = row.result.plan
+        title = plan.name if lang == "zh" else (plan.name_en or plan.name)
+        text = escape(f"《{title}》" if lang == "zh" else title) + " · "
+        text += escape(" · ".join(x for x in (src["doc"], src["where"]) if x))
         if src["quote"]:
             text += f"<br><q>{escape(src['quote'])}</q>"
         lines.append((h["source"], text))

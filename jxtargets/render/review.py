@@ -61,6 +61,16 @@ HEADINGS = {
 }
 
 
+def ordered_rows(rows: list[ReviewRow]) -> list[ReviewRow]:
+    """Binding (约束性) targets first within each plan, plans and the rest in their order."""
+    plans: dict[str, list[ReviewRow]] = {}
+    for row in rows:
+        plans.setdefault(row.result.plan.id, []).append(row)
+    return [
+        row for group in plans.values() for row in sorted(group, key=lambda r: r.result.target.attribute != "binding")
+    ]
+
+
 def official_label(term: str, lang: str) -> str:
     return words.term(term, lang)
 
@@ -99,21 +109,32 @@ def summary_dict(review: Review, lang: str) -> dict:
         "latest_year": review.latest_year,
         "total": len(review.rows),
         "by_plan": relabel(review.by_plan),
+        "binding_by_plan": relabel(binding_counts(review)),
         "by_category": relabel(review.by_category),
     }
+
+
+def binding_counts(review: Review) -> dict[str, dict[str, int]]:
+    """The binding (约束性) targets of each plan counted apart, as evaluation reports do."""
+    out: dict[str, dict[str, int]] = {}
+    for row in review.rows:
+        if row.result.target.attribute == "binding":
+            counts = out.setdefault(row.result.plan.id, dict.fromkeys(OFFICIAL_TERMS, 0))
+            counts[row.official] += 1
+    return out
 
 
 def to_json(review: Review, lang: str) -> str:
     from .formats import to_json as dump
 
-    return dump([review_record(row, lang) for row in review.rows], summary_dict(review, lang))
+    return dump([review_record(row, lang) for row in ordered_rows(review.rows)], summary_dict(review, lang))
 
 
 def flat_rows(review: Review, lang: str) -> list[dict]:
     from .formats import flat_record
 
     out = []
-    for row in review.rows:
+    for row in ordered_rows(review.rows):
         rec = review_record(row, lang)
         traj = "; ".join(
             f"{p['year']}:{words.fmt(p['value'])}"
@@ -192,7 +213,7 @@ def to_markdown(review: Review, lang: str) -> str:
 
     h, H = words.HEADERS[lang], HEADINGS[lang]
     rows = []
-    for row in review.rows:
+    for row in ordered_rows(review.rows):
         rec = review_record(row, lang)
         traj = " → ".join(f"{p['year']} {words.fmt(p['value'])}" for p in rec["trajectory"]) or "—"
         rows.append(
@@ -258,7 +279,7 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
     table.add_column(H["pace"], overflow="fold")
     table.add_column(H["projection"], justify="right", overflow="fold")
     hidden = 0
-    for row in review.rows:
+    for row in ordered_rows(review.rows):
         rec = review_record(row, lang)
         if rec["status"] == "no_data" and not show_no_data:
             hidden += 1
@@ -267,8 +288,9 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
         pace = pace_text(rec, lang)
         if speed := speed_text(rec, lang):
             pace += f"\n{speed}"
+        attribute = f" · {words.ATTRIBUTE[lang][rec['attribute']]}" if rec["attribute"] else ""
         table.add_row(
-            visible(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}"),
+            visible(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}{attribute}"),
             target_text(rec),
             spark(rec),
             actual_text(rec),
@@ -283,8 +305,12 @@ def table_renderables(review: Review, lang: str, show_no_data: bool = False):
     summary.add_column("")
     for t in used:
         summary.add_column(official_label(t, lang), justify="right")
+    binding = binding_counts(review)
     for plan, counts in review.by_plan.items():
         summary.add_row(visible(plan), *(str(counts[t]) for t in used))
+        if plan in binding:
+            label = f"  {'其中约束性' if lang == 'zh' else 'of which binding'}"
+            summary.add_row(label, *(str(binding[plan][t]) for t in used))
     out.append(summary)
     if hidden:
         out.append(

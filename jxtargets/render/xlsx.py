@@ -8,7 +8,7 @@ from ..core.kinds import SINCE_FIGURES
 from ..core.model import Actuals, Catalogue
 from ..core.review import OFFICIAL_TERMS, Review
 from . import words
-from .review import HEADINGS, official_label, review_record
+from .review import HEADINGS, official_label, ordered_rows, review_record
 from .safe import visible
 
 TEMPLATE_COLUMNS = (
@@ -170,6 +170,7 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         ("name", h["indicator"]),
         ("region", h["region"]),
         ("kind", h["kind"]),
+        ("attribute", h["attribute"]),
         ("measure_unit", h["unit"]),
         ("baseline_year", "B"),
         ("baseline", h["baseline"]),
@@ -199,7 +200,7 @@ def review_xlsx(review: Review, lang: str) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     status_col = [key for key, _ in columns].index("status_label") + 1
-    for row in review.rows:
+    for row in ordered_rows(review.rows):
         rec = review_record(row, lang)
         values = []
         for key, _ in columns:
@@ -208,6 +209,8 @@ def review_xlsx(review: Review, lang: str) -> bytes:
                 v = f"{v[0]}–{v[1]}"
             elif key == "trajectory":
                 v = "; ".join(f"{p['year']}: {words.fmt(p['value'])}" for p in v)
+            elif key == "attribute":
+                v = words.ATTRIBUTE[lang].get(v or "", "")
             elif key == "source" and v:
                 v = f"{v['doc']} {v['where']}: {v['quote']}"
             values.append(v)
