@@ -61,6 +61,8 @@ def progress(row: ReviewRow) -> float | None:
 def assessed(rows: list[ReviewRow]) -> list[tuple[ReviewRow, float]]:
     out = []
     for row in rows:
+        if row.official in ("无法评估", "未到期"):  # no verdict: not on a chart of verdicts
+            continue
         p = progress(row)
         if p is not None and row.result.time_pct is not None:  # time_pct: read again in overview()
             out.append((row, p))
