@@ -480,3 +480,38 @@ def test_short_csv_rows_are_warned_about(tmp_path):
         f"jxtargets: {path}:4: warning: 2 row(s) have fewer cells than the header's 4 columns (first at line 4): "
         "read as if the last columns were blank; check that no cell is missing in between"
     ]
+
+
+def test_a_file_saved_during_a_run_cannot_poison_the_data_cache(tmp_path, monkeypatch):
+    """The cache key was computed from the bytes read first and the entry built from a second
+    read: a file saved in between put its new figures under the old content's key, so the old
+    content then gave the new figures (fuzz.md 8, for the data cache). The bytes are read once."""
+    from jxtargets import api
+    from jxtargets.loading import files
+    from jxtargets.loading.actuals import load_actuals
+
+    monkeypatch.delenv("JXTARGETS_NO_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    catalogue = api.open_catalogue()
+    path = tmp_path / "actuals-2020.yaml"
+    first, second = "# MADE UP\nyear: 2020\nvalues:\n  gdp: 4000.5\n", "# MADE UP\nyear: 2020\nvalues:\n  gdp: 5509.5\n"
+    path.write_text(first, encoding="utf-8")
+    real = files.read_bytes
+    saved = []
+
+    def read_then_save(p: Path) -> bytes:
+        data = real(p)
+        if p == path and not saved:  # the user saves the file just after it was read
+            saved.append(True)
+            path.write_text(second, encoding="utf-8")
+        return data
+
+    monkeypatch.setattr(files, "read_bytes", read_then_save)
+    during, _ = load_actuals([path], catalogue)
+    assert during.level("gdp", catalogue.region, 2020) == 4000.5  # what was read, consistently
+    monkeypatch.setattr(files, "read_bytes", real)
+    path.write_text(first, encoding="utf-8")
+    again, _ = load_actuals([path], catalogue)
+    assert again.level("gdp", catalogue.region, 2020) == 4000.5  # not the figure saved meanwhile
+    path.write_text(second, encoding="utf-8")
+    assert load_actuals([path], catalogue)[0].level("gdp", catalogue.region, 2020) == 5509.5

@@ -162,9 +162,11 @@ def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bo
     from .cache import memo
     from .files import read_bytes
 
+    data: bytes | None = None
+
     def build() -> tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]], list[Break]]:
         resolver.dated = []
-        figures, revised, warnings, breaks = read_actuals_file(path, resolver, year)
+        figures, revised, warnings, breaks = read_actuals_file(path, resolver, year, data)
         return list(figures), list(revised), list(warnings), resolver.dated, list(breaks)
 
     resolver.dated = []
@@ -172,8 +174,11 @@ def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bo
         if not use_cache or not resolver.catalogue.digest:
             figures, revised, warnings, dated, breaks = build()
         else:
+            # The bytes are read once: what is stored is built from exactly the bytes it is keyed by
+            # (a file saved during the run cannot put its new figures under the old content's key).
+            data = read_bytes(path)
             extra = f"{resolver.catalogue.digest}\0{year}\0{display_name(path)}\0{path.suffix}"
-            figures, revised, warnings, dated, breaks = memo("actuals", read_bytes(path), extra, build, _CACHED)
+            figures, revised, warnings, dated, breaks = memo("actuals", data, extra, build, _CACHED)
     except LoadError as exc:
         raise LoadError(exc.problems + _in_the_future(resolver.dated)) from None
     return figures, revised, warnings + _in_the_future(dated), [(i, r, y) for i, r, y in breaks]
@@ -190,18 +195,18 @@ def _in_the_future(dated: list[tuple[int, Problem]]) -> list[Problem]:
     return [problem for year, problem in dated if year > this_year]
 
 
-def read_actuals_file(path: Path, resolver: Resolver, year: int | None) -> FileResult:
-    """(figures, revised figures, warnings, series breaks) of one file, by its extension;
-    LoadError otherwise."""
+def read_actuals_file(path: Path, resolver: Resolver, year: int | None, data: bytes | None = None) -> FileResult:
+    """(figures, revised figures, warnings, series breaks) of one file, by its extension, from
+    `data` when given (else the file is read); LoadError otherwise."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         from .table_rows import read_table
 
-        return read_table(path, resolver, year, "\t" if suffix == ".tsv" else None)
+        return read_table(path, resolver, year, "\t" if suffix == ".tsv" else None, data)
     if suffix == ".xlsx":
         from .xlsx import read_xlsx
 
-        return read_xlsx(path, resolver, year)
+        return read_xlsx(path, resolver, year, data)
     from .actuals_yaml import read_yaml
 
-    return read_yaml(path, resolver, year)
+    return read_yaml(path, resolver, year, data)

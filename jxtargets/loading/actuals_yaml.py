@@ -27,13 +27,13 @@ Alternative = tuple[float, str, Source | str | None]
 
 
 def read_yaml(
-    path: Path, resolver: Resolver, want_year: int | None
+    path: Path, resolver: Resolver, want_year: int | None, data: bytes | None = None
 ) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
     """(figures, revised figures, warnings, series breaks) of one YAML file; LoadError with all
     its problems."""
     from .yamltree import read_yaml_file
 
-    tree, problems = read_yaml_file(path)
+    tree, problems = read_yaml_file(path, data)
     name = problems.file
     if tree is None:
         problems.add(None, None, "file is empty (only comments or blank lines)")

@@ -53,7 +53,7 @@ Cell = Callable[[int, str], str]
 
 
 def read_table(
-    path: Path, resolver: Resolver, want_year: int | None, delimiter: str | None
+    path: Path, resolver: Resolver, want_year: int | None, delimiter: str | None, data: bytes | None = None
 ) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
     """(figures, revised figures, warnings, breaks) of one CSV or TSV file (`delimiter` None:
     guessed from the header line); LoadError with all its problems."""
@@ -61,7 +61,8 @@ def read_table(
 
     name = display_name(path)
     warnings: list[Problem] = []
-    text = decode(read_bytes(path), name, warnings)
+    text = decode(read_bytes(path) if data is None else data, name, warnings)
+    data = None  # the text is all that is needed from here on (a 200 MB file is not kept twice)
     if delimiter is None:
         end = text.find("\n")
         first = text[: end if end >= 0 else len(text)]

@@ -38,7 +38,7 @@ _BROKEN = (zipfile.BadZipFile, zlib.error, ParseError, KeyError, ValueError, Ove
 
 
 def read_xlsx(
-    path: Path, resolver: Resolver, want_year: int | None
+    path: Path, resolver: Resolver, want_year: int | None, data: bytes | None = None
 ) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
     """(figures, revised figures, warnings, breaks) of the `actuals` sheet (or the first one);
     LoadError otherwise."""
@@ -48,7 +48,8 @@ def read_xlsx(
     from .table_rows import CSV_COLUMNS, table_figures
 
     name = display_name(path)
-    data = read_bytes(path)
+    if data is None:
+        data = read_bytes(path)
     _check_parts(data, name)
     try:
         book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
