@@ -18,6 +18,8 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from .fuzzing import pytest_terminal_summary as pytest_terminal_summary  # examples run, by fuzzer
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
 DATA = ROOT / "data"
@@ -25,7 +27,10 @@ DATA = ROOT / "data"
 # The CLI environment every test sees: no colour, a fixed width, no inherited cache switches.
 CLI_ENV = {"NO_COLOR": "1", "COLUMNS": "100", "JXTARGETS_NO_CACHE": None, "JXTARGETS_LANG": None}
 
+# Hypothesis profiles: "default" keeps the everyday suite fast; "ci" (HYPOTHESIS_PROFILE=ci, as
+# .ci/run sets it) runs the fuzzers over 10,000 examples in all (sizes in tests/fuzzing.py).
 settings.register_profile("default", suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("ci", suppress_health_check=[HealthCheck.too_slow], print_blob=True)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 

@@ -1,9 +1,10 @@
 """Fuzzing the loaders: arbitrary text, bytes and YAML structures either load or raise LoadError
 (one line per problem, naming the file) — never another exception, never a traceback.
 
-Each test runs exactly EXAMPLES examples (CLI_EXAMPLES for the one that runs the command), so
-the number run is the number in its settings; no example database is used, so every run is the
-same size.
+Each test runs exactly LOADER_EXAMPLES examples (CLI_EXAMPLES for the one that runs the command),
+set by the Hypothesis profile (tests/fuzzing.py: 300 and 100 by default, 900 and 1,000 in CI);
+no example database is used, so every run is the same size. The examples run are counted and
+printed at the end of the run.
 """
 
 from __future__ import annotations
@@ -24,14 +25,13 @@ from jxtargets.loading.errors import LoadError, Problem
 from jxtargets.loading.numbers import NumberError, parse_number
 from jxtargets.loading.yamltree import YamlError, parse
 
-EXAMPLES = 300
-CLI_EXAMPLES = 100
+from .fuzzing import CLI_EXAMPLES, DERANDOMIZE, LOADER_EXAMPLES, counted
 
 FUZZ = settings(
-    max_examples=EXAMPLES,
+    max_examples=LOADER_EXAMPLES,
     deadline=None,
     database=None,
-    derandomize=True,
+    derandomize=DERANDOMIZE,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.function_scoped_fixture],
 )
 FUZZ_CLI = settings(FUZZ, max_examples=CLI_EXAMPLES)
@@ -91,6 +91,7 @@ YAMLISH = st.text(
 
 @FUZZ
 @given(text=st.one_of(st.text(max_size=400), YAMLISH, YAMLISH.map(lambda t: "year: 2020\nvalues:\n  " + t)))
+@counted("loaders")
 def test_actuals_text(text, workdir, catalogue):
     path = workdir / "actuals-2020.yaml"
     path.write_text(text, encoding="utf-8")
@@ -101,6 +102,7 @@ def test_actuals_text(text, workdir, catalogue):
 @given(
     data=st.one_of(st.binary(max_size=400), st.binary(max_size=200).map(lambda b: b"year: 2020\nvalues:\n  gdp: " + b))
 )
+@counted("loaders")
 def test_actuals_bytes(data, workdir, catalogue):
     path = workdir / "actuals-2020.yaml"
     path.write_bytes(data)
@@ -109,6 +111,7 @@ def test_actuals_bytes(data, workdir, catalogue):
 
 @FUZZ
 @given(data=st.one_of(st.binary(max_size=300), st.text(max_size=300).map(str.encode)))
+@counted("loaders")
 def test_actuals_csv_bytes(data, workdir, catalogue):
     path = workdir / "actuals-2020.csv"
     path.write_bytes(b"year,indicator,value,growth,since,cagr,done\n" + data)
@@ -117,6 +120,7 @@ def test_actuals_csv_bytes(data, workdir, catalogue):
 
 @FUZZ
 @given(text=st.one_of(st.text(max_size=400), YAMLISH))
+@counted("loaders")
 def test_catalogue_text(text, workdir):
     path = workdir / "targets.yaml"
     path.write_text(text, encoding="utf-8")
@@ -125,6 +129,7 @@ def test_catalogue_text(text, workdir):
 
 @FUZZ
 @given(data=st.binary(max_size=400))
+@counted("loaders")
 def test_catalogue_bytes(data, workdir):
     path = workdir / "targets.yaml"
     path.write_bytes(data)
@@ -262,6 +267,7 @@ def _dump(tree) -> str:
         ),
     )
 )
+@counted("loaders")
 def test_actuals_structures(tree, workdir, catalogue):
     path = workdir / "actuals-2020.yaml"
     path.write_text(_dump(tree), encoding="utf-8")
@@ -300,6 +306,7 @@ def test_actuals_structures(tree, workdir, catalogue):
         ),
     )
 )
+@counted("loaders")
 def test_catalogue_structures(tree, workdir):
     path = workdir / "targets.yaml"
     path.write_text(_dump(tree), encoding="utf-8")
@@ -318,6 +325,7 @@ def test_catalogue_structures(tree, workdir):
         st.text(alphabet="0123456789.,+-eE _:%亿万元人／．，５９％ \u3000", max_size=15),
     )
 )
+@counted("loaders")
 def test_parse_number(raw):
     try:
         value, unit = parse_number(raw)
@@ -330,6 +338,7 @@ def test_parse_number(raw):
 
 @FUZZ
 @given(text=st.one_of(st.text(max_size=300), YAMLISH))
+@counted("loaders")
 def test_yamltree_parse(text):
     try:
         parse(text, "fuzz.yaml")
@@ -361,6 +370,7 @@ def _run_main(args: list[str], capsys) -> tuple[int, str]:
         st.binary(max_size=200), YAMLISH.map(str.encode), structures(ACTUALS_KEYS).map(lambda t: _dump(t).encode())
     )
 )
+@counted("command line")
 def test_cli_never_tracebacks(data, workdir, capsys):
     path = workdir / "actuals-2020.yaml"
     path.write_bytes(data)
