@@ -43,10 +43,10 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from .errors import Problem
+
 # libyaml's C parser where PyYAML was built with it, else PyYAML's own (same events, slower).
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-from .errors import Problem
 
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
