@@ -43,15 +43,18 @@ BY_NAME = {**{t: t for t in TERMS}, **{en: t for t, en in TERMS_EN.items()}}
 
 
 def is_final(result: Result) -> bool:
-    """Judged as of the target year or later (a result's `year` never passes its target year)."""
-    return result.year >= result.target.target_year
+    """Judged as of the target year or later: the year asked for (`as_of`, capped at the target
+    year) where the result has one, else the year of the figures judged."""
+    asked = getattr(result, "as_of", None)
+    return (asked if asked is not None else result.year) >= result.target.target_year
 
 
 def label(result: Result) -> str:
     """The official label of a result.
 
     final:   met -> 超额完成 when the figure passes the target by more than its tolerance
-             (policy.exceeds) or reaches the stretch target, else 完成; missed -> 未完成;
+             (policy.tolerance) or reaches the stretch target, else 完成; missed -> 未完成;
+             judged on an earlier year's figure and not yet reached -> 无法评估;
     interim: met -> 提前实现; on_track -> 快于预期 when the pace ratio is above 1, else
              基本符合预期; behind, off_track -> 逆向 when the figure moved away from the target,
              else 滞后; baseline (nothing to judge yet) and a task not yet due -> 未到期;
@@ -64,7 +67,11 @@ def label(result: Result) -> str:
     if is_final(result):
         if status == "met":
             return "超额完成" if exceeded(result) else "完成"
-        return "未完成"
+        if status == "missed":
+            return "未完成"
+        # A finished plan judged on a figure of an earlier year (the target year's is not out):
+        # not yet reached is not a final verdict.
+        return UNASSESSABLE
     if status == "met":
         return "提前实现"
     if status == "on_track":

@@ -1,5 +1,6 @@
 """The `cagr` table: one row per plan target of an indicator, with planned, achieved and
-required growth."""
+required pace in the indicator's own terms (core/pace.py): a CAGR for levels and growth rates,
+percentage points a year for a share."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ def cagr_table(results: list[Result], lang: str) -> Table:
 
     h = words.HEADERS[lang]
 
-    def pct(x):
-        return "—" if x is None else f"{words.fmt(x)}%"
+    def per_year(x, unit):
+        return "—" if x is None else f"{words.fmt(x)}{unit}"
 
     rows = []
     for r in results:
@@ -37,9 +38,9 @@ def cagr_table(results: list[Result], lang: str) -> Table:
                 else f"{words.baseline_text(rec['baseline'], rec['baseline_bound'], rec['baseline_document'], lang)}"
                 f" → {target}",
                 actual,
-                pct(rec["planned_cagr"]),
-                pct(rec["implied_cagr"]),
-                pct(rec["required_cagr"]),
+                per_year(rec["planned_pace"], rec["pace_unit"]),
+                per_year(rec["implied_pace"], rec["pace_unit"]),
+                per_year(rec["required_pace"], rec["pace_unit"]),
                 rec["status_label"],
             ]
         )
@@ -48,9 +49,9 @@ def cagr_table(results: list[Result], lang: str) -> Table:
         h["kind"],
         f"{h['baseline']} → {h['target']}",
         h["actual"],
-        h["planned_cagr"],
-        h["implied_cagr"],
-        h["required_cagr"],
+        h["planned_pace"],
+        h["implied_pace"],
+        h["required_pace"],
         h["status"],
     ]
     ind = results[0].indicator if results else None
