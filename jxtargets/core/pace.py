@@ -60,7 +60,7 @@ def pace(result: Result) -> Pace:
     for the required one)."""
     t, r = result.target, result
     unit = unit_of(t, r.indicator)
-    start, end, when = t.baseline_year, t.target_year, r.year
+    start, end, when = t.baseline_year, t.target_year, _figure_year(r)
     done, left, years = when - start, end - when, end - start
     if unit is None or years <= 0:
         return Pace(unit)
@@ -113,7 +113,8 @@ def outlook(result: Result, projection_meets: bool | None) -> Outlook | None:
     `projection_meets`: whether the figure projected to the target year at the pace so far meets
     the target (core/review.py)."""
     r, t = result, result.target
-    if r.year >= t.target_year or r.year <= t.baseline_year or r.actual is None:
+    when = _figure_year(r)
+    if r.year >= t.target_year or when <= t.baseline_year or r.actual is None:
         return None
     if r.status not in ("met", "on_track", "behind", "off_track"):
         return None
@@ -131,6 +132,12 @@ def outlook(result: Result, projection_meets: bool | None) -> Outlook | None:
     if achieved <= 0:
         return "unlikely"  # standing still or moving away
     return "at_risk" if needed <= policy.OUTLOOK_AT_RISK_RATIO * achieved else "unlikely"
+
+
+def _figure_year(result: Result) -> int:
+    """The year of the figures judged: the year asked for, or the latest earlier one there is."""
+    measured = getattr(result, "measured_year", None)
+    return measured if measured is not None else result.year
 
 
 def _reduction_rates(value, fall: float | None, done: int, left: int, years: int):
