@@ -203,7 +203,7 @@ def spark_line(values: list[float]) -> str:
     """A one-line trajectory (sparklines); empty for fewer than two points."""
     if len(values) < 2:
         return ""
-    from sparklines import sparklines  # type: ignore[import-untyped]
+    from sparklines import sparklines
 
     return sparklines(values)[0]
 
