@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .core.model import Catalogue, Figure, Source
 from .loading.errors import LoadError, Problem
-from .loading.files import default_catalogue, display_name, embedded_actuals, resolve_inputs
+from .loading.files import default_catalogue, display_name, embedded_actuals, is_dir, resolve_inputs
 
 
 def squash(text: str) -> str:
@@ -96,7 +96,9 @@ def validate_all(
     problems.extend(unit_slips_over_years(actuals, catalogue))
     figures = [fig for one in read for fig in (*one.figures, *one.revised)]
     counts["figures"] = len(figures)
-    if seeds:
+    if seeds and not is_dir(Path(seeds)):
+        problems.append(Problem(seeds, None, "--seeds", "not a folder (the folder of source documents)"))
+    elif seeds:
         problems.extend(quote_problems(catalogue, figures, Path(seeds)))
     problems.sort(key=lambda p: (p.file, p.line or 0))
     return problems, counts

@@ -515,3 +515,24 @@ def test_a_file_saved_during_a_run_cannot_poison_the_data_cache(tmp_path, monkey
     assert again.level("gdp", catalogue.region, 2020) == 4000.5  # not the figure saved meanwhile
     path.write_text(second, encoding="utf-8")
     assert load_actuals([path], catalogue)[0].level("gdp", catalogue.region, 2020) == 5509.5
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file names are bytes")
+def test_a_file_name_that_is_not_utf8(tmp_path):
+    """An undecodable byte in a file name crashed the cache key (UnicodeEncodeError, exit 3)."""
+    name = os.fsdecode(b"actuals-2020-\xff.yaml")
+    (tmp_path / name).write_text("# MADE UP\nyear: 2020\nvalues:\n  gdp: 5509.5\n  pm25: 5O\n", encoding="utf-8")
+    assert one_line("check", name, "--format", "json", cwd=tmp_path) == (
+        "jxtargets: actuals-2020-\\udcff.yaml:5: values.pm25: unknown unit 'O' (the indicator pm25 is in 微克/立方米)"
+    )
+    (tmp_path / name).write_text("# MADE UP\nyear: 2020\nvalues:\n  gdp: 5509.5\n", encoding="utf-8")
+    for _ in range(2):  # built, then from the cache
+        proc = run("check", name, "--format", "json", cwd=tmp_path)
+        assert proc.returncode in (0, 1) and "internal error" not in proc.stderr, proc.stderr
+
+
+def test_seeds_that_is_not_a_folder(tmp_path):
+    """validate --seeds FILE said "unknown source document" once per quote (over a thousand lines)."""
+    lines = refused("validate", "--seeds", str(tmp_path / "nowhere"))
+    errors = [line for line in lines if ": warning: " not in line]  # (the embedded data's own warnings)
+    assert errors == [f"jxtargets: {tmp_path / 'nowhere'}: --seeds: not a folder (the folder of source documents)"]

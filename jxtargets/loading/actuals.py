@@ -177,7 +177,9 @@ def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bo
             # The bytes are read once: what is stored is built from exactly the bytes it is keyed by
             # (a file saved during the run cannot put its new figures under the old content's key).
             data = read_bytes(path)
-            extra = f"{resolver.catalogue.digest}\0{year}\0{display_name(path)}\0{path.suffix}"
+            # (a file name need not be UTF-8: its undecodable bytes are keyed as escapes)
+            shown = display_name(path).encode("utf-8", "backslashreplace").decode("utf-8")
+            extra = f"{resolver.catalogue.digest}\0{year}\0{shown}\0{path.suffix}"
             figures, revised, warnings, dated, breaks = memo("actuals", data, extra, build, _CACHED)
     except LoadError as exc:
         raise LoadError(exc.problems + _in_the_future(resolver.dated)) from None
