@@ -74,7 +74,7 @@ REVIEW_FIGURES = {
 }
 REVIEW_LEFT_OUT = [
     (5, "7.3万元", "gdp_per_capita: the starting figure of a change (由/从…到…; the figure of 2015)"),
-    (9, "9000亿元以上", "in a section about plans or targets: 二、“十四五”时期主要目标"),
+    (9, "9000亿元以上", "in a section about another year (2025): 二、“十四五”时期主要目标"),
 ]
 
 
@@ -264,3 +264,29 @@ def test_validate_accepts_the_output_and_finds_every_quote(tmp_path, doc, year):
     proc = run("validate", str(out), "--seeds", str(seeds))
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert ": 0 errors" in proc.stdout
+
+
+def test_a_plan_gives_only_its_review_of_the_period_it_ends():
+    """A sector plan (MADE UP): its 发展现状 reviews the 十二五 period, so its levels are 2015's and its
+    累计 a total since 2010; its 主要目标 (到2020年 …) are targets, never results."""
+    plan = DATA / "plan-2016-madeup.txt"
+    result = api.extract([plan], 2015)
+    assert figures(result) == {
+        (None, "new_urban_jobs", "total", 2010, 55.0, None, None, None, None),
+        (None, "urbanization_rate", "value", None, 60.1, None, None, None, None),
+    }
+    assert left_out(result) == [
+        (11, "68%", "in a section about another year (2020): 二、主要目标"),
+        (11, "30万人", "in a section about another year (2020): 二、主要目标"),
+    ]
+    result = api.extract([plan], 2016)
+    assert figures(result) == set()
+    assert [x.reason for x in result.left_out][:2] == ["in a section about another year (2015): 一、发展现状"] * 2
+
+
+def test_a_review_of_a_period_read_for_a_year_inside_it_gives_nothing():
+    """The 14th FYP outline's review of the 十三五 period is about 2020: read for 2016 it gives nothing."""
+    from .conftest import SEEDS
+
+    result = api.extract([SEEDS / "002_5df31847278a00a3.txt"], 2016)
+    assert result.figures == []

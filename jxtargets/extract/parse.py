@@ -298,7 +298,7 @@ class Parser:
             )
             return
         try:
-            r = role(indicator, n, connector, after, year, s.span_start)
+            r = role(indicator, n, connector, after, year, s.span_start, s.text[: n.start])
         except Refused as exc:
             if "another dimension" in str(exc) and n.unit:
                 self._foreign[(i, indicator.id)] = n.unit

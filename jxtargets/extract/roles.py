@@ -48,8 +48,17 @@ def _words(connector: str) -> tuple[bool, bool]:
     return any(w in tail for w in UP), any(w in tail for w in DOWN)
 
 
-def role(indicator: Indicator, number: Number, connector: str, after: str, year: int, span: int | None) -> Role:
-    """The field this number fills for `indicator`. Raises Refused with the reason."""
+def role(
+    indicator: Indicator,
+    number: Number,
+    connector: str,
+    after: str,
+    year: int,
+    span: int | None,
+    before: str = "",
+) -> Role:
+    """The field this number fills for `indicator`, from the words between its name and it
+    (`connector`), after it, and earlier in its sentence (`before`). Raises Refused with the reason."""
     if number.kind == "structure":
         raise Refused("a structure ratio (a：b：c) is not read")
     if number.approx:
@@ -102,7 +111,12 @@ def role(indicator: Indicator, number: Number, connector: str, after: str, year:
     if (up or down) and not to_level:
         raise Refused(f"an increase or fall in {unit}, not a level")
     flow = own != "%" and "/" not in own and own not in ("分钟", "小时", "天", "年", "岁", "倍")
+    if span is not None and flow and any(w in connector for w in _CUMULATIVE):
+        return Role("total", number.value, span, None if unit == own else unit)  # 累计达到 388.25 亿元
     if span is not None and not to_level and flow:
+        # 累计消灭垃圾河 898 公里，整治黑臭河 996 公里: a total only when the sentence says so.
+        if not any(w in before for w in (*_CUMULATIVE, "先后")):
+            raise Refused(f"a figure in a passage about {span}–{year} with no 累计 or 达到: a total or the level?")
         return Role("total", number.value, span, None if unit == own else unit)
     if cumulative and span is None and "累计" not in indicator.name and "截至" not in connector:
         raise Refused("a cumulative figure with no start year")

@@ -15,6 +15,9 @@ from .model import Place
 _HEADING = re.compile(
     r"(第[一二三四五六七八九十百零]+[章节篇部]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|表\s*\d+|专栏\s*\d*)"
 )
+_DOC_TITLE = re.compile(r"(通知|意见|方案|规划|计划|纲要|公报|报告|办法|细则)([（(][^（）()]*[）)])?$")
+# A part of a plan that reviews what was done: its figures are results, not targets.
+_RESULT_WORDS = re.compile(r"成就|成效|回顾|基础|现状|背景|完成情况|进展|主要工作")
 _TOP = re.compile(r"(第[一二三四五六七八九十百零]+[章篇部]|[一二三四五六七八九十]+、)")
 _TERMINAL = "。！？；：!?;:”’」）)"
 _SENTENCE_END = re.compile(r"(?<=[。！？；!?;])")
@@ -64,7 +67,7 @@ def squash(original: str) -> tuple[str, list[int]]:
 
 
 def _is_heading(line: str) -> bool:
-    body = line.strip().lstrip("#").strip()
+    body = re.sub(r"^[#*\-\s]+", "", line.strip()).replace("**", "")
     if len(body) > 70 or body.endswith(("。", "；")):
         return False
     return bool(_HEADING.match(body)) or (len(body) <= 40 and not any(c in body for c in "。，；：,;"))
@@ -97,28 +100,33 @@ def paragraphs(text: str) -> list[tuple[int, str, bool, bool]]:
 
 
 def sentences(text: str, doc: str, year: int) -> list[Sentence]:
-    """Every sentence of the document with its place, section and look-back span."""
-    top = sub = Section("")
-    title: Section | None = None  # a title naming another year: the whole document is about it
+    """Every sentence of the document with its place, section and look-back span.
+
+    Three levels of heading: a document's title (…通知, …规划, …公报; a bundle of documents has
+    several), its parts (一、, 第一章) and their sections (（一）, 专栏, 表1, short lines)."""
+    title = top = sub = Section("")
+    top_period = ""  # the opening words of a part that names its plan period (“十三五”时期 …)
     out: list[Sentence] = []
-    seen_top = False
     for line, para, heading, table in paragraphs(text):
-        flat = re.sub(r"\s+", "", para)
+        flat = re.sub(r"^[#*\-\s]+", "", re.sub(r"\s+", "", para)).replace("**", "")
         if heading:
             section = _section(flat, year)
-            if _TOP.match(flat):
-                seen_top = True
-                top, sub = _within(section, title), Section("")
-            elif not seen_top and section.year_other and ("公报" in flat or "报告" in flat):
-                # A bulletin's title names its year; a work report's, the year after the one it reviews.
-                if "公报" in flat or year + 1 not in _years_of(flat):
-                    title = top = Section("《" + flat[:30] + "》", section.year_other)
+            if _DOC_TITLE.search(flat) and not _HEADING.match(flat):
+                title, top, sub = _title(flat, year), Section(""), Section("")
+            elif _TOP.match(flat):
+                top, sub, top_period = section, Section(""), ""
             else:
                 sub = section
             continue
-        section = _combine(top, sub)
+        section = _paragraph(_combine(title, top, sub), flat, year)
+        if section != _combine(title, top, sub) and _period(flat):
+            # “十三五”时期，… opening a part: the part is about that period
+            top = Section(top.heading, section.year_other, section.plan)
+        period = _period_start(flat, year) or _period_start(top_period, year)
+        if _period(flat) and not top_period:
+            top_period = flat
         lead = _lead(flat)
-        span: int | None = None
+        span: int | None = period
         pos = 0
         for piece in _SENTENCE_END.split(para):
             if not piece.strip():
@@ -133,6 +141,49 @@ def sentences(text: str, doc: str, year: int) -> list[Sentence]:
     return out
 
 
+def _period(flat: str) -> bool:
+    return any(re.search(name + r"”?(期间|时期|以来|末)", flat) for name, _ in _FYP_SPANS)
+
+
+def _period_start(flat: str, year: int) -> int | None:
+    """The base year of the plan period a passage names, when the year is in that period."""
+    for name, start in _FYP_SPANS:
+        if re.search(name + r"”?(期间|时期|以来)", flat) and start < year <= start + 5:
+            return start
+    return None
+
+
+def _title(flat: str, year: int) -> Section:
+    """A document's title: a bulletin names its year, a work report the year after the one it
+    reviews; a plan, programme or notice (规划, 方案, 通知 …) is about what is to be done."""
+    years = _years_of(flat)
+    if "公报" in flat:
+        other = () if not years or year in years else years
+    elif "报告" in flat:
+        other = () if not years or {year, year + 1} & set(years) else years
+    else:
+        other = () if not years or year in years else years
+    plan = not ("公报" in flat or "报告" in flat)
+    return Section("《" + flat[:30] + "》", other, plan)
+
+
+def _paragraph(section: Section, flat: str, year: int) -> Section:
+    """到2020年，… or （二）主要目标。… at the start of a paragraph: the paragraph is about that."""
+    m = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)?(到|至)(\d{4})年", flat)
+    if m and int(m.group(2)) != year:
+        return Section(section.heading, (int(m.group(2)),), section.plan)
+    for name, start in _FYP_SPANS:  # “十二五”期间 … read in 2016: the figures are of that period
+        if re.search(name + r"”?(期间|时期|以来|末)", flat):
+            if start >= year:
+                return Section(section.heading, section.year_other, True)
+            if start + 5 != year:  # a review of a period that does not end in the year read
+                return Section(section.heading, (start + 5,), section.plan)
+    lead = re.match(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)([^。，]{1,20})。", flat)
+    if lead and _PLAN_WORDS.search(lead.group(1)):
+        return Section(section.heading, section.year_other, True)
+    return section
+
+
 def _years_of(text: str) -> tuple[int, ...]:
     return tuple(int(y) for y in _YEAR.findall(text))
 
@@ -143,16 +194,11 @@ def _section(heading: str, year: int) -> Section:
     return Section(heading, other, bool(_PLAN_WORDS.search(heading)))
 
 
-def _within(section: Section, title: Section | None) -> Section:
-    """A section of a document whose title is about another year is about that year too."""
-    if title is None or section.year_other:
-        return section
-    return Section(section.heading, title.year_other, section.plan)
-
-
-def _combine(top: Section, sub: Section) -> Section:
-    heading = top.heading + (" " + sub.heading if sub.heading else "")
-    return Section(heading, top.year_other or sub.year_other, top.plan or sub.plan)
+def _combine(title: Section, top: Section, sub: Section) -> Section:
+    heading = " ".join(x.heading for x in (top, sub) if x.heading) or title.heading
+    other = title.year_other or top.year_other or sub.year_other
+    plan = (title.plan and not _RESULT_WORDS.search(top.heading + sub.heading)) or top.plan or sub.plan
+    return Section(heading, other, plan)
 
 
 def _lead(paragraph: str) -> str:
