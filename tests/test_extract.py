@@ -290,3 +290,27 @@ def test_a_review_of_a_period_read_for_a_year_inside_it_gives_nothing():
 
     result = api.extract([SEEDS / "002_5df31847278a00a3.txt"], 2016)
     assert result.figures == []
+
+
+def test_another_catalogue_and_its_aliases(tmp_path):
+    """--catalogue: the names and aliases of that catalogue are the ones read (MADE UP catalogue and text)."""
+    catalogue = tmp_path / "city.yaml"
+    catalogue.write_text(
+        "schema: 1\nregion: 某市\nregions: [甲县]\n"
+        "plans:\n  p: {name: 测试规划, baseline_year: 2020, target_year: 2025}\n"
+        "indicators:\n"
+        "  output:\n    name: 全市总产出\n    name_en: Output\n    aliases: [总产出]\n"
+        "    unit: 亿元\n    direction: up\n    category: economy\n",
+        encoding="utf-8",
+    )
+    text = tmp_path / "bulletin-2021-madeup.txt"
+    text.write_text("MADE UP\n\n一、综合\n\n总产出达到120.5亿元，增长6%。其中甲县总产出30亿元。\n", encoding="utf-8")
+    out = tmp_path / "actuals-2021.yaml"
+    proc = run("extract", str(text), "--year", "2021", "--catalogue", str(catalogue), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    import yaml
+
+    tree = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert tree["values"]["output"]["value"] == 120.5
+    assert tree["values"]["output"]["growth"] == {"value": 6, "basis": "current"}
+    assert tree["regions"]["甲县"]["output"]["value"] == 30

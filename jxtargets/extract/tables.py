@@ -156,7 +156,16 @@ class TableReader:
                 return self.catalogue.indicators[ids[0]], cell, units[0] if units else None
         return None
 
-    def _row(self, table, row, names, group, value_cell, since_cell, base) -> None:
+    def _row(
+        self,
+        table: Table,
+        row: Row,
+        names: list[str],
+        group: list[str],
+        value_cell: str,
+        since_cell: str | None,
+        base: int | None,
+    ) -> None:
         hit = self._resolve(names, group)
         numbers = [c for c in (value_cell, since_cell) if c and c not in _NONE]
         if hit is None:
@@ -177,7 +186,7 @@ class TableReader:
             if c not in _NONE and c not in (value_cell, since_cell) and _number_like(c):
                 self.leave(table, row, c, f"{indicator.id}: in a column other than {self.year}'s (base, target)")
 
-    def _growth(self, table, row, indicator: Indicator, cell: str, quote: str, place: Place) -> None:
+    def _growth(self, table: Table, row: Row, indicator: Indicator, cell: str, quote: str, place: Place) -> None:
         from .roles import basis_of
 
         m = re.match(r"^(-?\d+(?:\.\d+)?)%?$", cell)
@@ -187,7 +196,9 @@ class TableReader:
         basis = basis_of(self._growth_header or "", indicator)
         self.found.append(Found(indicator.id, "growth", float(m.group(1)), place, quote, self.year, basis=basis))
 
-    def _value(self, table, row, indicator: Indicator, unit, cell: str, quote: str, place: Place) -> None:
+    def _value(
+        self, table: Table, row: Row, indicator: Indicator, unit: str | None, cell: str, quote: str, place: Place
+    ) -> None:
         if not _PLAIN.match(cell):
             self.leave(table, row, cell, f"{indicator.id}: not a plain figure")
             return
@@ -206,7 +217,17 @@ class TableReader:
         written = None if unit == own or _per_name(indicator, unit) else unit
         self.found.append(Found(indicator.id, "value", float(cell), place, quote, self.year, unit=written))
 
-    def _since(self, table, row, indicator: Indicator, cell: str, base: int, words, quote, place) -> None:
+    def _since(
+        self,
+        table: Table,
+        row: Row,
+        indicator: Indicator,
+        cell: str,
+        base: int,
+        words: list[str],
+        quote: str,
+        place: Place,
+    ) -> None:
         text = "".join(words)
         m = _PERCENT.match(cell)
         if m:
