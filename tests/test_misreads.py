@@ -536,3 +536,15 @@ def test_seeds_that_is_not_a_folder(tmp_path):
     lines = refused("validate", "--seeds", str(tmp_path / "nowhere"))
     errors = [line for line in lines if ": warning: " not in line]  # (the embedded data's own warnings)
     assert errors == [f"jxtargets: {tmp_path / 'nowhere'}: --seeds: not a folder (the folder of source documents)"]
+
+
+def test_validate_reports_a_catalogue_number_followed_by_text(tmp_path):
+    """validate said 0 errors for value: 5O00 (fuzz.md 3); now it names file, line and key."""
+    path = _catalogue(tmp_path, value="5O00")
+    actuals = tmp_path / "actuals-2020.yaml"
+    actuals.write_text("# MADE UP\nyear: 2020\nvalues:\n  gdp: 5509.5\n", encoding="utf-8")
+    lines = refused("validate", str(actuals), "--catalogue", str(path))
+    assert lines == [
+        f"jxtargets: {path}:14: indicators.gdp.targets[1].value: '5O00' has letters among its digits "
+        "(O for 0, l for 1?); write one plain number"
+    ]
