@@ -1,7 +1,7 @@
 """The shortcuts the loaders take for speed give exactly what the long way gives: plain numbers in
 `parse_number`, remembered years in `year_of`, CSV rows read by column index in `table_figures`
-(and the .xlsx rows that still come as dicts), and the loosened-name index `Resolver` builds only
-when a lookup needs it."""
+(and the .xlsx rows that still come as dicts), the loosened-name index `Resolver` builds only
+when a lookup needs it, and the unit prefix shortcut `units._prefix_factor` (pint's factors)."""
 
 from __future__ import annotations
 
@@ -262,3 +262,31 @@ def test_loose_names_still_found_in_a_file(tmp_path, catalogue):
     path.write_text("year,indicator,value\n2020, GDP ,5000\n2020,细颗粒物(PM2.5)浓度,30\n", encoding="utf-8")
     actuals, _ = load_actuals([path], catalogue, use_cache=False)
     assert actuals.level("gdp", catalogue.region, 2020) == 5000 and actuals.level("pm25", catalogue.region, 2020) == 30
+
+
+# -- the unit prefix shortcut ----------------------------------------------------------------------
+
+PREFIXES = ("", "万", "亿", "万亿", "千", "百")
+BASES = ("元", "人", "吨", "亩", "件", "户", "人次", "平方米", "标箱", "美元", "千瓦", "吨标煤")
+
+
+def test_prefix_shortcut_gives_what_pint_gives():
+    """`units._prefix_factor` converts 万元 to 亿元 without pint (importing it costs most of a
+    check's budget): for every pair of prefixed units below, where it answers, pint's registry
+    gives the same factor (and where it does not, pint decides)."""
+    import math
+
+    from jxtargets.loading.units import _prefix_factor, parse_unit, registry
+
+    answered = 0
+    for base in BASES:
+        for a in PREFIXES:
+            for b in PREFIXES:
+                source, target = a + base, b + base
+                quick = _prefix_factor(source, target)
+                if quick is None:
+                    continue
+                answered += 1
+                slow = registry().Quantity(1.0, parse_unit(source)).to(parse_unit(target)).magnitude
+                assert math.isclose(quick, slow, rel_tol=1e-12), (source, target, quick, slow)
+    assert answered >= 400  # 千瓦 and the like are left to pint: 千 is part of the unit there
