@@ -70,6 +70,9 @@ def test_2016_work_report_reproduces_actuals_2016(catalogue):
     assert (len(c.expected), len(c.found), len(c.matched)) == (106, 99, 96)
     assert round(c.recall, 3) == 0.906  # 96 of 106
     assert round(c.precision, 3) == 0.970  # 96 of 99; the other 3 are REGION_2016
+    # 电子信息制造业产值、网络零售额均突破千亿大关: lower bounds (the hand-made file says so in a note)
+    bounds = {f.indicator: f.bound for f in result.figures if f.bound}
+    assert bounds == {"electronic_information_manufacturing_output": "lower", "online_retail_sales": "lower"}
 
 
 def test_2020_plan_against_actuals_2020(catalogue):
@@ -83,6 +86,12 @@ def test_2020_plan_against_actuals_2020(catalogue):
     assert round(c.recall, 3) == 0.971  # 67 of 69
     assert round(c.precision, 3) == 0.985  # 67 of 68; the other is REGION_2020
     by_key = {(f.indicator, f.field, f.since): f for f in result.figures if f.region is None}
+    # every figure the hand-made file marks `bound: lower` is a lower bound here too
+    import yaml
+
+    tree = yaml.safe_load((DATA / "actuals" / "actuals-2020.yaml").read_text(encoding="utf-8"))
+    marked = {k for k, v in tree["values"].items() if isinstance(v, dict) and v.get("bound") == "lower"}
+    assert marked and all(by_key[(k, "value", None)].bound == "lower" for k in marked)
     # the completion table's rows, and its exact figure over the prose's bound (突破5500亿元)
     assert by_key[("gdp", "value", None)].value == 5509.5 and by_key[("gdp", "value", None)].bound is None
     assert by_key[("gdp", "cagr", 2015)].quote == "地区生产总值（亿元） 3517.1 5000 7%以上 5509.5 6.59%"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from ..core.model import Catalogue
 from .model import Extraction, Found, LeftOut
 from .names import Mention, NameIndex
-from .quantities import Number, numbers
+from .quantities import LOWER_BEFORE, Number, numbers
 from .resolve import distributed, expand, in_quotes, item, number_first, share, unquoted
 from .roles import Refused, basis_of, role, within_bound
 from .text import Sentence
@@ -159,7 +159,9 @@ class Parser:
         enum = self._enumeration(s, start, cm, cn)
         if enum is not None:
             pairs, connector, quote_from = enum
+            shared = pairs[0][1].bound if pairs and connector.endswith(LOWER_BEFORE) else None
             for ids, n in pairs:
+                n = replace(n, bound=n.bound or shared)  # 分别突破 65 家、6000 亿元: both lower bounds
                 self._take(i, s, ids, n, connector, quote_from, text[n.end : n.end + 4], region, year, revision)
             return subject
         first_pre = None

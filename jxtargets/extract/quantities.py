@@ -13,7 +13,7 @@ _STRUCTURE = re.compile(r"\d+(?:\.\d+)?(?:[：:]\d+(?:\.\d+)?){2,}")
 _MAGNITUDE = re.compile(r"(?<=突破|超过|跨越|迈上|跃上)([千百])亿(元)?|(?<=超)([千百])亿(元)?")
 _MAGNITUDES = {"千": 1000.0, "百": 100.0}
 _UNIT_CHARS = re.compile(r"[\u4e00-\u9fff/%‰A-Za-z·]")
-_LOWER_BEFORE = ("突破", "超过", "逾", "超", "高于")
+LOWER_BEFORE = ("突破", "超过", "逾", "超", "高于")
 _UPPER_BEFORE = ("不到", "不足", "低于", "少于")
 _APPROX_BEFORE = ("接近", "近", "约", "大约", "将近")
 _LOWER_AFTER = ("以上", "多", "余")
@@ -98,7 +98,7 @@ def numbers(text: str) -> list[Number]:
                 pos += len(word)
                 break
         before = text[max(0, start - 4) : start]
-        if before.endswith(_LOWER_BEFORE) and not before.endswith("超过了"):
+        if before.endswith(LOWER_BEFORE) and not before.endswith("超过了"):
             bound = "lower"
         elif before.endswith(_UPPER_BEFORE):
             bound = "upper"
