@@ -11,12 +11,14 @@ from ..core.rules import Result
 if TYPE_CHECKING:
     from rich.table import Table
 
+    from .table import Responsive
 
-def cagr_table(results: list[Result], lang: str) -> Table:
+
+def cagr_table(results: list[Result], lang: str) -> Responsive:
     from ..core.kinds import SPECS
     from . import words
     from .records import record
-    from .table import simple_table
+    from .table import Responsive, simple_table
 
     h = words.HEADERS[lang]
 
@@ -56,4 +58,17 @@ def cagr_table(results: list[Result], lang: str) -> Table:
     ]
     ind = results[0].indicator if results else None
     title = None if ind is None else (f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name_en} ({ind.unit})")
-    return simple_table(headers, rows, title)
+
+    def build(width: int) -> Table:
+        if width >= 100:
+            return simple_table(headers, rows, title, numbers=(2, 3))
+        # Narrow (80 columns is what a pipe gets): the three rates in one column, one a line.
+        short = {"zh": ("规划", "已实现", "所需"), "en": ("planned", "implied", "required")}[lang]
+        narrow = [
+            row[:4] + ["\n".join(f"{name} {value}" for name, value in zip(short, row[4:7], strict=True)), row[7]]
+            for row in rows
+        ]
+        rates = "增速" if lang == "zh" else "CAGR"
+        return simple_table(headers[:4] + [rates, headers[7]], narrow, title, numbers=(3, 4, 5))
+
+    return Responsive(build)

@@ -61,14 +61,16 @@ def region_renderables(review: Review, lang: str) -> list:
     """The tables for the terminal (rich): numbers and words never split, the label column folds."""
     from rich.table import Table
 
+    from .table import Flow
+
     out: list = []
     for heading, header, rows in region_tables(review, lang):
         table = Table(title=visible(heading), pad_edge=False, show_lines=True)
-        table.add_column(header[0], overflow="fold", ratio=2)
+        table.add_column(Flow(header[0]), ratio=2)
         for region in header[1:]:
-            table.add_column(visible(region), overflow="fold")
+            table.add_column(Flow(region))
         for row in rows:
-            table.add_row(*(visible(c) for c in row))
+            table.add_row(*(Flow(c) for c in row))
         out.append(table)
     if not out:
         out.append("（没有按地区设定的目标）" if lang == "zh" else "(no targets set per county or district)")

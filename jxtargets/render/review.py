@@ -195,6 +195,54 @@ def projection_text(rec: dict, lang: str) -> str:
     return text
 
 
+WIDE_REVIEW = 130  # columns from which the pace and the projection get columns of their own
+
+
+def _review_table(review: Review, lang: str, show_no_data: bool, wide: bool):
+    """The review table; narrower than WIDE_REVIEW the pace and the projection move under the
+    indicator's name, so that no column is too narrow for a figure."""
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    from .table import Flow
+
+    h, H = words.HEADERS[lang], HEADINGS[lang]
+    table = Table(title=H["title"].format(year=review.as_of) + latest_note(review, lang), pad_edge=False)
+    table.add_column(Flow(h["indicator"] if wide else f"{h['indicator']} / {H['pace']} / {H['projection']}"), ratio=3)
+    table.add_column(Flow(h["target"]), justify="right", no_wrap=True)
+    table.add_column(Flow(H["trajectory"]), no_wrap=True)
+    table.add_column(Flow(h["actual"]), justify="right", no_wrap=True)
+    table.add_column(Flow(H["official"]), no_wrap=True)
+    if wide:
+        table.add_column(Flow(H["pace"]), ratio=2)
+        table.add_column(Flow(H["projection"]), justify="right")
+    table.show_lines = not wide
+    for row in ordered_rows(review.rows):
+        rec = review_record(row, lang)
+        if rec["status"] == "no_data" and not show_no_data:
+            continue
+        style = words.TERM_STYLE[rec["label"]]
+        pace = pace_text(rec, lang)
+        if speed := speed_text(rec, lang):
+            pace += f"\n{speed}"
+        attribute = f" · {words.ATTRIBUTE[lang][rec['attribute']]}" if rec["attribute"] else ""
+        name = Flow(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}{attribute}")
+        figures: list[str | Text] = [
+            target_text(rec),
+            spark(rec),
+            actual_text(rec),
+            Text(rec["status_label"], style=style),
+        ]
+        projection = projection_text(rec, lang)
+        if wide:
+            table.add_row(name, *figures, Flow(pace), Flow(projection))
+        else:
+            under = pace if projection == "—" else f"{pace}\n{H['projection']} {projection}"
+            table.add_row(Group(name, Flow(under, style="dim")), *figures)
+    return table
+
+
 def spark(rec: dict) -> str:
     return spark_line([p["value"] for p in rec["trajectory"]])
 
@@ -267,37 +315,12 @@ def _summary_markdown(review: Review, lang: str) -> list[str]:
 
 def table_renderables(review: Review, lang: str, show_no_data: bool = False):
     from rich.table import Table
-    from rich.text import Text
 
-    h, H = words.HEADERS[lang], HEADINGS[lang]
-    table = Table(title=H["title"].format(year=review.as_of) + latest_note(review, lang), pad_edge=False)
-    table.add_column(h["indicator"], ratio=3, overflow="fold")
-    table.add_column(h["target"], justify="right")
-    table.add_column(H["trajectory"], no_wrap=True)
-    table.add_column(h["actual"], justify="right")
-    table.add_column(H["official"])
-    table.add_column(H["pace"], overflow="fold")
-    table.add_column(H["projection"], justify="right", overflow="fold")
-    hidden = 0
-    for row in ordered_rows(review.rows):
-        rec = review_record(row, lang)
-        if rec["status"] == "no_data" and not show_no_data:
-            hidden += 1
-            continue
-        style = words.TERM_STYLE[rec["label"]]
-        pace = pace_text(rec, lang)
-        if speed := speed_text(rec, lang):
-            pace += f"\n{speed}"
-        attribute = f" · {words.ATTRIBUTE[lang][rec['attribute']]}" if rec["attribute"] else ""
-        table.add_row(
-            visible(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}{attribute}"),
-            target_text(rec),
-            spark(rec),
-            actual_text(rec),
-            Text(rec["status_label"], style=style),
-            pace,
-            projection_text(rec, lang),
-        )
+    from .table import Responsive
+
+    H = HEADINGS[lang]
+    hidden = sum(1 for row in review.rows if row.result.status == "no_data" and not show_no_data)
+    table = Responsive(lambda width: _review_table(review, lang, show_no_data, width >= WIDE_REVIEW))
     out: list[object] = [table]
     # Only the labels that occur: a finished plan's words and an interim plan's seldom share a table.
     used = [t for t in OFFICIAL_TERMS if any(counts[t] for counts in review.by_plan.values())]

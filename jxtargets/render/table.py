@@ -1,7 +1,13 @@
 """Terminal tables with rich (wide Chinese characters, colour that follows the terminal and
-NO_COLOR). Statuses are coloured and spelled out, so they survive a pipe."""
+NO_COLOR). Statuses are coloured and spelled out, so they survive a pipe.
+
+At any width (80 columns is what a pipe gets) a number, a word or a figure with its unit is
+never cut: text cells are `Flow`s, which break only where Chinese text may break, and rich
+gives a column at least the width of its widest unbreakable piece."""
 
 from __future__ import annotations
+
+import re
 
 from . import words
 from .formats import actual_text, target_text
@@ -26,20 +32,42 @@ def check_table(
 ):
     """The check as a table; `home` is the catalogue's own region (others are named after the
     indicator), `sparks` a one-line trajectory per record, shown under the actual figure;
-    `show_year` adds the year each result is judged at (when they differ)."""
+    `show_year` adds the year each result is judged at (when they differ). Narrower than
+    `WIDE` columns (80 is what a pipe gets), each reason moves under its indicator's name
+    instead of a column of its own, so that no column is too narrow for a figure."""
+    return Responsive(lambda width: _check_table(records, lang, title, home, sparks, show_year, width >= WIDE))
+
+
+WIDE = 110  # columns from which the check table has room for a column of reasons
+
+
+class Responsive:
+    """A renderable built for the width it is given (a table that lays itself out differently
+    on a narrow terminal)."""
+
+    def __init__(self, build) -> None:
+        self.build = build
+
+    def __rich_console__(self, console, options):
+        yield self.build(options.max_width)
+
+
+def _check_table(records, lang, title, home, sparks, show_year, wide: bool):
+    from rich.console import Group
     from rich.table import Table
     from rich.text import Text
 
     h = words.HEADERS[lang]
-    table = Table(title=visible(title) if title else None, show_lines=False, expand=False, pad_edge=False)
+    table = Table(title=visible(title) if title else None, show_lines=not wide, expand=False, pad_edge=False)
     table.add_column(h["plan"], no_wrap=True, style="dim")
     if show_year:
         table.add_column(h["year"], no_wrap=True)
-    table.add_column(h["indicator"], ratio=3, overflow="fold")
+    table.add_column(Flow(h["indicator"] if wide else f"{h['indicator']} / {h['why']}"), ratio=3)
     table.add_column(h["target"], justify="right", no_wrap=True)
     table.add_column(h["actual"], justify="right", no_wrap=True)
     table.add_column(h["status"], no_wrap=True)
-    table.add_column(h["why"], ratio=4, overflow="fold")
+    if wide:
+        table.add_column(h["why"], ratio=4)
     for i, r in enumerate(records):
         name = r["name"] if r["region"] == home or not r["region"] else f"{r['name']}（{r['region']}）"
         label = f"{name} · {words.KIND[lang][r['kind']]}"
@@ -49,7 +77,11 @@ def check_table(
         if sparks and sparks[i]:
             actual += f"\n{sparks[i]}"
         cells = [Text(visible(r["plan"]))] + ([Text(str(r["year"]))] if show_year else [])
-        table.add_row(*cells, Text(visible(label)), Text(target_text(r)), Text(actual), status, Text(visible(r["why"])))
+        if wide:
+            table.add_row(*cells, Flow(label), Text(target_text(r)), Text(actual), status, Flow(r["why"]))
+        else:
+            named = Group(Flow(label), Flow(r["why"], style="dim")) if r["why"] else Flow(label)
+            table.add_row(*cells, named, Text(target_text(r)), Text(actual), status)
     return table
 
 
@@ -66,12 +98,92 @@ def summary_text(summary: dict, lang: str):
     return text
 
 
-def simple_table(headers: list[str], rows: list[list[str]], title: str | None = None):
+def simple_table(headers: list[str], rows: list[list[str]], title: str | None = None, numbers: tuple[int, ...] = ()):
+    """A plain table; the columns in `numbers` hold figures and are never narrowed below them
+    (rich only narrows the columns that may wrap), the others wrap as `Flow`."""
     from rich.table import Table
 
     table = Table(title=visible(title) if title else None, pad_edge=False)
     for i, header in enumerate(headers):
-        table.add_column(header, overflow="fold", no_wrap=i == 0)
+        table.add_column(Flow(header), no_wrap=i == 0 or i in numbers)
     for row in rows:
-        table.add_row(*(visible(c) for c in row))
+        table.add_row(*(Flow(c) for c in row))
     return table
+
+
+# -- wrapping ---------------------------------------------------------------------------------------
+
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_OPEN = "（(“‘「『【〔《〈"
+_CLOSE = "）)”’」』】〕》〉，。；：、！？,.;:!?%"
+# One unbreakable piece of text: a Chinese character, or a run of anything else (a number, a Latin
+# word, a symbol run) with the short unit written right after it (5,509.5亿元, 0.48个百分点/年);
+# opening punctuation sticks to what follows, closing punctuation to what precedes, and the spaces
+# after a piece go with it.
+_PIECE = re.compile(
+    rf"[{_OPEN}]*"
+    rf"(?:[^\s{_CJK}{_OPEN}]+(?:[\u4e00-\u9fff]{{1,4}}(?:/[\u4e00-\u9fff]{{1,2}})?)?|[{_CJK}])"
+    rf"[{_CLOSE}]*\s*"
+    rf"|\s+"
+)
+
+
+def pieces(text: str) -> list[str]:
+    """`text` cut where a line may break, the way Chinese text is set: between two Chinese
+    characters or at a space, never inside a number, a word or a unit written after a number."""
+    out, pos = [], 0
+    while pos < len(text):
+        m = _PIECE.match(text, pos)
+        end = m.end() if m is not None and m.end() > pos else pos + 1
+        out.append(text[pos:end])
+        pos = end
+    return out
+
+
+def flow_lines(text: str, width: int) -> list[str]:
+    """`text` broken into lines of at most `width` cells at the places `pieces` allows; a piece
+    wider than a whole line (which a table's measurement avoids) is the only thing ever cut."""
+    from rich.cells import cell_len, chop_cells
+
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for piece in pieces(paragraph):
+            if cell_len((line + piece).rstrip()) <= width:
+                line += piece
+                continue
+            if line.strip():
+                out.append(line.rstrip())
+            piece = piece.lstrip()
+            body = piece.rstrip()
+            if cell_len(body) > width:
+                chopped = chop_cells(body, width)
+                out.extend(chopped[:-1])
+                line = chopped[-1] + piece[len(body) :]
+            else:
+                line = piece
+        out.append(line.rstrip())
+    return out
+
+
+class Flow:
+    """A table cell that wraps like Chinese text (see `pieces`): rich measures it by its widest
+    unbreakable piece, so a column never gets narrower than a number."""
+
+    def __init__(self, text: str, style: str = "") -> None:
+        self.text = visible(text)
+        self.style = style
+
+    def __rich_measure__(self, console, options):
+        from rich.cells import cell_len
+        from rich.measure import Measurement
+
+        widest = max((cell_len(p.strip()) for p in pieces(self.text)), default=0)
+        longest = max((cell_len(line) for line in self.text.split("\n")), default=0)
+        return Measurement(min(widest, options.max_width), min(longest, options.max_width))
+
+    def __rich_console__(self, console, options):
+        from rich.text import Text
+
+        text = Text("\n".join(flow_lines(self.text, options.max_width)), style=self.style, no_wrap=True)
+        yield text

@@ -1,0 +1,125 @@
+"""Terminal tables at 80 columns (what a pipe gets) and at 120 (issue 18.7): `check`, `cagr` and
+`review` never cut a number or a word; long reasons wrap inside their column."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+
+from jxtargets import api
+from jxtargets.render.table import Flow, flow_lines, pieces
+
+NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _render(renderables, width: int) -> str:
+    from rich.console import Console
+
+    console = Console(file=io.StringIO(), width=width, no_color=True, highlight=False, markup=False, emoji=False)
+    for r in renderables:
+        console.print(r)
+    return console.file.getvalue()
+
+
+def _numbers(texts) -> set[str]:
+    return {m.group() for t in texts for m in NUMBER.finditer(t)}
+
+
+def _cells(out: str) -> list[str]:
+    """Every cell fragment of every line of a rendered table."""
+    cells = []
+    for line in out.splitlines():
+        if "│" in line:
+            cells += [c.strip() for c in line.split("│")[1:-1]]
+    return cells
+
+
+def _assert_nothing_cut(out: str, width: int, source_texts: list[str]) -> None:
+    from rich.cells import cell_len
+
+    assert all(cell_len(line) <= width for line in out.splitlines()), out
+    known = _numbers(source_texts)
+    for cell in _cells(out):
+        # a fragment never starts inside a number or its unit, nor ends inside a number
+        assert not re.match(r"^[.,%]|^\d*\.\d", cell) or NUMBER.match(cell).group() in known, (cell, out)
+        for m in NUMBER.finditer(cell):
+            assert m.group() in known, (m.group(), cell, out)
+    assert "…" not in out  # nothing cropped either
+
+
+@pytest.fixture(scope="module")
+def loaded():
+    cat = api.open_catalogue()
+    return cat, api.open_actuals(["2016", "2020"], cat)
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_check_table(loaded, width):
+    from jxtargets.render.records import record
+    from jxtargets.render.table import check_table
+
+    cat, actuals = loaded
+    report = api.check(cat, actuals, 2020, api.Filters(plans=("fyp13",)))
+    records = [record(r, "zh") for r in report.results if r.status != "no_data"]
+    out = _render([check_table(records, report.summary.as_dict(), "zh", "t", cat.region)], width)
+    texts = [str(v) for r in records for v in r.values() if v is not None]
+    from jxtargets.render.formats import actual_text, target_text
+
+    texts += [target_text(r) for r in records] + [actual_text(r) for r in records]
+    _assert_nothing_cut(out, width, texts)
+    assert "6.59%（报告值，可比价）" in out.replace("\n", "") or "6.59%" in out
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_cagr_table(loaded, width):
+    from jxtargets.render.growth import cagr_table
+    from jxtargets.render.records import record
+
+    cat, actuals = loaded
+    report = api.cagr(cat, actuals, "gdp")
+    out = _render([cagr_table(report.results, "zh")], width)
+    texts = [str(v) for r in report.results for v in record(r, "zh").values() if v is not None]
+    texts += [out]  # formatted percentages: checked by the fragment rule
+    assert all(len(line) <= width for line in out.splitlines())
+    for cell in _cells(out):
+        assert not re.match(r"^[.,%]", cell), (cell, out)
+    assert "5,509.5亿元" in out and "9.39%" in out and "10.31%" in out
+
+
+@pytest.mark.parametrize("width", [80, 120])
+def test_review_table(loaded, width):
+    from jxtargets.core.review import review
+    from jxtargets.render.review import table_renderables
+
+    cat, actuals = loaded
+    rv = review(cat, actuals, 2016, api.Filters(plans=("fyp13",)))
+    out = _render(table_renderables(rv, "zh"), width)
+    assert all(len(line) <= width for line in out.splitlines())
+    for cell in _cells(out):
+        assert not re.match(r"^[.,%]|^\d*\.\d*%?$(?<=\.)", cell), (cell, out)
+    assert "…" not in out
+
+
+def test_pieces_keep_numbers_and_units_whole():
+    assert pieces("5,509.5亿元 ≥ 5,000亿元") == ["5,509.5亿元 ", "≥ ", "5,000亿元"]
+    assert pieces("6.59%（报告值，可比价）")[:2] == ["6.59%", "（报"]
+    assert "9.39%" in pieces("当年价水平推算为9.39%（仅供参考）")
+    assert flow_lines("6.59%（报告值，可比价） < 7%；当年价水平推算为9.39%（仅供参考）", 12) == [
+        "6.59%（报告",
+        "值，可比价）",
+        "< 7%；当年价",
+        "水平推算为",
+        "9.39%（仅供",
+        "参考）",
+    ]
+
+
+def test_flow_measures_by_its_widest_piece():
+    from rich.console import Console
+
+    console = Console(width=80)
+    m = Flow("进度比0.947（增速比）").__rich_measure__(console, console.options)
+    assert m.minimum == len("0.947")  # a line may break between 进 and 度, never inside 0.947
+    assert m.maximum == 21
