@@ -46,8 +46,9 @@ BULLETIN_FIGURES = {
     (None, "urban_disposable_income", "value", None, 74909.0, None, None, None, None),
     (None, "urban_disposable_income", "growth", None, 8.1, None, "comparable", None, None),
     (None, "new_urban_jobs", "value", None, 12.5, None, None, None, None),
-    # 市区PM2.5…: 市区's figure
+    # 市区PM2.5…: 市区's figure; 桐乡PM2.5…: 桐乡市's (the short name reports use)
     ("市区", "pm25", "value", None, 26.0, None, None, None, None),
+    ("桐乡市", "pm25", "value", None, 25.0, None, None, None, None),
     # 单位生产总值能耗下降3.2%: a fall of a down-indicator is its one-year reduction
     (None, "energy_per_gdp", "reduction", 2020, 3.2, None, None, None, None),
 }
@@ -116,7 +117,7 @@ def test_a_bulletin_of_another_year_gives_nothing():
         x.reason.startswith(("in a section about another year (2021)", "in a section about another year (2022)"))
         for x in result.left_out
     )
-    assert len(result.left_out) == 27
+    assert len(result.left_out) == 28
 
 
 def test_gbk_text_reads_the_same(tmp_path):
@@ -165,7 +166,7 @@ def test_cli_writes_the_actuals_file_and_the_report(tmp_path):
         "bulletin-2021-madeup.txt:7: 5000亿元: another year (2019) than 2021 — 2019年全市生产总值为5000亿元。"
     )
     assert sum("bulletin-2021-madeup.txt:" in line for line in lines) == len(BULLETIN_LEFT_OUT)
-    assert "19 figure(s) extracted, 9 number(s) left out" in lines
+    assert "20 figure(s) extracted, 9 number(s) left out" in lines
     assert lines[-1] == f"jxtargets: wrote {out} and {report}"
     assert report.read_text(encoding="utf-8").splitlines() == lines[:-1]
     import yaml
