@@ -126,6 +126,8 @@ def project(result: Result) -> float | None:
     start, end, when = t.baseline_year, t.target_year, r.actual_year or r.year
     if r.actual is None or when >= end or when <= start or r.status in ("baseline", "no_data", "unassessable"):
         return None
+    if r.actual_bound or r.baseline_bound or r.spans_break:
+        return None  # nothing is projected from a bound, or across a series break
     done, total = when - start, end - start
     how = SPECS[t.rule].projection
     if how == "none":

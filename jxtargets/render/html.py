@@ -415,9 +415,15 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
             (
                 h["baseline"],
                 escape(
-                    f"{words.fmt_value(rec['baseline'], unit)}（{rec['baseline_year']}{ys}）"
-                    if lang == "zh"
-                    else f"{words.fmt_value(rec['baseline'], unit)} ({rec['baseline_year']})"
+                    f"{words.bounded(words.fmt_value(rec['baseline'], unit), rec['baseline_bound'])}"
+                    + (f"（{rec['baseline_year']}{ys}）" if lang == "zh" else f" ({rec['baseline_year']})")
+                    + (
+                        ""
+                        if rec["baseline_document"] is None
+                        else f"（修订，规划文本{words.fmt(rec['baseline_document'])}）"
+                        if lang == "zh"
+                        else f" (revised; plan {words.fmt(rec['baseline_document'])})"
+                    )
                 ),
             )
         )
