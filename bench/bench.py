@@ -13,10 +13,12 @@ run with bytecode caching on, in a private PYTHONPYCACHEPREFIX (see `base_env`),
 package has its bytecode, and with their own XDG_CACHE_HOME under a temp dir.
 
 Part 1, the everyday commands, against the baseline `python -c pass` (the same interpreter the
-package is installed in): `jxtargets --help`; `jxtargets check data/actuals/actuals-2020.yaml` as
-JSON and as a table; `jxtargets cagr gdp`. They run with a private XDG_CACHE_HOME (under a temp
-dir) that the warm-up runs fill, so the validated catalogue and actuals come from the cache, as
-they do for a user on the second call. Bars: check <= 10x, --help <= 8x the baseline.
+package is installed in): `jxtargets --help`; `jxtargets check 2020` as JSON and as a table (the
+embedded catalogue and actuals); `jxtargets cagr gdp`. They run with a private XDG_CACHE_HOME
+(under a temp dir) that the warm-up runs fill, so the validated catalogue and actuals come from
+the data cache, as they do for a user on the second call; nothing printed is cached, so every run
+computes and lays out its output. Bars: check JSON <= 10x, check table <= 15x, --help <= 8x the
+baseline.
 
 Part 2, scale: `bench/synth.py` writes a seeded synthetic catalogue of N indicators (two targets
 each) and actuals for the 10 years 2016-2025 (N figures a year) as 10 YAML files and as one long
@@ -266,12 +268,11 @@ def base_env(cache: Path) -> dict:
 def part1(report: Report, tmp: Path, runs: int, warmup: int) -> None:
     py, jx = sys.executable, jxtargets_command()
     env = base_env(tmp / "cache-small")
-    actuals = "data/actuals/actuals-2020.yaml"
     baseline = Measure("python -c pass", [py, "-c", "pass"], env)
     cmds = [
         (Measure("jxtargets --help", [*jx, "--help"], env), 8.0),
-        (Measure("check 2020 --format json", [*jx, "check", actuals, "--format", "json"], env), 10.0),
-        (Measure("check 2020 --format table", [*jx, "check", actuals, "--format", "table"], env), 10.0),
+        (Measure("check 2020 --format json", [*jx, "check", "2020", "--format", "json"], env), 10.0),
+        (Measure("check 2020 --format table", [*jx, "check", "2020", "--format", "table"], env), 15.0),
         (Measure("cagr gdp", [*jx, "cagr", "gdp"], env), None),
     ]
     interleaved([baseline, *(m for m, _ in cmds)], runs, warmup)
