@@ -31,7 +31,7 @@ from .core.model import Actuals, Catalogue, Indicator
 from .core.review import Review
 from .core.review import review as _review
 from .loading.errors import LoadError, Problem, UsageError
-from .loading.files import data_dir, default_catalogue, resolve_inputs
+from .loading.files import catalogue_paths, data_dir, resolve_inputs
 from .render import render
 from .results import (
     CagrReport,
@@ -76,12 +76,19 @@ __all__ = [
 
 
 def open_catalogue(
-    path: str | Path | None = None, use_cache: bool = True, warnings: list[Problem] | None = None
+    path: str | Path | Sequence[str | Path] | None = None,
+    use_cache: bool = True,
+    warnings: list[Problem] | None = None,
+    extend: Sequence[str | Path] | None = None,
 ) -> Catalogue:
-    """The catalogue at `path` (default: the embedded Jiaxing catalogue), validated."""
+    """The catalogue at `path` (files or directories; default: $JXTARGETS_CATALOGUE, else the
+    embedded Jiaxing catalogue) with `extend` (default: $JXTARGETS_EXTEND) layered over it,
+    validated."""
     from .loading.cache import cached_catalogue
 
-    catalogue, found = cached_catalogue(Path(path) if path else default_catalogue(), use_cache)
+    paths = [path] if isinstance(path, (str, Path)) else path
+    chosen, layered = catalogue_paths(paths, extend)
+    catalogue, found = cached_catalogue(chosen, use_cache, layered)
     if warnings is not None:
         warnings.extend(found)
     return catalogue
@@ -99,11 +106,15 @@ def open_actuals(
     return actuals
 
 
-def load(items: Sequence[str | Path] | None = None, catalogue: str | Path | None = None) -> Inputs:
-    """The catalogue and the actuals a command reads, with the loaders' warnings.
-    `items` defaults to the embedded actuals (every year)."""
+def load(
+    items: Sequence[str | Path] | None = None,
+    catalogue: str | Path | Sequence[str | Path] | None = None,
+    extend: Sequence[str | Path] | None = None,
+) -> Inputs:
+    """The catalogue (with `extend` layered over it) and the actuals a command reads, with the
+    loaders' warnings. `items` defaults to the embedded actuals (every year)."""
     warnings: list[Problem] = []
-    cat = open_catalogue(catalogue, warnings=warnings)
+    cat = open_catalogue(catalogue, warnings=warnings, extend=extend)
     paths = resolve_inputs([str(i) for i in items] if items else [str(data_dir() / "actuals")])
     actuals = open_actuals(paths, cat, warnings=warnings)
     return Inputs(cat, actuals, paths, warnings)
@@ -243,16 +254,32 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
 
 
 def validate(
-    catalogue: str | Path | None = None, files: Sequence[str] | None = None, seeds: str | Path | None = None
+    catalogue: str | Path | Sequence[str | Path] | None = None,
+    files: Sequence[str] | None = None,
+    seeds: str | Path | None = None,
+    extend: Sequence[str | Path] | None = None,
 ) -> Validation:
-    """Every problem of the catalogue and the actuals files (default: the embedded ones); with
-    `seeds`, every quote is looked up in its source document too."""
+    """Every problem of the catalogue (with `extend` layered over it) and the actuals files
+    (default: the embedded ones); with `seeds`, every quote is looked up in its source document
+    too (the user's documents for a user catalogue)."""
     from .validate import validate_all
 
+    given = [catalogue] if isinstance(catalogue, (str, Path)) else catalogue
     problems, counts = validate_all(
-        str(catalogue) if catalogue else None, list(files) if files else None, str(seeds) if seeds else None
+        [str(c) for c in given] if given else None,
+        list(files) if files else None,
+        str(seeds) if seeds else None,
+        [str(e) for e in extend] if extend else None,
     )
-    return Validation(problems, counts["files"], counts["targets"], counts["figures"], quotes_checked=bool(seeds))
+    quotes = counts["quotes"]
+    return Validation(
+        problems,
+        counts["files"] or 0,
+        counts["targets"] or 0,
+        counts["figures"] or 0,
+        quotes_checked=quotes is not None,
+        quotes=quotes or 0,
+    )
 
 
 def template(catalogue: Catalogue, actuals: Actuals, year: int, plans: Sequence[str] = ()) -> Template:

@@ -49,7 +49,14 @@ class Lang(StrEnum):
 
 LangOpt = Annotated[Lang, typer.Option("--lang", envvar="JXTARGETS_LANG", help="zh (default) or en")]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", help="table, json, csv or markdown")]
-CatalogueOpt = Annotated[str | None, typer.Option("--catalogue", help="catalogue YAML (default: embedded)")]
+CatalogueOpt = Annotated[
+    list[str] | None,
+    typer.Option("--catalogue", help="catalogue file or directory, replaces the embedded one (repeatable)"),
+]
+ExtendOpt = Annotated[
+    list[str] | None,
+    typer.Option("--extend", help="catalogue file or directory layered over the one in use (repeatable)"),
+]
 PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="only this plan (repeatable)")]
 RegionOpt = Annotated[list[str] | None, typer.Option("--region", help="only this county/district")]
 KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="only this kind of target")]
@@ -82,10 +89,10 @@ def _warn(warnings: Sequence[object]) -> None:
         print(f"jxtargets: {w}", file=sys.stderr)
 
 
-def _load(items: Sequence[str] | None, catalogue: str | None) -> "Inputs":
+def _load(items: Sequence[str] | None, catalogue: list[str] | None, extend: list[str] | None) -> "Inputs":
     from . import api
 
-    inputs = api.load(items, catalogue)
+    inputs = api.load(items, catalogue, extend)
     _warn(inputs.warnings)
     return inputs
 
@@ -152,6 +159,7 @@ def check(
     ] = None,
     fail_on: Annotated[str, typer.Option("--fail-on", help="statuses that make the exit code 1")] = "missed,off_track",
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     csv_raw: CsvRawOpt = False,
@@ -160,7 +168,7 @@ def check(
     from . import api
     from .render.dispatch import check_notes
 
-    inputs = _load(files, catalogue)
+    inputs = _load(files, catalogue, extend)
     filters = api.Filters(plans=_split(plan), regions=_split(region), kinds=_split(kind))
     report = api.check(inputs.catalogue, inputs.actuals, year, filters, _split(status), _split([fail_on]))
     _warn(check_notes(report, lang.value))
@@ -177,6 +185,7 @@ def cagr(
     actuals: ActualsOpt = None,
     region: Annotated[str | None, typer.Option("--region")] = None,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     csv_raw: CsvRawOpt = False,
@@ -189,7 +198,7 @@ def cagr(
             _fail(["give an INDICATOR, or all of --from, --to and --years"])
         _emit(api.growth_rate(start, end, years), _format(fmt, None), lang)
         raise typer.Exit(0)
-    inputs = _load([actuals] if actuals else None, catalogue)
+    inputs = _load([actuals] if actuals else None, catalogue, extend)
     _emit(api.cagr(inputs.catalogue, inputs.actuals, indicator, region), _format(fmt, None), lang, csv_raw=csv_raw)
 
 
@@ -205,6 +214,7 @@ def list_(
     kind: KindOpt = None,
     regions: Annotated[bool, typer.Option("--regions", help="list the catalogue's regions instead")] = False,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     csv_raw: CsvRawOpt = False,
@@ -213,7 +223,7 @@ def list_(
     from . import api
 
     warnings: list = []
-    cat = api.open_catalogue(catalogue, warnings=warnings)
+    cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
     _warn(warnings)
     if regions:
         _emit(api.list_regions(cat), _format(fmt, None), lang, csv_raw=csv_raw)
@@ -234,6 +244,7 @@ def show(
     indicator: Annotated[str, typer.Argument(help="indicator id or Chinese name")],
     actuals: ActualsOpt = None,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
     fmt: FormatOpt = None,
     lang: LangOpt = Lang.zh,
     csv_raw: CsvRawOpt = False,
@@ -241,7 +252,7 @@ def show(
     """One indicator with all its targets, sources and reported figures."""
     from . import api
 
-    inputs = _load([actuals] if actuals else None, catalogue)
+    inputs = _load([actuals] if actuals else None, catalogue, extend)
     _emit(api.show(inputs.catalogue, inputs.actuals, indicator), _format(fmt, None), lang, csv_raw=csv_raw)
 
 
@@ -249,6 +260,7 @@ def show(
 def validate(
     files: Annotated[list[str] | None, typer.Argument(help="actuals files (default: the embedded ones)")] = None,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
     seeds: Annotated[
         str | None, typer.Option("--seeds", help="folder of source documents: also check every quote")
     ] = None,
@@ -257,7 +269,7 @@ def validate(
     """Check the catalogue and actuals files and report every problem, not just the first."""
     from . import api
 
-    result = api.validate(catalogue, files, seeds)
+    result = api.validate(catalogue, files, seeds, extend)
     _warn(result.problems)
     _emit(result, _format(fmt, None), Lang.zh)
     raise typer.Exit(result.exit_code)
@@ -281,6 +293,7 @@ def review(
         typer.Option("--fail-on", help="statuses that make the exit code 1 (default missed,off_track; none with -o)"),
     ] = None,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
     fmt: Annotated[
         Format | None, typer.Option("--format", "-f", help="table, json, csv, markdown, html, xlsx or docx")
     ] = None,
@@ -290,7 +303,7 @@ def review(
     """Every target over all years with figures: trajectory, status, pace, projection."""
     from . import api
 
-    loaded = _load(inputs, catalogue)
+    loaded = _load(inputs, catalogue, extend)
     filters = api.Filters(plans=_split(plan), regions=_split(region))
     rv = api.review(loaded.catalogue, loaded.actuals, as_of, filters)
     chosen = _format(fmt, output)
@@ -327,6 +340,7 @@ def template(
         str | None, typer.Option("--actuals", help="where the previous year's figures are (default: embedded)")
     ] = None,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
 ) -> None:
     """A blank actuals form for a year, listing every indicator the plans need."""
     from . import api
@@ -334,7 +348,7 @@ def template(
     chosen = _format(None, output, default=Format.yaml)
     if output is not None and chosen not in (Format.yaml, Format.xlsx):
         _fail([f"{output}: the form is .xlsx or .yaml"])
-    loaded = _load([actuals] if actuals else None, catalogue)
+    loaded = _load([actuals] if actuals else None, catalogue, extend)
     form = api.template(loaded.catalogue, loaded.actuals, year, _split(plan))
     _emit(form, chosen, Lang.zh, output, loaded.read)
 

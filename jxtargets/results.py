@@ -104,6 +104,7 @@ class Validation:
     figures: int
     # Whether quotes were checked against source documents (`--seeds`).
     quotes_checked: bool = False
+    quotes: int = 0  # how many quotes were looked up
 
     @property
     def errors(self) -> list[Problem]:
@@ -138,4 +139,4 @@ class Inputs:
     @property
     def read(self) -> list[Path]:
         """Every file the command read, so that no output is ever written over one of them."""
-        return [*self.paths, Path(self.catalogue.path)]
+        return [*self.paths, *(Path(p) for p in self.catalogue.files or [self.catalogue.path])]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .core.model import Catalogue, Figure, Source
 from .loading.errors import LoadError, Problem
-from .loading.files import default_catalogue, display_name, embedded_actuals, is_dir, resolve_inputs
+from .loading.files import catalogue_paths, display_name, embedded_actuals, is_dir, resolve_inputs
 
 
 def squash(text: str) -> str:
@@ -42,14 +42,19 @@ def _document(seeds: Path, doc: str) -> str | None:
         return _NOT_TEXT
 
 
-def quote_problems(catalogue: Catalogue, figures: Iterable[Figure], seeds: Path) -> list[Problem]:
-    """Every quote must occur in its source document (whitespace ignored)."""
+def quote_problems(
+    catalogue: Catalogue, figures: Iterable[Figure], seeds: Path, checked: list[int] | None = None
+) -> list[Problem]:
+    """Every quote must occur in its source document (whitespace ignored). `checked` (when
+    given) gets the number of quotes looked up."""
     docs: dict[str, str | None] = {}
     problems: list[Problem] = []
 
     def check(source: Source | str | None, file: str, line: int, key: str) -> None:
         if not isinstance(source, Source) or not source.quote:
             return
+        if checked is not None:
+            checked[0] += 1
         if source.doc not in docs:
             docs[source.doc] = _document(seeds, source.doc)
         text = docs[source.doc]
@@ -62,7 +67,7 @@ def quote_problems(catalogue: Catalogue, figures: Iterable[Figure], seeds: Path)
 
     cat_name = display_name(Path(catalogue.path))
     for t in catalogue.targets():
-        check(t.source, cat_name, t.line, t.indicator)
+        check(t.source, t.file or cat_name, t.line, t.indicator)
     for f in figures:
         check(f.source, f.file, f.line, f.indicator)
         for _, _, source in f.alternatives:
@@ -71,24 +76,32 @@ def quote_problems(catalogue: Catalogue, figures: Iterable[Figure], seeds: Path)
 
 
 def validate_all(
-    catalogue_path: str | None, files: list[str] | None, seeds: str | None
-) -> tuple[list[Problem], dict[str, int]]:
-    """Every problem of the catalogue and the actuals files (or the embedded ones), and how many
-    files, targets and figures were read. The files are read and merged as `check` reads them."""
+    catalogue_path: str | list[str] | None,
+    files: list[str] | None,
+    seeds: str | None,
+    extend: list[str] | None = None,
+) -> tuple[list[Problem], dict[str, int | None]]:
+    """Every problem of the catalogue (with `extend` layered over it) and the actuals files (or
+    the embedded ones), and how many files, targets and figures were read; counts["quotes"] is
+    how many quotes were looked up in their documents, None when no `seeds` folder was given
+    (quotes not checked). The files are read and merged as `check` reads them."""
     from .loading.actuals import merge, read_files
-    from .loading.catalogue import load_catalogue
+    from .loading.catalogue_set import load_catalogue_set
     from .loading.figure_checks import unit_slips_over_years
+    from .loading.files import expand
     from .loading.resolver import Resolver
 
-    path = Path(catalogue_path) if catalogue_path else default_catalogue()
-    counts = {"files": 1, "targets": 0, "figures": 0}
+    counts: dict[str, int | None] = {"files": 0, "targets": 0, "figures": 0, "quotes": None}
     try:
-        catalogue, problems = load_catalogue(path)
+        given = [catalogue_path] if isinstance(catalogue_path, str) else catalogue_path
+        chosen, layered = catalogue_paths(given, extend)
+        counts["files"] = len(expand([*chosen, *layered]))
+        catalogue, problems = load_catalogue_set(chosen, layered)
     except LoadError as exc:
         return exc.problems, counts
     counts["targets"] = sum(1 for _ in catalogue.targets())
     paths = resolve_inputs(files) if files else list(embedded_actuals().values())
-    counts["files"] += len(paths)
+    counts["files"] = (counts["files"] or 0) + len(paths)
     # Every figure of every file, superseded or not, has its quote checked.
     read = list(read_files(paths, Resolver(catalogue), None, use_cache=False))
     actuals, merged = merge(read)
@@ -99,6 +112,8 @@ def validate_all(
     if seeds and not is_dir(Path(seeds)):
         problems.append(Problem(seeds, None, "--seeds", "not a folder (the folder of source documents)"))
     elif seeds:
-        problems.extend(quote_problems(catalogue, figures, Path(seeds)))
+        checked = [0]
+        problems.extend(quote_problems(catalogue, figures, Path(seeds), checked))
+        counts["quotes"] = checked[0]
     problems.sort(key=lambda p: (p.file, p.line or 0))
     return problems, counts

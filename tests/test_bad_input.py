@@ -686,9 +686,9 @@ def test_inputs_are_never_written(tmp_path):
     shutil.copy(DATA / "actuals" / "actuals-2020.yaml", folder)
     shutil.copy(BAD / "actuals-2020-gbk.yaml", folder)
     shutil.copy(BAD / "actuals-2020-duplicate.yaml", folder)
-    shutil.copy(DATA / "targets.yaml", folder)
-    before = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
-    catalogue = ["--catalogue", str(folder / "targets.yaml")]
+    shutil.copytree(DATA / "catalogue", folder / "catalogue")
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
+    catalogue = ["--catalogue", str(folder / "catalogue")]
     for args in (
         ["check", str(folder / "actuals-2020.yaml"), *catalogue, "--format", "json"],
         ["check", str(folder / "actuals-2020.yaml"), *catalogue],
@@ -699,7 +699,7 @@ def test_inputs_are_never_written(tmp_path):
     ):
         proc = run(*args)
         assert "Traceback" not in proc.stderr
-    after = {p.name: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.iterdir()}
+    after = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*") if p.is_file()}
     assert after == before
 
 

@@ -32,8 +32,8 @@ def fresh_cache(tmp_path, monkeypatch):
 
 @pytest.fixture
 def catalogue_copy(tmp_path):
-    path = tmp_path / "targets.yaml"
-    shutil.copy(DATA / "targets.yaml", path)
+    path = tmp_path / "catalogue"
+    shutil.copytree(DATA / "catalogue", path)
     return path
 
 
@@ -41,7 +41,7 @@ def _no_parsing(monkeypatch):
     def parsed(*args, **kwargs):
         raise AssertionError("the YAML was read although the cache is current")
 
-    monkeypatch.setattr("jxtargets.loading.catalogue.load_catalogue", parsed)
+    monkeypatch.setattr("jxtargets.loading.catalogue_set.load_catalogue_set", parsed)
     monkeypatch.setattr(actuals_module, "read_actuals_file", parsed)
 
 
@@ -87,13 +87,25 @@ def test_a_folder_owned_by_another_user_is_never_used(fresh_cache, catalogue_cop
 
 def test_changed_file_rebuilds(fresh_cache, catalogue_copy):
     api.open_catalogue(catalogue_copy)
-    text = catalogue_copy.read_text(encoding="utf-8").replace(
-        "name_en: Gross regional product", "name_en: GRP (edited)", 1
-    )
-    catalogue_copy.write_text(text, encoding="utf-8")
+    shared = catalogue_copy / "indicators.yaml"
+    text = shared.read_text(encoding="utf-8").replace("name_en: Gross regional product", "name_en: GRP (edited)", 1)
+    shared.write_text(text, encoding="utf-8")
     edited = api.open_catalogue(catalogue_copy)
     assert edited.indicators["gdp"].name_en == "GRP (edited)"
     assert len(list(fresh_cache.glob("catalogue-" + ENTRY))) == 2
+
+
+def test_any_file_of_a_catalogue_directory_keys_the_cache(fresh_cache, catalogue_copy):
+    """A plan file edited, added or removed: the directory's catalogue is rebuilt."""
+    api.open_catalogue(catalogue_copy)
+    plan = catalogue_copy / "plans" / "fyp14.yaml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("value: 9000\n", "value: 9100\n", 1), encoding="utf-8")
+    edited = api.open_catalogue(catalogue_copy)
+    assert [t.value for t in edited.indicators["gdp"].targets if t.plan == "fyp14"] == [9100]
+    (catalogue_copy / "plans" / "edu13.yaml").unlink()
+    fewer = api.open_catalogue(catalogue_copy)
+    assert "edu13" not in fewer.plans and "edu13" in edited.plans
+    assert len(list(fresh_cache.glob("catalogue-" + ENTRY))) == 3
 
 
 def test_new_package_version_rebuilds(fresh_cache, catalogue_copy, monkeypatch):
@@ -171,7 +183,7 @@ def test_planted_files_never_run_and_are_never_trusted(fresh_cache, catalogue_co
     marker = tmp_path / "PWNED"
     evil = pickle.dumps(_Payload(marker))
     want = repr(api.open_catalogue(catalogue_copy, use_cache=False))
-    data = catalogue_copy.read_bytes()
+    _, data = cache.catalogue_data([catalogue_copy])
     name = cache.cache_path(data)
     key = name.stem.rsplit("-", 1)[1].encode()
     fresh_cache.mkdir(parents=True, mode=0o700)

@@ -23,7 +23,7 @@ needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"source documents n
 
 @pytest.fixture(scope="module")
 def catalogue():
-    catalogue, warnings = load_catalogue(DATA / "targets.yaml")
+    catalogue, warnings = load_catalogue(DATA / "catalogue")
     assert warnings == []
     return catalogue
 
@@ -145,7 +145,7 @@ def test_numbers_as_written(catalogue):
     # 万 and 亿 stay in the unit: 15万元 per capita is 15 万元 in the source, converted on load.
     per_capita = [t for t in catalogue.indicators["gdp_per_capita"].targets if t.plan == "fyp14"]
     assert per_capita[0].value == 150000  # 元, the indicator's unit
-    text = (DATA / "targets.yaml").read_text(encoding="utf-8")
+    text = "".join(p.read_text(encoding="utf-8") for p in (DATA / "catalogue").rglob("*.yaml"))
     assert "value: 150000" not in text and "value: 107000" not in text
 
 
@@ -165,5 +165,6 @@ def test_library_and_cli_agree():
 
 
 def test_embedded_data_ships_beside_the_code():
-    assert Path(DATA / "targets.yaml").is_file()
+    assert Path(DATA / "catalogue" / "indicators.yaml").is_file()
+    assert Path(DATA / "catalogue" / "plans" / "fyp14.yaml").is_file()
     assert set(embedded_actuals()) >= {2015, 2016, 2020}

@@ -64,6 +64,7 @@ class Target:
     line: int = 0
     every_year: str | None = None  # "each" (每年…以上) or "mean" (年均): see core/yearly.py
     aim: bool = False  # a 力争/争取 milestone (`stretch: true`): reported, never required
+    file: str = ""  # the catalogue file that holds it (a catalogue may be a directory of files)
 
     @property
     def rule(self) -> Kind:
@@ -103,6 +104,7 @@ class Catalogue:
     schema: int = 1
     path: str = ""
     digest: str = ""  # of the catalogue file's content: keys caches built against it
+    files: tuple[str, ...] = ()  # every file it was read from (a catalogue may be a directory)
 
     def targets(self):
         for indicator in self.indicators.values():

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 try:  # blake2 without hashlib's OpenSSL start-up (~3 ms of every call)
     from _blake2 import blake2b
@@ -32,7 +32,7 @@ from typing import Any, TypeVar
 from .. import __version__
 from ..core.model import Catalogue
 from .errors import Problem
-from .files import read_bytes
+from .files import display_name, expand, read_bytes
 
 T = TypeVar("T")
 
@@ -194,19 +194,31 @@ def enabled() -> bool:
     return not os.environ.get("JXTARGETS_NO_CACHE")
 
 
-def cached_catalogue(path: Path, use_cache: bool = True) -> tuple[Catalogue, list[Problem]]:
-    """The validated catalogue at `path`, from the cache when it is current."""
+def catalogue_data(paths: Sequence[Path], extend: Sequence[Path] = ()) -> tuple[dict[Path, bytes], bytes]:
+    """Every file of a catalogue and what keys its cache entry: each file's name and content."""
+    contents = {p: read_bytes(p) for p in expand([*paths, *extend])}
+    return contents, b"".join(f"{display_name(p)}\0{len(b)}\0".encode() + b for p, b in contents.items())
+
+
+def cached_catalogue(
+    path: Path | Sequence[Path], use_cache: bool = True, extend: Sequence[Path] = ()
+) -> tuple[Catalogue, list[Problem]]:
+    """The validated catalogue at `path` (files or directories, with `extend` layered over
+    it), from the cache when it is current: keyed by every file's name and content."""
     use_cache = use_cache and enabled()
-    data = read_bytes(path)
+    paths = [path] if isinstance(path, Path) else list(path)
+    contents, data = catalogue_data(paths, extend)
     target = cache_path(data)
+    name = ", ".join(display_name(Path(p)) for p in [*paths, *extend])
     if use_cache:
         catalogue = _read(target, Catalogue)
         if catalogue is not None:
-            catalogue.path = str(path)
+            catalogue.path = name
+            catalogue.files = tuple(str(p) for p in contents)
             return catalogue, []
-    from .catalogue import load_catalogue
+    from .catalogue_set import load_catalogue_set
 
-    catalogue, warnings = load_catalogue(path, data=data)
+    catalogue, warnings = load_catalogue_set(paths, extend, contents=contents)
     catalogue.digest = digest(data)
     if use_cache and not warnings:
         _write(target, catalogue)

@@ -10,7 +10,6 @@ from ..core.kinds import KINDS, MEASURES, OPS, SPECS, Kind
 from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, Catalogue, Indicator, Plan, Source, Target
 from . import fields as f
 from .errors import LoadError, Problem, Problems
-from .yamltree import read_yaml_file
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
@@ -56,49 +55,19 @@ _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
 
 
 def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None) -> tuple[Catalogue, list[Problem]]:
-    """Read and validate a catalogue file. Raises LoadError with every problem found;
+    """Read and validate a catalogue: one file (SPEC §2) or a directory of files (a file per
+    plan plus the shared indicator definitions). Raises LoadError with every problem found;
     returns the catalogue and any warnings."""
-    tree, problems = read_yaml_file(path, data)
-    catalogue = build_catalogue(tree, problems, check_units)
-    problems.raise_if_any()
-    catalogue.path = str(path)
-    return catalogue, problems.warnings
+    from .catalogue_set import load_catalogue_set
+
+    return load_catalogue_set([path], check_units=check_units, contents=None if data is None else {path: data})
 
 
 def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catalogue:
-    if tree is None:
-        problems.add(None, None, "file is empty (only comments or blank lines)")
-        return Catalogue("", {}, {})
-    if not isinstance(tree, dict):
-        problems.add(
-            getattr(tree, "line", 1),
-            None,
-            f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f.kind_of(tree)}",
-        )
-        return Catalogue("", {}, {})
-    f.unknown_keys(tree, TOP_KEYS, problems, "")
-    schema = tree.get("schema", 1)
-    if schema != 1:
-        problems.add(f.line_of(tree, "schema"), "schema", f"unsupported schema {schema!r} (expected 1)")
-    region = f.text(tree, "region", problems, "", required=True) or ""
-    regions = f.names(tree, "regions", problems, "")
-    plans = _plans(tree.get("plans"), problems, f.line_of(tree, "plans"))
-    catalogue = Catalogue(region, plans, {}, tuple(dict.fromkeys((region, *regions))), schema)
-    raw = f.mapping(tree.get("indicators"), problems, f.line_of(tree, "indicators"), "indicators")
-    for iid, body in (raw or {}).items():
-        indicator = _indicator(iid, body, raw, catalogue, problems, check_units)
-        if indicator is not None:
-            catalogue.indicators[iid] = indicator
-    # Cross-references need every indicator first.
-    _check_aliases(catalogue, raw or {}, problems)
-    for target in catalogue.targets():
-        if target.of is not None and target.of not in catalogue.indicators:
-            problems.add(
-                target.line,
-                f"indicators.{target.indicator}.targets.of",
-                f"unknown indicator {target.of!r}{f.suggest(target.of, catalogue.indicators)}",
-            )
-    return catalogue
+    """The catalogue of one file's YAML tree; problems go to `problems`."""
+    from .catalogue_set import build_catalogue_set
+
+    return build_catalogue_set([(tree, problems)], check_units)
 
 
 def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
@@ -121,9 +90,9 @@ def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
     return plans
 
 
-def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_units: bool):
+def _definition(iid, body, line, problems: Problems, check_units: bool) -> Indicator | None:
+    """The indicator an `indicators:` entry defines (its targets are read later)."""
     where = f"indicators.{iid}"
-    line = f.line_of(raw, iid)
     if not isinstance(iid, str) or not _ID.match(iid):
         problems.add(line, where, "an indicator id must be snake_case (a-z, 0-9, _)")
         return None
@@ -149,6 +118,14 @@ def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_u
     if "growth_basis_source" in body:
         key = f"{where}.growth_basis_source"
         _source(body["growth_basis_source"], problems, f.line_of(body, "growth_basis_source"), key)
+    return indicator
+
+
+def add_targets(
+    indicator: Indicator, body: dict, line, catalogue: Catalogue, problems: Problems, check_units: bool
+) -> None:
+    """The targets of one `indicators:` entry, appended to `indicator`."""
+    where = f"indicators.{indicator.id}"
     targets = body.get("targets") or []
     if not isinstance(targets, list):
         problems.add(f.line_of(body, "targets"), f"{where}.targets", "expected a list of targets")
@@ -157,10 +134,14 @@ def _indicator(iid, body, raw, catalogue: Catalogue, problems: Problems, check_u
         tline = targets.lines[i] if hasattr(targets, "lines") else line
         target = _target(indicator, t, tline, f"{where}.targets[{i + 1}]", catalogue, problems, check_units)
         if target is not None:
+            target.file = problems.file
             indicator.targets.append(target)
-    if unit is None and any(t.kind != "milestone" for t in indicator.targets):
-        problems.add(line, f"{where}.unit", "missing (only a milestone-only indicator may omit it)")
-    return indicator
+
+
+def check_indicator(indicator: Indicator, line, problems: Problems) -> None:
+    """What needs all of an indicator's targets, from every file."""
+    if indicator.unit is None and any(t.kind != "milestone" for t in indicator.targets):
+        problems.add(line, f"indicators.{indicator.id}.unit", "missing (only a milestone-only indicator may omit it)")
 
 
 def _aliases(body, problems: Problems, where: str) -> tuple[str, ...]:
@@ -173,21 +154,22 @@ def _aliases(body, problems: Problems, where: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.strip() for a in raw))
 
 
-def _check_aliases(catalogue: Catalogue, raw, problems: Problems) -> None:
-    """An alias names one indicator only: never two, never another indicator's name."""
+def check_aliases(catalogue: Catalogue, locate) -> None:
+    """An alias names one indicator only: never two, never another indicator's name.
+    `locate(id)` gives the Problems of the file defining an indicator and its aliases' line."""
     names: dict[str, list[str]] = {}
     for indicator in catalogue.indicators.values():
         names.setdefault(indicator.name, []).append(indicator.id)
     owner: dict[str, str] = {}
     for indicator in catalogue.indicators.values():
-        body = raw.get(indicator.id)
-        line = f.line_of(body, "aliases") if isinstance(body, dict) else None
         key = f"indicators.{indicator.id}.aliases"
         for alias in indicator.aliases:
             others = [i for i in names.get(alias, ()) if i != indicator.id]
             if others:
+                problems, line = locate(indicator.id)
                 problems.add(line, key, f"alias {alias!r} is the name of {others[0]}; an alias must name one indicator")
             elif alias in owner and owner[alias] != indicator.id:
+                problems, line = locate(indicator.id)
                 problems.add(
                     line, key, f"alias {alias!r} is also an alias of {owner[alias]}; each alias names one indicator"
                 )
@@ -411,4 +393,4 @@ def _source(raw, problems: Problems, line, where) -> Source | None:
     return Source(doc or "", f.text(raw, "where", problems, where) or "", f.text(raw, "quote", problems, where) or "")
 
 
-__all__ = ["load_catalogue", "build_catalogue", "LoadError"]
+__all__ = ["load_catalogue", "build_catalogue", "add_targets", "check_indicator", "check_aliases", "LoadError"]

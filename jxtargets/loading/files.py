@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from .errors import LoadError, Problem
@@ -16,13 +17,66 @@ def data_dir() -> Path:
     """The embedded data: inside the installed package, or the repository's `data/` when
     running from a source checkout."""
     packaged = Path(__file__).resolve().parent.parent / "data"
-    if (packaged / "targets.yaml").is_file():
+    if (packaged / "catalogue").is_dir():
         return packaged
     return Path(__file__).resolve().parent.parent.parent / "data"
 
 
 def default_catalogue() -> Path:
-    return data_dir() / "targets.yaml"
+    """The embedded catalogue: a directory, `indicators.yaml` and a file per plan under `plans/`."""
+    return data_dir() / "catalogue"
+
+
+CATALOGUE_ENV = "JXTARGETS_CATALOGUE"
+EXTEND_ENV = "JXTARGETS_EXTEND"
+
+
+def catalogue_paths(
+    catalogue: Sequence[str | Path] | None = None, extend: Sequence[str | Path] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """The catalogue in use and the catalogues layered over it: the options when given, else
+    $JXTARGETS_CATALOGUE / $JXTARGETS_EXTEND (several paths separated by the system's path
+    separator, `:` on Linux), else the embedded catalogue and nothing."""
+    chosen = [Path(p) for p in catalogue or ()] or _from_env(CATALOGUE_ENV) or [default_catalogue()]
+    layered = [Path(p) for p in extend or ()] or _from_env(EXTEND_ENV)
+    return chosen, layered
+
+
+def _from_env(name: str) -> list[Path]:
+    paths = [Path(p) for p in os.environ.get(name, "").split(os.pathsep) if p.strip()]
+    for path in paths:
+        if not path.exists():
+            raise LoadError([Problem(str(path), None, None, f"no such file or directory (from ${name})")])
+    return paths
+
+
+CATALOGUE_SUFFIXES = (".yaml", ".yml")
+SHARED = "indicators"  # the stem of the file a catalogue directory is read from first
+
+
+def catalogue_files(path: Path) -> list[Path]:
+    """The files of a catalogue given as a file or a directory."""
+    if not path.is_dir():
+        return [path]
+    found = sorted(
+        p
+        for p in path.rglob("*")
+        if p.suffix.lower() in CATALOGUE_SUFFIXES
+        and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        and p.is_file()
+    )
+    if not found:
+        raise LoadError([Problem(display_name(path), None, None, "directory holds no catalogue files (*.yaml)")])
+    shared = [p for p in found if p.parent == path and p.stem == SHARED]
+    return shared + [p for p in found if p not in shared]
+
+
+def expand(paths: Iterable[Path]) -> list[Path]:
+    """Every file of the catalogues `paths`, in reading order, each once."""
+    out: list[Path] = []
+    for path in paths:
+        out.extend(catalogue_files(Path(path)))
+    return list(dict.fromkeys(out))
 
 
 def embedded_actuals() -> dict[int, Path]:

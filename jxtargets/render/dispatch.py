@@ -252,11 +252,18 @@ def _validation(v: Any, fmt: str) -> str:
             "targets": v.targets,
             "figures": v.figures,
             "quotes_checked": v.quotes_checked,
+            "quotes": v.quotes,
             "errors": [str(p) for p in v.errors],
             "warnings": [str(p) for p in v.warnings],
         }
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
+    if v.quotes_checked:
+        quotes = f"{v.quotes} quotes looked up in their source documents\n"
+    elif v.errors and not v.targets:
+        quotes = "quotes not checked: the catalogue did not load\n"
+    else:
+        quotes = "quotes not checked: give --seeds DIR (the folder of the source documents) to check every quote\n"
     return (
         f"{v.files} files, {v.targets} targets, {v.figures} figures: "
-        f"{len(v.errors)} errors, {len(v.warnings)} warnings\n"
+        f"{len(v.errors)} errors, {len(v.warnings)} warnings\n" + quotes
     )
