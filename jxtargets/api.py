@@ -47,9 +47,11 @@ from .results import (
 
 if TYPE_CHECKING:
     from .extract.model import Extraction
+    from .planimport.run import PlanImport
 
 __all__ = [
     "open_catalogue",
+    "import_plan",
     "open_actuals",
     "load",
     "resolve_inputs",
@@ -92,6 +94,28 @@ def open_catalogue(
     if warnings is not None:
         warnings.extend(found)
     return catalogue
+
+
+def import_plan(
+    table: str | Path,
+    plan: str,
+    name: str,
+    catalogue: Catalogue | None = None,
+    region: str | None = None,
+    years: str | tuple[int, int] | None = None,
+    doc: str | None = None,
+    which: str | None = None,
+) -> PlanImport:
+    """`jxtargets plan import`: a plan's main-indicator table (.xlsx, .csv or the text layout of
+    表1/表2) as catalogue YAML, its 完成情况 columns as actuals YAML, and the cells left for the
+    user (a `PlanImport`). Rows are matched to `catalogue` (default: the one in use) by name
+    or alias; with a `region` that catalogue does not know, the YAML stands alone (another city)."""
+    from .planimport.run import import_plan as _import_plan
+    from .planimport.run import parse_years
+
+    span = parse_years(years) if isinstance(years, str) or years is None else years
+    catalogue = catalogue if catalogue is not None else open_catalogue()
+    return _import_plan(Path(table), plan, name, catalogue, region, span, doc, which)
 
 
 def open_actuals(

@@ -361,6 +361,7 @@ def extract(
     report: Annotated[str | None, typer.Option("--report", help="also write the left-out numbers here")] = None,
     force: Annotated[bool, typer.Option("--force", help="overwrite existing output files")] = False,
     catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
 ) -> None:
     """Figures from a statistical bulletin or work report, each quoting its sentence, as an actuals
     file; numbers that cannot be tied to one indicator, unit and year are listed on stderr."""
@@ -368,12 +369,67 @@ def extract(
     from .extract.write import report_text
 
     warnings: list = []
-    cat = api.open_catalogue(catalogue, warnings=warnings)
+    cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
     result = api.extract(files, year, cat, warnings=warnings)
     _warn(warnings)
-    api.save_extraction(result, output, report, force, [*files, cat.path])
+    api.save_extraction(result, output, report, force, [*files, *cat.files])
     print(report_text(result), end="", file=sys.stderr)
     print(f"jxtargets: wrote {output}" + (f" and {report}" if report else ""), file=sys.stderr)
+
+
+plan_app = typer.Typer(help="Plans: import a plan's main-indicator table into catalogue YAML.", no_args_is_help=True)
+app.add_typer(plan_app, name="plan")
+
+
+@plan_app.command("import")
+def plan_import(
+    table: Annotated[str, typer.Argument(help="the indicator table: .xlsx, .csv, or the text layout of 表1/表2")],
+    plan: Annotated[str, typer.Option("--plan", help="id of the plan (snake_case), e.g. fyp15")],
+    name: Annotated[str, typer.Option("--name", help="the plan's full name")],
+    output: Annotated[str, typer.Option("--output", "-o", help="catalogue YAML to write")],
+    region: Annotated[
+        str | None, typer.Option("--region", help="a county of the catalogue, or another city (a stand-alone file)")
+    ] = None,
+    years: Annotated[
+        str | None, typer.Option("--years", help="BASELINE:TARGET such as 2025:2030 (default: from the header)")
+    ] = None,
+    actuals: Annotated[
+        str | None, typer.Option("--actuals", help="write the 完成情况 (results) columns to this actuals YAML")
+    ] = None,
+    which: Annotated[str | None, typer.Option("--table", help="which table of a text file, e.g. 表2")] = None,
+    doc: Annotated[
+        str | None, typer.Option("--doc", help="document the quotes cite (default: the table's file name)")
+    ] = None,
+    catalogue: CatalogueOpt = None,
+    extend: ExtendOpt = None,
+    lang: LangOpt = Lang.zh,
+) -> None:
+    """Read a plan's indicator table and write catalogue YAML for review (README: Adding a plan)."""
+    from . import api
+    from .output import refuse_inputs, write_atomic
+
+    warnings: list = []
+    cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
+    _warn(warnings)
+    result = api.import_plan(table, plan, name, cat, region, years, doc, which)
+    inputs = [Path(table), *(Path(p) for p in cat.files)]
+    written = [(Path(output), result.catalogue_yaml)]
+    if result.actuals_yaml is not None and actuals:
+        written.append((Path(actuals), result.actuals_yaml))
+    for path, _ in written:
+        refuse_inputs(path, inputs)
+    for path, text in written:
+        write_atomic(path, text)
+    _warn(result.problems)
+    if result.actuals_yaml is not None and not actuals:
+        _warn([f"{table}: the 完成情况 (results) columns were not written: give --actuals FILE"])
+    rows = result.imported.rows
+    counts = (len(rows), sum(r.matched for r in rows), sum(len(r.targets) for r in rows), len(result.problems))
+    if lang == Lang.en:
+        print("{} rows: {} matched to the catalogue's indicators, {} targets; {} problems left for you".format(*counts))
+    else:
+        print("{}行：{}个指标与目录匹配，{}个目标；{}处留待人工处理".format(*counts))
+    raise typer.Exit(1 if result.problems else 0)
 
 
 def _version(value: bool) -> None:

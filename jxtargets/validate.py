@@ -22,7 +22,7 @@ _NOT_TEXT = "\0not text"
 def _document(seeds: Path, doc: str) -> str | None:
     """The squashed text of `doc`, a file name inside `seeds` (an absolute path or one that
     leads out of the folder is unknown: a catalogue cannot make validate read other files);
-    None when there is no such document."""
+    None when there is no such document. A table (.xlsx, .csv) is its cells, one per line."""
     from .loading.files import read_bytes
 
     try:
@@ -32,6 +32,13 @@ def _document(seeds: Path, doc: str) -> str | None:
         return None
     if Path(doc).is_absolute() or root not in path.parents:
         return None
+    if path.suffix.lower() in (".xlsx", ".csv", ".tsv"):  # a table (plan import cites its rows)
+        from .planimport.table import document_text
+
+        try:
+            return squash(document_text(path))
+        except LoadError:
+            return _NOT_TEXT
     try:
         data = read_bytes(path)
     except LoadError:

@@ -1,0 +1,1 @@
+"""`jxtargets plan import`: a plan's main-indicator table into catalogue YAML."""
