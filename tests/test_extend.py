@@ -145,3 +145,17 @@ def test_a_missing_path_in_the_environment_is_named(tmp_path):
     proc = run("list", env={"JXTARGETS_EXTEND": str(missing)})
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"jxtargets: {missing}: no such file or directory (from $JXTARGETS_EXTEND)"
+
+
+def test_a_repeat_may_add_aliases_and_its_note_is_not_a_clash(tmp_path):
+    repeat = tmp_path / "aliases-madeup.yaml"
+    repeat.write_text(
+        "# MADE UP: gdp repeated with another note and an extra alias.\n"
+        "indicators:\n  gdp:\n    name: 地区生产总值\n    name_en: Gross regional product\n"
+        "    unit: 亿元\n    direction: up\n    category: economy\n    note: MADE UP note\n"
+        "    aliases: [本市GDP（虚构）]\n",
+        encoding="utf-8",
+    )
+    base = api.open_catalogue().indicators["gdp"]
+    gdp = api.open_catalogue(extend=[repeat]).indicators["gdp"]
+    assert gdp.aliases == (*base.aliases, "本市GDP（虚构）") and gdp.note == base.note

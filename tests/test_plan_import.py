@@ -189,6 +189,23 @@ def test_table_1_as_text_reproduces_the_fyp13_table_targets_and_its_results(cata
     assert compared == 42
 
 
+@needs_seeds
+def test_table_1_results_make_an_actuals_file_that_loads_and_cites_the_table(tmp_path, catalogue):
+    from jxtargets.validate import quote_problems
+
+    result = import_plan(DOC, "fyp13x", "十三五 (re-imported)", catalogue, which="表1")
+    path = tmp_path / "actuals-2020.yaml"
+    path.write_text(result.actuals_yaml or "", encoding="utf-8")
+    imported = api.open_actuals([str(path)], catalogue)
+    embedded = api.open_actuals(["2020"], catalogue)
+    figures = [f for by_year in imported.figures.values() for f in by_year.values()]
+    assert len(figures) == 27 and {f.year for f in figures} == {2020}
+    for f in figures:
+        known = embedded.figures[(f.indicator, f.region)][2020]
+        assert (f.value, f.since) == (known.value, known.since), f.indicator
+    assert quote_problems(catalogue, figures, SEEDS) == []
+
+
 def _as_number(cell: str):
     try:
         number = float(cell)

@@ -290,8 +290,8 @@ class Importer:
             direction,
             cells["quote_cells"],
             where,
-            gname,
-            cells["quote_all"],
+            group=gname,
+            quote_all=cells["quote_all"],
         )
         row.indicator_name = base_name(name, unit)
         row.indicator_unit = unit if name_kind(grammar_name, unit) == "level" else None
