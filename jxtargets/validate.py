@@ -32,6 +32,8 @@ def _document(seeds: Path, doc: str) -> str | None:
         return None
     if Path(doc).is_absolute() or root not in path.parents:
         return None
+    if not path.is_file():
+        return None
     if path.suffix.lower() in (".xlsx", ".csv", ".tsv"):  # a table (plan import cites its rows)
         from .planimport.table import document_text
 

@@ -263,7 +263,7 @@ def _validation(v: Any, fmt: str) -> str:
         quotes = "quotes not checked: the catalogue did not load\n"
     else:
         quotes = "quotes not checked: give --seeds DIR (the folder of the source documents) to check every quote\n"
-    return (
+    return quotes + (
         f"{v.files} files, {v.targets} targets, {v.figures} figures: "
-        f"{len(v.errors)} errors, {len(v.warnings)} warnings\n" + quotes
+        f"{len(v.errors)} errors, {len(v.warnings)} warnings\n"
     )
