@@ -22,7 +22,7 @@ import pytest
 from jxtargets import api
 from jxtargets.loading import files as files_module
 from jxtargets.loading.actuals import load_actuals, untargeted
-from jxtargets.loading.catalogue import load_catalogue
+from jxtargets.loading.catalogue_set import load_catalogue
 from jxtargets.loading.errors import LoadError
 from jxtargets.loading.numbers import NumberError, parse_number
 from jxtargets.loading.yamltree import MAX_DEPTH, TOO_DEEP, YamlError, parse

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from jxtargets import api
-from jxtargets.loading.catalogue import load_catalogue
+from jxtargets.loading.catalogue_set import load_catalogue
 from jxtargets.loading.errors import LoadError
 
 # MADE UP: a two-indicator catalogue; only the names matter here.

@@ -9,7 +9,7 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from jxtargets.core.model import Catalogue
-from jxtargets.loading.catalogue import load_catalogue
+from jxtargets.loading.catalogue_set import load_catalogue
 from jxtargets.loading.files import catalogue_files
 
 from .conftest import DATA, ROOT

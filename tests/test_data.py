@@ -11,7 +11,7 @@ import pytest
 from jxtargets import api
 from jxtargets.core.model import Source
 from jxtargets.loading.actuals import load_actuals
-from jxtargets.loading.catalogue import load_catalogue
+from jxtargets.loading.catalogue_set import load_catalogue
 from jxtargets.loading.files import embedded_actuals
 from jxtargets.loading.units import parse_unit
 from jxtargets.validate import quote_problems, squash

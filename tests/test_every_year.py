@@ -9,7 +9,7 @@ import pytest
 
 from jxtargets.core.model import Actuals, Catalogue, Figure, Indicator, Plan, Target
 from jxtargets.core.rules import Evaluator
-from jxtargets.loading.catalogue import build_catalogue
+from jxtargets.loading.catalogue_set import build_catalogue
 from jxtargets.loading.yamltree import read_yaml_file
 from jxtargets.render.words import why
 

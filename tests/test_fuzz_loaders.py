@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from jxtargets import api
 from jxtargets.loading.actuals import load_actuals
-from jxtargets.loading.catalogue import load_catalogue
+from jxtargets.loading.catalogue_set import load_catalogue
 from jxtargets.loading.errors import LoadError, Problem
 from jxtargets.loading.numbers import NumberError, parse_number
 from jxtargets.loading.yamltree import YamlError, parse

@@ -1,15 +1,16 @@
-"""The catalogue: YAML in, validated `Catalogue` out (SPEC §2)."""
+"""The entries of one catalogue file (SPEC §2): plans, indicator definitions and targets, each
+validated with its line. `catalogue_set.py` reads the files of a catalogue and merges them
+(`load_catalogue`, `build_catalogue`)."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import cast
 
 from ..core.kinds import KINDS, MEASURES, OPS, SPECS, Kind
 from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, Catalogue, Indicator, Plan, Source, Target
 from . import fields as f
-from .errors import LoadError, Problem, Problems
+from .errors import LoadError, Problems
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
@@ -52,22 +53,6 @@ TARGET_KEYS = (
 )
 SOURCE_KEYS = ("doc", "where", "quote")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
-
-
-def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None) -> tuple[Catalogue, list[Problem]]:
-    """Read and validate a catalogue: one file (SPEC §2) or a directory of files (a file per
-    plan plus the shared indicator definitions). Raises LoadError with every problem found;
-    returns the catalogue and any warnings."""
-    from .catalogue_set import load_catalogue_set
-
-    return load_catalogue_set([path], check_units=check_units, contents=None if data is None else {path: data})
-
-
-def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catalogue:
-    """The catalogue of one file's YAML tree; problems go to `problems`."""
-    from .catalogue_set import build_catalogue_set
-
-    return build_catalogue_set([(tree, problems)], check_units)
 
 
 def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
@@ -393,4 +378,4 @@ def _source(raw, problems: Problems, line, where) -> Source | None:
     return Source(doc or "", f.text(raw, "where", problems, where) or "", f.text(raw, "quote", problems, where) or "")
 
 
-__all__ = ["load_catalogue", "build_catalogue", "add_targets", "check_indicator", "check_aliases", "LoadError"]
+__all__ = ["add_targets", "check_indicator", "check_aliases", "LoadError"]

@@ -31,6 +31,18 @@ from .files import display_name, expand
 from .yamltree import read_yaml_file
 
 
+def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None) -> tuple[Catalogue, list[Problem]]:
+    """Read and validate a catalogue: one file (SPEC §2) or a directory of files (a file per
+    plan plus the shared indicator definitions). Raises LoadError with every problem found;
+    returns the catalogue and any warnings."""
+    return load_catalogue_set([path], check_units=check_units, contents=None if data is None else {path: data})
+
+
+def build_catalogue(tree, problems: Problems, check_units: bool = True) -> Catalogue:
+    """The catalogue of one file's YAML tree; problems go to `problems`."""
+    return build_catalogue_set([(tree, problems)], check_units)
+
+
 def load_catalogue_set(
     paths: Sequence[Path],
     extend: Sequence[Path] = (),
@@ -212,4 +224,4 @@ def _differences(new: Indicator | Plan, old: Indicator | Plan) -> str:
     return "; ".join(out)
 
 
-__all__ = ["load_catalogue_set", "build_catalogue_set"]
+__all__ = ["load_catalogue", "build_catalogue", "load_catalogue_set", "build_catalogue_set"]
