@@ -81,3 +81,17 @@ def test_reduction_due_on_a_geometric_path():
     # Half the time of a 19% cut: 1 - 0.81**0.5 = 10%.
     assert growth.reduction_due(19, 0.5) == pytest.approx(10.0)
     assert growth.reduction(43, 28) == pytest.approx(34.88, abs=0.01)
+
+
+@pytest.mark.parametrize(
+    "start,end,years", [(1, 2, float("inf")), (float("inf"), 2, 5), (1, float("inf"), 5), (1, 2, float("nan"))]
+)
+def test_no_rate_over_an_infinite_or_undefined_span(start, end, years):
+    assert growth.cagr(start, end, years) is None
+
+
+def test_cli_refuses_an_undefined_rate():
+    from .conftest import run
+
+    proc = run("cagr", "--from", "1", "--to", "2", "--years", "inf")
+    assert proc.returncode == 2 and proc.stdout == "" and len(proc.stderr.splitlines()) == 1

@@ -12,7 +12,9 @@ def finite(x: float | None) -> float | None:
 
 def cagr(start: float | None, end: float | None, years: float) -> float | None:
     """Compound annual growth rate from start to end over `years`, in percent a year."""
-    if start is None or end is None or years <= 0 or start <= 0 or end <= 0:
+    if start is None or end is None or not 0 < years < math.inf or start <= 0 or end <= 0:
+        return None  # an infinite span (or start, end) has no growth rate, not 0%
+    if not (math.isfinite(start) and math.isfinite(end)):
         return None
     try:
         return finite(((end / start) ** (1.0 / years) - 1.0) * 100.0)
