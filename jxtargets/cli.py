@@ -84,6 +84,10 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+# The language of this run's own messages on stderr (set by `run` from --lang or JXTARGETS_LANG).
+_LANG = "zh"
+
+
 def _warn(warnings: Sequence[object]) -> None:
     for w in warnings:
         print(f"jxtargets: {w}", file=sys.stderr)
@@ -139,7 +143,9 @@ def _emit(obj: object, fmt: Format, lang: Lang, output: str | None = None, read:
     target = Path(output)
     refuse_inputs(target, list(read))
     write_atomic(target, data)
-    print(f"jxtargets: wrote {output}", file=sys.stderr)
+    from .render.messages import say
+
+    print(f"jxtargets: {say('wrote', _LANG, path=output)}", file=sys.stderr)
 
 
 @app.command()
@@ -308,7 +314,9 @@ def review(
     rv = api.review(loaded.catalogue, loaded.actuals, as_of, filters)
     chosen = _format(fmt, output)
     if chosen in (Format.xlsx, Format.docx) and output is None:
-        _fail([f"--format {chosen.value} needs --output FILE.{chosen.value}"])
+        from .render.messages import say
+
+        _fail([say("needs_output", _LANG, fmt=chosen.value)])
     import datetime
 
     _emit(
@@ -453,6 +461,10 @@ def run(argv: Sequence[str]) -> int:
     import gc
 
     from .loading.errors import LoadError
+    from .render.messages import lang_of, say
+
+    global _LANG
+    _LANG = lang_of(tuple(argv), dict(os.environ))
 
     # A short-lived process that builds many small objects and drops none: cyclic GC passes
     # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.
@@ -473,10 +485,7 @@ def run(argv: Sequence[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug must still not print a traceback
         if os.environ.get("JXTARGETS_DEBUG"):
             raise
-        print(
-            f"jxtargets: internal error: {type(exc).__name__}: {exc} (set JXTARGETS_DEBUG=1 for the traceback)",
-            file=sys.stderr,
-        )
+        print(f"jxtargets: {say('internal_error', _LANG, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
         return 3
     finally:
         if gc_was_enabled:

@@ -109,7 +109,7 @@ def test_english(tmp_path):
 
 def test_needs_an_output_file():
     proc = run("review", "--plan", "fyp13", "--format", "docx")
-    assert proc.returncode == 2 and "needs --output" in proc.stderr
+    assert proc.returncode == 2 and proc.stderr == "jxtargets: --format docx 须用 --output 文件.docx 写入文件\n"
 
 
 def test_hostile_names_are_text(tmp_path):

@@ -11,10 +11,12 @@ from __future__ import annotations
 import io
 import re
 from html import escape
+from typing import Any, cast
 
 from ..core.kinds import OP_SYMBOL, SPECS
 from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
 from . import words
+from .messages import category
 from .review import HEADINGS, official_label, ordered_rows, review_record
 
 WIDTH, HEIGHT = 360, 200  # px of one chart
@@ -52,25 +54,6 @@ COLOR = {
     "target": "#c0392b",
     "stretch": "#e67e22",
     "as_of": "#cccccc",
-}
-CATEGORY = {
-    "zh": {
-        "economy": "经济发展",
-        "innovation": "创新驱动",
-        "society": "社会发展",
-        "livelihood": "民生福祉",
-        "environment": "生态环境",
-        "resources": "资源利用",
-        "education": "教育",
-        "health": "卫生健康",
-        "culture": "文化",
-        "infrastructure": "基础设施",
-        "investment": "投资项目",
-        "opening": "对外开放",
-        "governance": "治理",
-        "agriculture": "农业农村",
-        "safety": "安全",
-    },
 }
 OFFICIAL_CLASS = dict(
     zip(
@@ -234,14 +217,16 @@ def to_html(
     old_level = font_log.level
     font_log.setLevel(logging.ERROR)  # "findfont: family not found" for the CJK fonts a machine lacks
     try:
-        with matplotlib.rc_context(_PLOT_RC), warnings.catch_warnings():
+        with matplotlib.rc_context(cast(Any, _PLOT_RC)), warnings.catch_warnings():
             # Glyphs missing from the rendering machine's fonts only matter for layout; the reader's
             # browser draws the text.
             warnings.filterwarnings("ignore", message="Glyph .* missing from font")
             fig = Figure(figsize=(WIDTH / 96, HEIGHT / 96))
             FigureCanvasSVG(fig)
             legend = _legend_svg(Figure, FigureCanvasSVG, T)
-            cards, toc, counter = [], [], {}
+            cards: list[str] = []
+            toc: list[str] = []
+            counter: dict[str, int] = {}
             plan_now = None
             for row in shown:
                 rec = review_record(row, lang)
@@ -304,13 +289,13 @@ def to_html(
 
 def _summary(review: Review, lang: str) -> list[str]:
     T, H = TEXT[lang], HEADINGS[lang]
-    plan_names = {}
+    plan_names: dict[str, str] = {}
     for row in review.rows:
         plan_names.setdefault(row.result.plan.id, _plan_title(row, lang))
     out = []
     for heading, table, label in (
         (H["by_plan"], review.by_plan, lambda k: plan_names.get(k, k)),
-        (H["by_category"], review.by_category, lambda k: CATEGORY.get(lang, {}).get(k, k)),
+        (H["by_category"], review.by_category, lambda k: category(k, lang)),
     ):
         head = "".join(
             f'<th scope="col"><span class="badge {OFFICIAL_CLASS[t]}">{escape(official_label(t, lang))}</span></th>'
@@ -323,7 +308,7 @@ def _summary(review: Review, lang: str) -> list[str]:
             for t in OFFICIAL_TERMS:
                 totals[t] += counts.get(t, 0)
             rows.append(
-                f'<tr><td title="{escape(key)}">{escape(label(key))}</td>{cells}'
+                f'<tr><td title="{escape(str(key))}">{escape(str(label(key)))}</td>{cells}'
                 f"{_count_cell(sum(counts.values()))}</tr>"
             )
         cells = "".join(_count_cell(totals[t]) for t in OFFICIAL_TERMS)

@@ -97,3 +97,49 @@ COMPLETION = {
         "note": "Figures in [ ] are cumulative; average growth is % a year.",
     },
 }
+
+
+# The command line's own messages, keyed by code. The problems it reports (file:line: key:
+# message, and their `warning:` mark) come from the loaders, in English so far: giving each
+# loader message a code in this table is what remains of Chinese error messages.
+MESSAGES = {
+    "wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "internal_error": {
+        "zh": "内部错误（internal error）：{error}（设置 JXTARGETS_DEBUG=1 可查看调用栈）",
+        "en": "internal error: {error} (set JXTARGETS_DEBUG=1 for the traceback)",
+    },
+    "needs_output": {
+        "zh": "--format {fmt} 须用 --output 文件.{fmt} 写入文件",
+        "en": "--format {fmt} needs --output FILE.{fmt}",
+    },
+}
+
+
+def say(code: str, lang: str, **params: object) -> str:
+    """The command line's message `code` in `lang` (zh or en)."""
+    return MESSAGES[code]["en" if lang == "en" else "zh"].format(**params)
+
+
+def lang_of(argv: list[str] | tuple[str, ...], environ: dict[str, str]) -> str:
+    """The language of a command line before typer has parsed it (for its error messages):
+    `--lang en`/`--lang=en`, else JXTARGETS_LANG, else Chinese."""
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return "en" if args[i + 1] == "en" else "zh"
+        if arg.startswith("--lang="):
+            return "en" if arg.split("=", 1)[1] == "en" else "zh"
+    return "en" if environ.get("JXTARGETS_LANG") == "en" else "zh"
+
+
+# Column headers of the review export that have no word in render/words.py.
+XLSX_HEADERS = {
+    "zh": {
+        "baseline_year": "基期年",
+        "target_year": "目标年",
+        "op": "比较",
+        "stretch": "力争目标",
+        "deciding": "判定依据",
+    },
+    "en": {"baseline_year": "B", "target_year": "T", "op": "op", "stretch": "stretch", "deciding": "deciding"},
+}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from ..core.kinds import SINCE_FIGURES
 from ..core.model import Actuals, Catalogue
@@ -113,7 +114,7 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = Workbook()
-    sheet = book.active
+    sheet: Any = book.active  # a Worksheet (openpyxl types it as a union with chart sheets and None)
     sheet.title = "actuals"
     sheet.append(list(TEMPLATE_COLUMNS))
     for cell in sheet[1]:
@@ -159,10 +160,13 @@ def review_xlsx(review: Review, lang: str) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
+    from .messages import XLSX_HEADERS
+
     H = HEADINGS[lang]
     h = words.HEADERS[lang]
+    X = XLSX_HEADERS[lang]
     book = Workbook()
-    sheet = book.active
+    sheet: Any = book.active  # a Worksheet (openpyxl types it as a union with chart sheets and None)
     sheet.title = "review"
     columns = [
         ("plan", h["plan"]),
@@ -172,12 +176,12 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         ("kind", h["kind"]),
         ("attribute", h["attribute"]),
         ("measure_unit", h["unit"]),
-        ("baseline_year", "B"),
+        ("baseline_year", X["baseline_year"]),
         ("baseline", h["baseline"]),
-        ("target_year", "T"),
-        ("op", "op"),
+        ("target_year", X["target_year"]),
+        ("op", X["op"]),
         ("target", h["target"]),
-        ("stretch", "stretch"),
+        ("stretch", X["stretch"]),
         ("year", h["year"]),
         ("actual", h["actual"]),
         ("status_label", h["status"]),
@@ -189,7 +193,7 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         ("required_cagr", h["required_cagr"]),
         ("growth_pace", H["growth"]),
         ("schedule_pace", H["schedule"]),
-        ("deciding", "deciding"),
+        ("deciding", X["deciding"]),
         ("projection", H["projection"]),
         ("projection_meets", H["meets"]),
         ("trajectory", H["trajectory"]),
@@ -204,7 +208,7 @@ def review_xlsx(review: Review, lang: str) -> bytes:
         rec = review_record(row, lang)
         values = []
         for key, _ in columns:
-            v = rec.get(key)
+            v: Any = rec.get(key)
             if key == "target" and isinstance(v, list):
                 v = f"{v[0]}–{v[1]}"
             elif key == "trajectory":
