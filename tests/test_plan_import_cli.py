@@ -48,3 +48,24 @@ def test_never_writes_over_the_table(tmp_path):
     proc = run("plan", "import", str(table), "--plan", "demo", "--name", "x", "--region", "示例市", "-o", str(table))
     assert proc.returncode == 2 and "refusing to overwrite an input file" in proc.stderr
     assert table.read_bytes() == before
+
+
+def test_cell_text_stays_inert_in_the_yaml(tmp_path):
+    """A workbook title or name with a line break, quotes and YAML syntax cannot change the file."""
+    import openpyxl
+    import yaml
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["MADE UP 标题\nregion: 被注入\n# x"])
+    sheet.append(["类别", "序号", "指标", "计量单位", "2025年", "2030年", "属性"])
+    sheet.append(['经济"}: [', 1, "总量\n: {a: b}", "亿元", 100, "120以上", "预期性"])
+    table = tmp_path / "hostile-madeup.xlsx"
+    book.save(table)
+    out = tmp_path / "plan.yaml"
+    proc = run("plan", "import", str(table), "--plan", "demo", "--name", "x", "--region", "示例市", "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    tree = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert tree["region"] == "示例市" and list(tree["indicators"]) == ["demo_01"]
+    assert tree["indicators"]["demo_01"]["name"] == "总量:{a:b}"
+    assert tree["indicators"]["demo_01"]["category"] == '经济"}: ['

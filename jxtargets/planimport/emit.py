@@ -32,6 +32,13 @@ def scalar(value) -> str:
 
 
 _YAML11_WORDS = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f\x85\u2028\u2029]")
+
+
+def comment(text: object) -> str:
+    """Text for a `#` comment: one line whatever the table's cells or file name hold (a line
+    break in a cell must not end the comment and start YAML)."""
+    return _CONTROL.sub(" ", str(text))
 
 
 def catalogue_yaml(
@@ -47,12 +54,12 @@ def catalogue_yaml(
     cols = imported.columns
     out = [
         f"# Imported by `{command}`",
-        f"# from {imported.table.file} ({imported.table.title}). Review every target against the table",
+        f"# from {comment(imported.table.file)} ({comment(imported.table.title)}). Review every target against the table",
         "# before use: README, Adding a plan. New indicators need name_en, and their direction (from",
         "# the wording) and category (from 类别) checked.",
     ]
     for p in imported.problems:
-        out.append(f"# LEFT FOR YOU: {p}")
+        out.append(f"# LEFT FOR YOU: {comment(p)}")
     if standalone:
         out += ["schema: 1", f"region: {scalar(region)}"]
     out += [
@@ -74,7 +81,7 @@ def catalogue_yaml(
         define = standalone or not row.matched
         if not targets and not define:
             continue
-        out.append(f"  {iid}:" + ("" if define else f"  # matched by name: {row.name}"))
+        out.append(f"  {iid}:" + ("" if define else f"  # matched by name: {comment(row.name)}"))
         if define:
             out += _definition(row, catalogue)
         if targets:
@@ -102,7 +109,7 @@ def _definition(row: ImportedRow, catalogue: Catalogue | None) -> list[str]:
         lines.append(f"    unit: {scalar(row.indicator_unit)}")
     else:
         lines.append(
-            f"    # unit: the table gives only the unit of the change ({row.unit}); give the indicator's own unit"
+            f"    # unit: the table gives only the unit of the change ({comment(row.unit)}); give the indicator's own unit"
         )
     return lines + [
         f"    direction: {row.direction}  # from the wording: check",
@@ -128,7 +135,7 @@ def actuals_yaml(imported: Imported, doc: str, command: str) -> str | None:
     year = imported.columns.target_year
     label = imported.table.label or imported.table.title
     out = [
-        f"# Imported by `{command}` from the 完成情况 columns of {imported.table.file} ({label}).",
+        f"# Imported by `{command}` from the 完成情况 columns of {comment(imported.table.file)} ({comment(label)}).",
         f"year: {year}",
         f"source: {scalar(' '.join(w for w in (doc, imported.table.label, '完成情况') if w))}",
         "values:",
@@ -136,7 +143,7 @@ def actuals_yaml(imported: Imported, doc: str, command: str) -> str | None:
     seen: set[str] = set()
     for row in rows:
         if row.indicator in seen:
-            out.append(f"  # {row.where}: another figure for {row.indicator}, left out")
+            out.append(f"  # {comment(row.where)}: another figure for {row.indicator}, left out")
             continue
         seen.add(row.indicator)
         actual = row.actual or {}
@@ -149,4 +156,4 @@ def actuals_yaml(imported: Imported, doc: str, command: str) -> str | None:
     return "\n".join(out) + "\n"
 
 
-__all__ = ["catalogue_yaml", "actuals_yaml", "scalar"]
+__all__ = ["catalogue_yaml", "actuals_yaml", "scalar", "comment"]
