@@ -316,3 +316,16 @@ def test_ten_times_is_not_a_slip(tmp_path):
     )
     proc = run("check", str(made_up), "--plan", "wr2017")
     assert "unit slip" not in proc.stderr
+
+
+def test_a_one_year_target_grows_not_on_average():
+    made_up_2017 = str(ROOT / "tests" / "data" / "actuals-2017-madeup.yaml")
+    data, _ = run_json("check", made_up_2017, "--plan", "wr2017")
+    gdp = find(data["results"], indicator="gdp", kind="cagr", region="嘉兴市")  # 2017年 GDP 增长7%左右
+    assert gdp["measure_unit"] == "%" and gdp["why"] == "6.9%（报告值，可比价） ≈ 7%±0.35"
+    table = run("check", made_up_2017, "--plan", "wr2017", "--format", "markdown").stdout
+    rows = [
+        [c.strip() for c in line.strip("|").split("|")] for line in table.splitlines() if line.startswith("| wr2017")
+    ]
+    assert ["wr2017", "地区生产总值", "增速", "≈7%", "6.9%", "完成"] in [row[:6] for row in rows]
+    assert "年均" not in table and "%/年" not in table

@@ -59,7 +59,7 @@ def to_markdown(records: list[dict], summary: dict, lang: str) -> str:
 
     h = words.HEADERS[lang]
     rows = [
-        [r["plan"], r["name"], words.KIND[lang][r["kind"]], target_text(r), actual_text(r), r["status_label"], r["why"]]
+        [r["plan"], r["name"], words.kind_name(r, lang), target_text(r), actual_text(r), r["status_label"], r["why"]]
         for r in records
     ]
     headers = [h["plan"], h["indicator"], h["kind"], h["target"], h["actual"], h["status"], h["why"]]

@@ -34,7 +34,7 @@ def cagr_table(results: list[Result], lang: str) -> Responsive:
         rows.append(
             [
                 f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}",
-                words.KIND[lang][rec["kind"]],
+                words.kind_name(rec, lang),
                 target
                 if SPECS[r.target.rule].measure != "own"
                 else f"{words.baseline_text(rec['baseline'], rec['baseline_bound'], rec['baseline_document'], lang)}"

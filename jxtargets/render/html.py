@@ -239,7 +239,7 @@ def to_html(
                 cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1))
                 toc.append(
                     f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
-                    f"{escape(words.KIND[lang][rec['kind']])}</a> "
+                    f"{escape(words.kind_name(rec, lang))}</a> "
                     f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["status_label"])}</span></li>'
                 )
     finally:
@@ -354,7 +354,7 @@ def _plan_title(row: ReviewRow, lang: str) -> str:
 
 def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool) -> str:
     T = TEXT[lang]
-    kind = words.KIND[lang][rec["kind"]]
+    kind = words.kind_name(rec, lang)
     rule_kind = words.KIND[lang].get(row.result.target.rule, kind)
     region = f" · {escape(rec['region'])}" if show_region else ""
     if rec["attribute"]:

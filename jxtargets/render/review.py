@@ -227,7 +227,7 @@ def _review_table(review: Review, lang: str, show_no_data: bool, wide: bool):
         if speed := speed_text(rec, lang):
             pace += f"\n{speed}"
         attribute = f" · {words.ATTRIBUTE[lang][rec['attribute']]}" if rec["attribute"] else ""
-        name = Flow(f"{rec['plan']} {rec['name']} · {words.KIND[lang][rec['kind']]}{attribute}")
+        name = Flow(f"{rec['plan']} {rec['name']} · {words.kind_name(rec, lang)}{attribute}")
         figures: list[str | Text] = [
             target_text(rec),
             spark(rec),

@@ -70,7 +70,7 @@ def _check_table(records, lang, title, home, sparks, show_year, wide: bool):
         table.add_column(h["why"], ratio=4)
     for i, r in enumerate(records):
         name = r["name"] if r["region"] == home or not r["region"] else f"{r['name']}（{r['region']}）"
-        label = f"{name} · {words.KIND[lang][r['kind']]}"
+        label = f"{name} · {words.kind_name(r, lang)}"
         style = words.STATUS_STYLE[r["status"]] if r["required"] else "yellow"
         status = Text(r["status_label"], style=style)
         actual = actual_text(r)

@@ -294,9 +294,29 @@ def fmt_value(value, unit: str) -> str:
     return f"{fmt(value)}{unit}"
 
 
+def one_year(baseline_year: int, target_year: int) -> bool:
+    """A plan of one year (a work report's 2016 → 2017): its rates are that year's, not averages."""
+    return target_year - baseline_year == 1
+
+
 def measure_unit(result, lang: str) -> str:
-    """The unit of a result's target, actual and gap."""
-    return kinds.measure_unit(result.target.rule, result.indicator.unit, lang)
+    """The unit of a result's target, actual and gap ("%", not "%/年", for a one-year target)."""
+    t = result.target
+    return kinds.measure_unit(
+        t.rule, result.indicator.unit, lang, per_year=not one_year(t.baseline_year, t.target_year)
+    )
+
+
+# A one-year target's rate is that year's growth or change, not a yearly average.
+_ONE_YEAR_KIND = {"zh": {"cagr": "增速", "annual_change": "变化"}, "en": {"cagr": "growth", "annual_change": "change"}}
+
+
+def kind_name(rec: dict, lang: str) -> str:
+    """The kind of a result record in tables: 年均增速, or 增速 for a one-year target."""
+    name = KIND[lang][rec["kind"]]
+    if one_year(rec["baseline_year"], rec["target_year"]):
+        return _ONE_YEAR_KIND[lang].get(rec["kind"], name)
+    return name
 
 
 def why(result, lang: str) -> str:
