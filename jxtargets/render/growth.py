@@ -60,15 +60,18 @@ def cagr_table(results: list[Result], lang: str) -> Responsive:
     title = None if ind is None else (f"{ind.name}（{ind.unit}）" if lang == "zh" else f"{ind.name_en} ({ind.unit})")
 
     def build(width: int) -> Table:
-        if width >= 100:
-            return simple_table(headers, rows, title, numbers=(2, 3))
-        # Narrow (80 columns is what a pipe gets): the three rates in one column, one a line.
+        from rich.cells import cell_len
+
+        longest = max((cell_len(cell) for row in rows for cell in row[4:7]), default=0)
+        if width >= 100 and longest <= 12:
+            return simple_table(headers, rows, title, numbers=(3, 4, 5, 6))
+        # Narrow (80 columns is what a pipe gets), or paces in 个百分点/年: the three in one column.
         short = {"zh": ("规划", "已实现", "所需"), "en": ("planned", "implied", "required")}[lang]
         narrow = [
             row[:4] + ["\n".join(f"{name} {value}" for name, value in zip(short, row[4:7], strict=True)), row[7]]
             for row in rows
         ]
-        rates = "增速" if lang == "zh" else "CAGR"
+        rates = "速度" if lang == "zh" else "pace"
         return simple_table(headers[:4] + [rates, headers[7]], narrow, title, numbers=(3, 4, 5))
 
     return Responsive(build)
