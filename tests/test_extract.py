@@ -42,6 +42,8 @@ BULLETIN_FIGURES = {
     # 社零 (alias)
     (None, "retail_sales", "value", None, 2177.4, None, None, None, None),
     (None, "retail_sales", "growth", None, 9.6, None, "current", None, None),
+    # 增速为15.2%: the growth rate itself
+    (None, "online_retail_sales", "growth", None, 15.2, None, "current", None, None),
     # 扣除价格因素实际增长 → comparable
     (None, "urban_disposable_income", "value", None, 74909.0, None, None, None, None),
     (None, "urban_disposable_income", "growth", None, 8.1, None, "comparable", None, None),
@@ -57,6 +59,7 @@ BULLETIN_LEFT_OUT = [
     (7, "50件", "ambiguous: the name is used by china_well_known_trademarks, china_well_known_trademarks_won"),
     (13, "9%", "ambiguous: 3 names and 2 numbers"),
     (13, "11%", "ambiguous: 3 names and 2 numbers"),
+    (17, "2个百分点", "online_retail_sales: percentage points for an indicator in 亿元 (a change of its growth rate?)"),
     (17, "3500亿元", "foreign_trade: unit 亿元 is of another dimension than 亿美元 (never converted)"),
     (17, "15%", "foreign_trade: the rate of the figure in 亿元, not of the indicator in 亿美元"),
     (17, "8000万人次", "no indicator named before the number (unknown name)"),
@@ -117,7 +120,7 @@ def test_a_bulletin_of_another_year_gives_nothing():
         x.reason.startswith(("in a section about another year (2021)", "in a section about another year (2022)"))
         for x in result.left_out
     )
-    assert len(result.left_out) == 28
+    assert len(result.left_out) == 30
 
 
 def test_gbk_text_reads_the_same(tmp_path):
@@ -166,7 +169,7 @@ def test_cli_writes_the_actuals_file_and_the_report(tmp_path):
         "bulletin-2021-madeup.txt:7: 5000亿元: another year (2019) than 2021 — 2019年全市生产总值为5000亿元。"
     )
     assert sum("bulletin-2021-madeup.txt:" in line for line in lines) == len(BULLETIN_LEFT_OUT)
-    assert "20 figure(s) extracted, 9 number(s) left out" in lines
+    assert "21 figure(s) extracted, 10 number(s) left out" in lines
     assert lines[-1] == f"jxtargets: wrote {out} and {report}"
     assert report.read_text(encoding="utf-8").splitlines() == lines[:-1]
     import yaml

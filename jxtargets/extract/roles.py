@@ -65,12 +65,20 @@ def role(
         raise Refused("an approximate figure (约, 左右, 近): give the exact reported figure")
     if _FROM.search(connector) or re.match(r"(提高|增加|下降|减少|削减|调整|上升|降低)?(到|至|为)", after):
         raise Refused(f"the starting figure of a change (由/从…到…{_span_note(span)})")
+    rate = re.search(r"增速|增幅|增长率", connector)
+    if rate and number.unit == "%" and "年均" not in connector:
+        # 增速为 8.5%: the rate itself; 增速回落到 5% or 增速下降 2 个百分点 says how the rate moved
+        if any(w in connector[rate.end() :] for w in DOWN + UP[1:]) and not _TO.search(connector):
+            raise Refused("a change in the growth rate, not the growth rate")
+        return Role("growth", number.value)
     up, down = _words(connector)
     to_level = bool(_TO.search(connector))
     averaged = "年均" in connector
     cumulative = any(w in connector for w in _CUMULATIVE)
     unit, own = number.unit, indicator.unit
     if unit == "个百分点":
+        if own not in ("%", "‰", "个百分点"):
+            raise Refused(f"percentage points for an indicator in {own} (a change of its growth rate?)")
         if not (up or down):
             raise Refused("percentage points with no 提高/下降")
         sign = -1.0 if down else 1.0
