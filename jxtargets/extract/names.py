@@ -49,9 +49,9 @@ class NameIndex:
         self.regions = {_plain(r): r for r in (*regions, *UNLISTED_REGIONS)}
         # 海宁 for 海宁市, 嘉善 for 嘉善县: reports drop the suffix (never a name of an indicator).
         for r in regions:
-            short = _plain(r)[:-1]
-            if _plain(r)[-1] in "市县区" and len(short) >= 2 and short not in names and short not in self.regions:
-                self.regions[short] = r
+            brief = _plain(r)[:-1]
+            if _plain(r)[-1] in "市县区" and len(brief) >= 2 and brief not in names and brief not in self.regions:
+                self.regions[brief] = r
         self.listed_regions = frozenset(regions)
         self.region = catalogue.region
         self._first: dict[str, list[tuple[str, str]]] = {}
