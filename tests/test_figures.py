@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from jxtargets.core import growth
-from jxtargets.core.figures import decide
+from jxtargets.core.kinds import decide
 from jxtargets.core.model import Actuals, Catalogue, Figure, Indicator, Plan, Target
 from jxtargets.core.rules import Evaluator
 
@@ -121,8 +121,8 @@ def test_latest_figure_at_or_before_the_year():
         (10, "lower", "<=", 9, False),
         (10, "upper", "<=", 10, True),
         (10, "upper", ">=", 11, False),
-        (4, "lower", "range", (3, 5), None),
-        (6, "lower", "range", (3, 5), False),
+        (4, "lower", "range", (3, 5), True),  # a range is passed beyond on the good side too
+        (2, "upper", "range", (3, 5), False),
     ],
 )
 def test_decide(measured, bound, op, value, expected):

@@ -6,7 +6,7 @@ One place for the rules of SPEC §4 on real data:
   `revisions:`) supersedes the document's baseline in every computation; the document's figure
   is kept (`Base.document`) so that it stays visible.
 - **Bounds are not figures.** A figure given as a bound ("突破10万元") is an interval, never a
-  point: `decide()` says met / not met only where the whole interval agrees, else None.
+  point: `kinds.decide()` says met / not met only where the whole interval agrees, else None.
 - **Like with like.** A growth rate carries its price basis (comparable | current): the figure's
   own, else the indicator's `growth_basis`, else unknown; rates derived from levels are at
   current prices; chained rates of mixed bases have no basis.
@@ -19,14 +19,11 @@ Nothing here raises; what cannot be known is None.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from . import growth
 from .kinds import SPECS
 from .model import Actuals, Catalogue, Figure, Target
-
-_EPS = 1e-9
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,35 +137,3 @@ def combine(a: str | None, b: str | None) -> str | None:
     if a is None or b is None or a == b:
         return a or b
     return "unknown"
-
-
-def ok_interval(op: str | None, value, tol: float, good: int) -> tuple[float, float]:
-    """The measured values that meet `op value` (SPEC §2), as an interval."""
-    if op == "range":
-        lo, hi = value
-        return lo - _EPS * abs(lo) - 1e-12, hi + _EPS * abs(hi) + 1e-12
-    eps = _EPS * abs(value) + 1e-12
-    if op == ">=":
-        return value - eps, math.inf
-    if op == "<=":
-        return -math.inf, value + eps
-    if op == "==":
-        return value - eps, value + eps
-    return (value - tol - eps, math.inf) if good > 0 else (-math.inf, value + tol + eps)
-
-
-def decide(measured: float, bound: str, op: str | None, value, tol: float, good: int) -> bool | None:
-    """Interval logic for a bound: True if every value the bound allows meets the target,
-    False if none does, None if it depends on the exact figure."""
-    if bound == "lower":
-        lo, hi = measured, math.inf
-    elif bound == "upper":
-        lo, hi = -math.inf, measured
-    else:
-        return None
-    ok_lo, ok_hi = ok_interval(op, value, tol, good)
-    if ok_lo <= lo and hi <= ok_hi:
-        return True
-    if hi < ok_lo or lo > ok_hi:
-        return False
-    return None

@@ -7,11 +7,12 @@ judgement asks, "which way is better?" and "which end of a range is the one to r
 answered by `better()` and `near_bound()`, used by both the rules and the review.
 
 To add a kind: add it to `Kind`, give it a `KindSpec` below, and, if it has new arithmetic, a
-handler in `rules.py` under the name given as `handler`.
+handler in `handlers.py` under the name given as `handler`.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
 
@@ -52,7 +53,7 @@ Direction = Literal[1, -1]  # +1: a larger measured figure is better; -1: a smal
 @dataclass(frozen=True, slots=True)
 class KindSpec:
     kind: Kind
-    handler: str | None  # the arithmetic in rules.py that judges it (None: judged elsewhere)
+    handler: str | None  # the arithmetic in handlers.py that judges it (None: judged elsewhere)
     zh: str  # its name in tables
     en: str
     measure: Measure = "own"
@@ -217,3 +218,54 @@ def label(kind: str, lang: str) -> str:
     """A kind's name in tables."""
     s = SPECS[kind]
     return s.zh if lang == "zh" else s.en
+
+
+# Float noise only: relative to the target's size, so tiny targets (0.009 人/亿元) stay exact.
+_EPS = 1e-9
+
+
+def ok_interval(op: str | None, value, tol: float, good: int) -> tuple[float, float, bool]:
+    """The measured values that meet `op value` (SPEC §2): (low, high, strict). `~` passes within
+    `tol` on the bad side and anywhere past the target on the good side; a range passes within
+    the band or past it on the good side (3 of a "1-2个" target is met); `>` and `<` are strict
+    (由负转正: float noise never counts as past the bound)."""
+    if op == "range":
+        lo, hi = value
+        if good > 0:
+            return lo - _EPS * abs(lo) - 1e-12, math.inf, False
+        return -math.inf, hi + _EPS * abs(hi) + 1e-12, False
+    eps = _EPS * abs(value) + 1e-12
+    if op == ">=":
+        return value - eps, math.inf, False
+    if op == "<=":
+        return -math.inf, value + eps, False
+    if op == ">":
+        return value + eps, math.inf, True
+    if op == "<":
+        return -math.inf, value - eps, True
+    if op == "==":
+        return value - eps, value + eps, False
+    return (value - tol - eps, math.inf, False) if good > 0 else (-math.inf, value + tol + eps, False)
+
+
+def satisfies(x: float, op: str | None, value, tol: float, good: int) -> bool:
+    """Whether a measured figure meets `op value` (`ok_interval`)."""
+    lo, hi, strict = ok_interval(op, value, tol, good)
+    return lo < x < hi if strict else lo <= x <= hi
+
+
+def decide(measured: float, bound: str, op: str | None, value, tol: float, good: int) -> bool | None:
+    """Interval logic for a figure known only as a bound: True if every value the bound allows
+    meets the target, False if none does, None if it depends on the exact figure."""
+    if bound == "lower":
+        lo, hi = measured, math.inf
+    elif bound == "upper":
+        lo, hi = -math.inf, measured
+    else:
+        return None
+    ok_lo, ok_hi, _ = ok_interval(op, value, tol, good)
+    if ok_lo <= lo and hi <= ok_hi:
+        return True
+    if hi < ok_lo or lo > ok_hi:
+        return False
+    return None

@@ -16,9 +16,10 @@ from __future__ import annotations
 import math
 
 from . import policy
-from .kinds import near_bound
+from .kinds import near_bound, satisfies
 from .model import Target
-from .rules import Evaluator, Result, _finish, satisfies
+from .rules import Evaluator
+from .verdict import Result, finish
 
 
 def year_figure(ev: Evaluator, target: Target, region: str, year: int) -> float | None:
@@ -59,7 +60,7 @@ def _each(res: Result, known: dict[int, float], missing: list[int], value, good,
     res.year = deciding
     res.progress_pct = sum(ok for _, _, ok in marks) / (end - start) * 100.0
     final = bool(short) or when >= end
-    _finish(res, known[deciding], value, good, final, False, None, tol, how="each_year")
+    finish(res, known[deciding], value, good, final, False, None, tol, how="each_year")
     res.why.append(("year_figures", {"figures": marks}))
     if short:
         res.why.append(("year_missed", {"year": short[0]}))
@@ -84,7 +85,7 @@ def _mean(res: Result, known, missing, value, bound: float, good, tol, start, en
         pace = mean / bound if good > 0 else bound / mean
     res.pace_method = "linear" if pace is not None else None
     res.progress_pct = total / (bound * (end - start)) * 100.0 if bound else None
-    _finish(res, mean, value, good, when >= end, False, pace, tol, how="mean_of_years")
+    finish(res, mean, value, good, when >= end, False, pace, tol, how="mean_of_years")
     if when < end:
         required = (bound * (end - start) - total) / (end - when)
         if math.isfinite(required):
