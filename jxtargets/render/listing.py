@@ -5,6 +5,7 @@ Each function returns a string (JSON, CSV, Markdown) or rich renderables (table)
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from ..core import figures
 from ..core.kinds import OP_SYMBOL, measure_unit
@@ -154,7 +155,7 @@ def render_regions(counts: dict[str, int], fmt: str, lang: str, raw: bool = Fals
 
 
 def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt: str, lang: str, raw: bool = False):
-    figures = []
+    figures: list[dict[str, Any]] = []
     for (iid, region), series in sorted(actuals.figures.items()):
         if iid != ind.id:
             continue
@@ -211,28 +212,29 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
             ]
         )
     fig_rows = []
-    for f in figures:
-        value = words.fmt(f["value"]) if f["value"] is not None else "—"
-        if f["bound"] is not None and f["value"] is not None:
-            value = words.BOUND_MARK[f["bound"]] + value
-        if f["revised_from"] is not None:
+    for fig in figures:
+        value = words.fmt(fig["value"]) if fig["value"] is not None else "—"
+        if fig["bound"] is not None and fig["value"] is not None:
+            value = words.BOUND_MARK[fig["bound"]] + value
+        if fig["revised_from"] is not None:
             value += (
-                f" (修订，原{words.fmt(f['revised_from'])})"
+                f" (修订，原{words.fmt(fig['revised_from'])})"
                 if lang == "zh"
-                else f" (revised from {words.fmt(f['revised_from'])})"
+                else f" (revised from {words.fmt(fig['revised_from'])})"
             )
         extra = "; ".join(
-            f"{start}→{f['year']} " + ", ".join(f"{words.KIND[lang].get(k, k)} {words.fmt(v)}" for k, v in figs.items())
-            for start, figs in f["since"].items()
+            f"{start}→{fig['year']} "
+            + ", ".join(f"{words.KIND[lang].get(k, k)} {words.fmt(v)}" for k, v in figs.items())
+            for start, figs in fig["since"].items()
         )
-        for alt in f["alternatives"]:
+        for alt in fig["alternatives"]:
             extra += f"; alt {words.fmt(alt['value'])} {alt['note']}"
         fig_rows.append(
             [
-                str(f["year"]),
-                f["region"],
+                str(fig["year"]),
+                fig["region"],
                 value,
-                words.fmt(f["growth"]) + "%" if f["growth"] is not None else "—",
+                words.fmt(fig["growth"]) + "%" if fig["growth"] is not None else "—",
                 extra.strip("; "),
             ]
         )
