@@ -32,7 +32,7 @@ def cell(row: ReviewRow | None, lang: str) -> str:
     if row is None:
         return "—"
     rec = review_record(row, lang)
-    return f"{target_text(rec)}\n{actual_text(rec)} · {rec['official']}"
+    return f"{target_text(rec)}\n{actual_text(rec)} · {rec['status_label']}"
 
 
 def region_tables(review: Review, lang: str) -> list[tuple[str, list[str], list[list[str]]]]:
