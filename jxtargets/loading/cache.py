@@ -94,13 +94,19 @@ def _payload_digest(payload: bytes) -> bytes:
     return blake2b(payload, digest_size=_DIGEST_LEN // 2).hexdigest().encode()
 
 
+def _ours(info: os.stat_result) -> bool:
+    """Owned by the user running this (always true where files have no owner id)."""
+    uid = getattr(os, "geteuid", None)
+    return uid is None or info.st_uid == uid()
+
+
 def _own_folder(path: Path, create: bool) -> bool:
     """Whether the cache folder is usable: a real folder of ours, 0700 (tightened if looser)."""
     try:
         if create:
             path.mkdir(mode=0o700, parents=True, exist_ok=True)
         info = os.lstat(path)
-        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.geteuid():
+        if not stat.S_ISDIR(info.st_mode) or not _ours(info):
             return False
         if info.st_mode & 0o077:
             os.chmod(path, 0o700)
@@ -126,7 +132,7 @@ def _read(path: Path, kind: Any) -> Any:
         return None
     try:
         info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.geteuid() or info.st_size > MAX_BYTES:
+        if not stat.S_ISREG(info.st_mode) or not _ours(info) or info.st_size > MAX_BYTES:
             return None
         with os.fdopen(fd, "rb", closefd=False) as fh:
             blob = fh.read()
