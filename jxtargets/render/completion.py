@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..core.kinds import SPECS
 from ..core.model import Plan, Target
 from ..core.review import Review, ReviewRow
 from . import words
@@ -23,8 +24,9 @@ from .messages import COMPLETION, category
 from .review import official_label
 
 _WHERE = re.compile(r"^\s*(表\s*\d+)\s*序号\s*(\d+)\s*(.*)$")
-# Rules whose target sits in the 规划目标 column (a level); all others sit in 年均增长/[累计].
-LEVEL_RULES = ("level", "multiple", "milestone")
+# Rules whose target sits in the 规划目标 column (a level, or a task); all others sit in
+# 年均增长/[累计].
+LEVEL_RULES = tuple(k for k, s in SPECS.items() if s.on_level or k == "milestone")
 
 
 @dataclass(slots=True)
@@ -239,7 +241,7 @@ def _written(t: Target, unit: str, value, lang: str, qualify: bool = False) -> s
         first = plain(value[0])
     else:
         number = first = plain(value)
-    if rule in ("cagr", "relative"):
+    if SPECS[rule].growth_rate:
         text = f"{number}%"
     elif rule in ("change", "total"):
         text = f"[{number}]"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 
+from ..core.kinds import SPECS
 from ..core.review import Review, ReviewRow
 from . import words
 from .charts import overview, trajectory_png
@@ -136,7 +137,7 @@ def to_docx(
         rec = review_record(row, lang)
         _picture(doc, trajectory_png(row, lang), Cm(13), Cm(8))
         note = ""
-        if row.result.target.rule not in ("level", "multiple"):
+        if not SPECS[row.result.target.rule].on_level:
             note = T["rate_note"].format(kind=words.KIND[lang][row.result.target.rule])
         _caption(
             doc,

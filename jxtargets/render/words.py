@@ -425,8 +425,7 @@ def _compare(p: dict, unit: str, lang: str) -> str:
         measured += f" ({', '.join(qualifiers)})" if lang == "en" else f"（{'，'.join(qualifiers)}）"
     op, value = p["op"], p["value"]
     if p.get("bound"):
-        mark = {"lower": "≥", "upper": "≤"}.get(p["bound"], "~")
-        measured = mark + measured
+        measured = BOUND_MARK.get(p["bound"], "~") + measured
         if p["ok"] is None:
             target = fmt_value(value, unit) if op != "range" else f"[{fmt(value[0])}, {fmt(value[1])}]{unit}"
             return f"{measured} ? {OP_SYMBOL.get(op or '', '')}{target}"
