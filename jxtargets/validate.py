@@ -77,6 +77,10 @@ def quote_problems(
     cat_name = display_name(Path(catalogue.path))
     for t in catalogue.targets():
         check(t.source, t.file or cat_name, t.line, t.indicator)
+    for ind in catalogue.indicators.values():
+        if ind.growth_basis_source is not None:
+            file, line = ind.growth_basis_at
+            check(ind.growth_basis_source, file or cat_name, line, f"{ind.id}.growth_basis_source")
     for f in figures:
         check(f.source, f.file, f.line, f.indicator)
         for _, _, source in f.alternatives:

@@ -10,7 +10,7 @@ import pytest
 
 from jxtargets.core import growth
 
-from .conftest import DATA, ROOT, find, run, run_json
+from .conftest import DATA, ROOT, SEEDS, find, run, run_json
 
 MADE = ROOT / "tests" / "data"
 Y2020 = str(DATA / "actuals" / "actuals-2020.yaml")
@@ -158,3 +158,21 @@ def test_template_has_a_place_for_bound_and_basis(tmp_path):
     assert run("template", "2021", "--plan", "fyp14", "-o", str(sheet_path)).returncode == 0
     header = [c.value for c in next(load_workbook(sheet_path)["actuals"].iter_rows(max_row=1))]
     assert header.index("bound") == header.index("value") + 1 and header.index("basis") == header.index("growth") + 1
+
+
+def test_growth_basis_cites_its_document_and_validate_checks_the_quote(tmp_path):
+    import shutil
+
+    catalogue = tmp_path / "catalogue"
+    shutil.copytree(DATA / "catalogue", catalogue)
+    indicators = catalogue / "indicators.yaml"
+    text = indicators.read_text(encoding="utf-8")
+    assert text.count("增长速度均按可比价格计算}") == 4  # gdp, the two incomes, the seven industries
+    indicators.write_text(text.replace("增长速度均按可比价格计算}", "增长速度均按当年价格计算}", 1), encoding="utf-8")
+    proc = run("validate", "--catalogue", str(catalogue), "--seeds", str(SEEDS))
+    assert proc.returncode == 2
+    assert "gdp.growth_basis_source: quote not found in 002_5df31847278a00a3.txt" in proc.stderr
+    # A basis with no citation is refused.
+    indicators.write_text(text.replace("    growth_basis_source:", "    note_source:", 1), encoding="utf-8")
+    proc = run("validate", "--catalogue", str(catalogue))
+    assert proc.returncode == 2 and "growth_basis_source: cite the document that states the basis" in proc.stderr

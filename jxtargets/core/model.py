@@ -86,8 +86,11 @@ class Indicator:
     targets: list[Target] = field(default_factory=list)
     # Other names reports use for it (社零 for 社会消费品零售总额); each belongs to one indicator.
     aliases: tuple[str, ...] = ()
-    # The price basis its growth is conventionally reported at, used where a figure says nothing.
+    # The price basis its growth is conventionally reported at, used where a figure says nothing,
+    # with the document that states it and where the catalogue says so (file, line).
     growth_basis: str | None = None
+    growth_basis_source: Source | None = None
+    growth_basis_at: tuple[str, int] = ("", 0)
 
     @property
     def is_share(self) -> bool:

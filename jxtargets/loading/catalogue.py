@@ -101,8 +101,9 @@ def _definition(iid, body, line, problems: Problems, check_units: bool) -> Indic
             f.line_of(body, "growth_basis"), f"{where}.growth_basis_source", "cite the document that states the basis"
         )
     if "growth_basis_source" in body:
-        key = f"{where}.growth_basis_source"
-        _source(body["growth_basis_source"], problems, f.line_of(body, "growth_basis_source"), key)
+        key, sline = f"{where}.growth_basis_source", f.line_of(body, "growth_basis_source")
+        indicator.growth_basis_source = _source(body["growth_basis_source"], problems, sline, key)
+        indicator.growth_basis_at = (problems.file, sline or 0)
     return indicator
 
 
