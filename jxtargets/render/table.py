@@ -71,7 +71,7 @@ def _check_table(records, lang, title, home, sparks, show_year, wide: bool):
     for i, r in enumerate(records):
         name = r["name"] if r["region"] == home or not r["region"] else f"{r['name']}（{r['region']}）"
         label = f"{name} · {words.kind_name(r, lang)}"
-        style = words.STATUS_STYLE[r["status"]] if r["required"] else "yellow"
+        style = words.TERM_STYLE[r["label"]] if r["required"] else "yellow"
         status = Text(r["status_label"], style=style)
         actual = actual_text(r)
         if sparks and sparks[i]:

@@ -7,38 +7,6 @@ from ..core.kinds import KINDS, OP_FAIL_SYMBOL, OP_SYMBOL
 from ..core.kinds import label as kind_label
 from ..core.labels import TERMS_EN, is_final, label
 
-STATUS = {
-    "zh": {
-        "met": "已完成",
-        "missed": "未完成",
-        "on_track": "进度正常",
-        "behind": "滞后",
-        "off_track": "严重滞后",
-        "baseline": "基期",
-        "no_data": "无数据",
-        "unassessable": "无法评估",
-    },
-    "en": {
-        "met": "met",
-        "missed": "missed",
-        "on_track": "on track",
-        "behind": "behind",
-        "off_track": "off track",
-        "baseline": "baseline",
-        "no_data": "no data",
-        "unassessable": "unassessable",
-    },
-}
-STATUS_STYLE = {
-    "met": "bold green",
-    "on_track": "green",
-    "behind": "yellow",
-    "off_track": "bold red",
-    "missed": "bold red",
-    "baseline": "cyan",
-    "no_data": "dim",
-    "unassessable": "magenta",
-}
 # Colours of the labels (core/labels.py); the words are spelled out, so they survive a pipe.
 TERM_STYLE = {
     "超额完成": "bold green",
