@@ -329,3 +329,31 @@ def test_a_one_year_target_grows_not_on_average():
     ]
     assert ["wr2017", "地区生产总值", "增速", "≈7%", "6.9%", "完成"] in [row[:6] for row in rows]
     assert "年均" not in table and "%/年" not in table
+
+
+# -- the label rule itself, on hand-built targets (made-up figures) --------------------------
+
+
+def test_milestone_labels():
+    from jxtargets.core.labels import label
+
+    from .test_rules import fig, judge
+
+    assert label(judge(kind="milestone", op=None, figures=[fig(2017, done=False)], year=2017)) == "未到期"
+    assert label(judge(kind="milestone", op=None, figures=[fig(2017, done=True)], year=2017)) == "提前实现"
+    assert label(judge(kind="milestone", op=None, figures=[fig(2020, done=True)])) == "完成"
+    assert label(judge(kind="milestone", op=None, figures=[fig(2020, done=False)])) == "未完成"
+
+
+@pytest.mark.parametrize("year", [2016, 2017, 2018, 2019, 2020])
+@pytest.mark.parametrize("actual", [50.0, 60.0, 70.0, 80.0, 95.0])
+@pytest.mark.parametrize("op", [">=", "~", "range"])
+def test_one_vocabulary_per_moment(year, actual, op):
+    from jxtargets.core.labels import label
+
+    from .test_rules import fig, judge
+
+    value = (70.0, 75.0) if op == "range" else 70.0
+    r = judge(op=op, value=value, baseline=60.0, figures=[fig(year, actual)], year=year, unit="%")
+    words = set(FINAL_TERMS) if year == 2020 else INTERIM_ONLY
+    assert label(r) in words | {"无法评估"}, (r.status, label(r))
