@@ -135,6 +135,28 @@ def test_an_edited_package_file_changes_the_key(tmp_path, monkeypatch):
     assert len(set(keys)) == 4
 
 
+def test_an_upgraded_library_changes_the_key(tmp_path, monkeypatch):
+    """PyYAML, pint, openpyxl and msgspec shape what is cached: a new release is a new key."""
+    library = tmp_path / "site" / "fakelib"
+    library.mkdir(parents=True)
+    (library / "__init__.py").write_text("VERSION = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "site"))
+    monkeypatch.setattr(cache, "_LIBRARIES", ("fakelib",))
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    before = cache.cache_path(b"the same catalogue")
+    (library / "__init__.py").write_text("VERSION = 22\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    assert cache.cache_path(b"the same catalogue") != before
+
+
+def test_the_real_libraries_are_in_the_fingerprint(monkeypatch):
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    with_them = cache.code_fingerprint()
+    monkeypatch.setattr(cache, "_LIBRARIES", ())
+    monkeypatch.setattr(cache, "_fingerprint", None)
+    assert cache.code_fingerprint() != with_them
+
+
 def test_other_code_never_meets_the_entry(fresh_cache, catalogue_copy, monkeypatch):
     api.open_catalogue(catalogue_copy)
     monkeypatch.setattr(cache, "_fingerprint", "0" * 32)  # as after an edit of the package

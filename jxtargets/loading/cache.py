@@ -6,8 +6,8 @@ declared field types. Decoding builds those types from plain values and nothing 
 file can never run code (a pickle can), and a file of the wrong shape is simply not used.
 
 Each entry is keyed by the input's content, its kind, FORMAT, the package version and a
-fingerprint of the package's code (`code_fingerprint`): an edited loader never meets an entry an
-older one wrote. The file carries its key and the digest of its payload; a file whose key, digest
+fingerprint of the package's code and of the libraries the loaders use (`code_fingerprint`): an
+edited loader or an upgraded PyYAML or pint never meets an entry an older one wrote. The file carries its key and the digest of its payload; a file whose key, digest
 or shape does not match (corrupt, planted, copied from another entry) is ignored and replaced.
 Results that depend on today's date are never stored (the loaders add them after the cache).
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Callable, Sequence
 
 try:  # blake2 without hashlib's OpenSSL start-up (~3 ms of every call)
@@ -48,6 +49,9 @@ MAX_ENTRIES = 200
 # A cache file larger than this is not read (it is not one of ours).
 MAX_BYTES = 512 * 1024 * 1024
 _PACKAGE = Path(__file__).resolve().parent.parent
+# Libraries whose code shapes a cached result (parsing, units, .xlsx cells, the encoding): an
+# upgrade is a new key too.
+_LIBRARIES = ("yaml", "pint", "openpyxl", "msgspec")
 _fingerprint: str | None = None
 
 
@@ -57,11 +61,20 @@ def cache_dir() -> Path:
 
 
 def code_fingerprint() -> str:
-    """A digest of the (path, size, mtime) of every .py file of the package: any edit changes it.
-    Computed once per process (about 50 stat calls, well under a millisecond)."""
+    """A digest of the (path, size, mtime) of every .py file of the package, and of the libraries
+    whose code shapes what is cached (_LIBRARIES): any edit or upgrade changes it. Computed once
+    per process (about 60 stat calls, well under a millisecond)."""
     global _fingerprint
     if _fingerprint is None:
         seen: list[str] = []
+        for name in _LIBRARIES:  # found as import would find it, without importing it
+            for place in sys.path:
+                try:
+                    info = os.stat(os.path.join(place or ".", name, "__init__.py"))
+                except OSError:
+                    continue
+                seen.append(f"{name}\0{info.st_size}\0{info.st_mtime_ns}")
+                break
         folders = [str(_PACKAGE)]
         while folders:
             folder = folders.pop()
