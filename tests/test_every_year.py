@@ -38,7 +38,7 @@ def test_each_year_met_only_when_every_year_reaches_the_floor():
     made_up = levels((2016, 1050), (2017, 1200), (2018, 1000), (2019, 1100), (2020, 1300))
     r = judge(figures=made_up)
     assert r.status == "met"
-    assert r.actual == 1300 and r.year == 2020 and r.gap == 0
+    assert r.actual == 1300 and r.actual_year == 2020 and r.gap == 0
     assert r.progress_pct == 100
 
 
@@ -46,14 +46,14 @@ def test_each_year_one_short_year_is_missed_even_if_the_final_year_is_far_above(
     made_up = levels((2016, 1050), (2017, 980), (2018, 1100), (2019, 1100), (2020, 3000))
     r = judge(figures=made_up)
     assert r.status == "missed"
-    assert r.year == 2017 and r.actual == 980 and r.gap == 20
+    assert r.actual_year == 2017 and r.actual == 980 and r.gap == 20
     text = why(r, "zh")
     assert "2017年未达到" in text and "2017年 980万立方米（未达到）" in text
 
 
 def test_each_year_a_short_year_misses_before_the_target_year():
     r = judge(figures=levels((2016, 1050), (2017, 980)), year=2017)
-    assert r.status == "missed" and r.year == 2017
+    assert r.status == "missed" and r.actual_year == 2017
 
 
 def test_each_year_interim_all_met_is_on_track():
@@ -73,7 +73,7 @@ def test_each_year_final_with_a_year_missing_is_no_data_and_says_which():
 
 def test_each_year_a_short_year_decides_even_with_years_missing():
     r = judge(figures=levels((2016, 900), (2020, 1300)))
-    assert r.status == "missed" and r.year == 2016
+    assert r.status == "missed" and r.actual_year == 2016
 
 
 def test_each_year_no_figures_at_all_is_no_data():
@@ -84,13 +84,13 @@ def test_each_year_growth_target_judges_each_years_growth():
     # 每年增长 10% 以上 (MADE UP): 2018 grew 9.5% → missed although the period average is above 10.
     made_up = [(2016, None, 12.0), (2017, None, 11.0), (2018, None, 9.5), (2019, None, 12.0), (2020, None, 12.0)]
     r = judge(kind="cagr", value=10.0, figures=made_up)
-    assert r.status == "missed" and r.year == 2018 and r.actual == 9.5
+    assert r.status == "missed" and r.actual_year == 2018 and r.actual == 9.5
 
 
 def test_each_year_ceiling():
     made_up = levels((2016, 1.8), (2017, 2.1), (2018, 1.9), (2019, 1.5), (2020, 1.7))
     r = judge(op="<=", value=2.0, figures=made_up, direction="down")
-    assert r.status == "missed" and r.year == 2017
+    assert r.status == "missed" and r.actual_year == 2017
 
 
 def test_each_year_stretch_needs_every_year():

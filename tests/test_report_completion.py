@@ -159,8 +159,10 @@ def test_table1_regenerated_cell_by_cell(table, capsys):
 # units: 人/千人 and 平方米/万元 where the table writes 人 and 平方米, 万套 for 万套（户）.
 EXPECTED_LABEL_MISSES: set[tuple[int, str]] = {
     *((n, "category") for n in (4, 7, 8, 10, 12, 14, 16, 17, 18, 23)),
+    (6, "name"),  # the catalogue counts patents in 件 (data guide), the table in 项
     (13, "name"),
     (15, "name"),
+    (16, "name"),  # beds per 1,000 elderly: the catalogue's unit is 张/千人, the table writes 张
     (22, "name"),
     (24, "name"),  # 化学需氧量, 氨氮, 二氧化硫 (one key each), and 氮氧化物's missing row
     (24, "category"),

@@ -32,6 +32,11 @@ def year_figure(ev: Evaluator, target: Target, region: str, year: int) -> float 
 
 def judge_years(ev: Evaluator, res: Result, value, good: int, start: int, end: int, when: int) -> Result:
     t = res.target
+    # Every year up to the year asked counts, not only the latest one with a figure.
+    when = res.as_of if res.as_of is not None else when
+    res.measured_year = None
+    res.why = [w for w in res.why if w[0] != "latest_figure"]
+    res.time_pct = (when - start) / (end - start) * 100.0
     if when <= start:
         actual = year_figure(ev, t, res.region, when)
         if actual is not None:
@@ -57,7 +62,8 @@ def _each(res: Result, known: dict[int, float], missing: list[int], value, good,
     marks = [(y, x, satisfies(x, t.op, value, tol, good)) for y, x in known.items()]
     short = [y for y, _, ok in marks if not ok]
     deciding = short[0] if short else max(known)
-    res.year = deciding
+    if deciding != res.year:
+        res.measured_year = deciding  # the year that decides: the first one short, else the latest
     res.progress_pct = sum(ok for _, _, ok in marks) / (end - start) * 100.0
     final = bool(short) or when >= end
     finish(res, known[deciding], value, good, final, False, None, tol, how="each_year")
