@@ -29,6 +29,7 @@ Errors are `YamlError`, carrying one `Problem` per line, each on one line of tex
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import yaml
 from yaml.composer import ComposerError
@@ -80,10 +81,16 @@ class LineDict(dict):
     """A dict that knows the line of each key and of itself (1-based)."""
 
     __slots__ = ("lines", "line")
+    lines: dict[Any, int]
+    line: int
 
 
 class LineList(list):
+    """A list that knows the line of each item and of itself (1-based)."""
+
     __slots__ = ("lines", "line")
+    lines: list[int]
+    line: int
 
 
 class YamlError(Exception):
@@ -168,10 +175,11 @@ class _Builder:
         opened = 0  # collections open: the depth of the next node
         deepest = 0  # the deepest level reached (reset under an anchor, for its height)
         stack: list = []  # the enclosing collections: (container, is_map, extra)
-        cur = None  # the collection being filled (None: the node is the root)
+        cur: Any = None  # the collection being filled (None: the node is the root)
         is_map = False
-        key = _NO_KEY  # the key waiting for its value, in a mapping
-        kmark = None
+        key: Any = _NO_KEY  # the key waiting for its value, in a mapping
+        kmark: Any = None
+        value: Any
         while True:
             event = get()
             cls = event.__class__
