@@ -13,7 +13,7 @@ from typing import Any, cast
 
 from ..core.review import ReviewRow
 from . import words
-from .html import _PLOT_RC, draw_trajectory
+from .plot import _PLOT_RC, draw_trajectory
 from .review import official_label, review_record
 from .safe import visible
 
