@@ -14,12 +14,15 @@
 from __future__ import annotations
 
 import math
+from typing import TYPE_CHECKING
 
 from . import policy
 from .kinds import near_bound, satisfies
 from .model import Target
-from .rules import Evaluator
 from .verdict import Result, finish
+
+if TYPE_CHECKING:  # annotations only: rules imports this module
+    from .rules import Evaluator
 
 
 def year_figure(ev: Evaluator, target: Target, region: str, year: int) -> float | None:
