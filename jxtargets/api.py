@@ -17,7 +17,6 @@ raises `LoadError` (a file's problems, each naming file, line and key) and bad u
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -332,6 +331,8 @@ def find_indicator(catalogue: Catalogue, key: str) -> Indicator:
     names = {i.name: i.id for i in catalogue.indicators.values()}
     hint = suggest(key, catalogue.indicators, names)
     if not hint:
+        import difflib
+
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
         hint = f" (did you mean {', '.join(f'{c} ({names[c]})' for c in close)}?)" if close else ""
     raise UsageError([f"{key}: unknown indicator{hint}"])

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
 from ..core.kinds import OP_SYMBOL
@@ -40,6 +38,9 @@ def flat_record(record: dict) -> dict:
 def write_csv(rows, fields, raw: bool = False) -> str:
     """CSV with a header; text cells a spreadsheet would run as formulas are neutralised
     (safe.csv_cell) unless `raw`."""
+    import csv  # only CSV output needs it: kept off the JSON and table paths
+    import io
+
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=list(fields), extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
