@@ -194,3 +194,18 @@ def test_review_markdown_and_xlsx_have_the_completion_table(tmp_path):
     assert rows[1][:3] == ["类别", "序号", "指标（单位）"]
     assert rows[2][:8] == ["经济发展", "1", "地区生产总值（亿元）", "3517.1", "5000", "7%以上", "5509.5", "6.59%"]
     assert all(c.data_type == "s" for c in book["完成情况"][3] if c.value is not None)
+
+
+def test_binding_targets_first_and_counted_apart_in_json_and_table():
+    """Issue 18.3: within a plan, binding (约束性) targets come first in every review output and the
+    summaries count them apart."""
+    import json
+
+    data = json.loads(run("review", "--plan", "fyp14", "--as-of", "2020", "--format", "json").stdout)
+    attributes = [r["attribute"] for r in data["results"]]
+    binding = attributes.count("binding")
+    assert binding == 7 and attributes[:binding] == ["binding"] * binding
+    assert "binding" not in attributes[binding:]
+    assert data["summary"]["binding_by_plan"] == {"fyp14": {"未到期": 7}}
+    table = run("review", "--plan", "fyp14", "--as-of", "2020", "--all").stdout
+    assert "其中约束性" in table and "约束性" in table.split("\n", 8)[-1]
