@@ -84,10 +84,6 @@ def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-# The language of this run's own messages on stderr (set by `run` from --lang or JXTARGETS_LANG).
-_LANG = "zh"
-
-
 def _warn(warnings: Sequence[object]) -> None:
     for w in warnings:
         print(f"jxtargets: {w}", file=sys.stderr)
@@ -145,7 +141,7 @@ def _emit(obj: object, fmt: Format, lang: Lang, output: str | None = None, read:
     write_atomic(target, data)
     from .render.messages import say
 
-    print(f"jxtargets: {say('wrote', _LANG, path=output)}", file=sys.stderr)
+    print(f"jxtargets: {say('wrote', lang.value, path=output)}", file=sys.stderr)
 
 
 @app.command()
@@ -316,7 +312,7 @@ def review(
     if chosen in (Format.xlsx, Format.docx) and output is None:
         from .render.messages import say
 
-        _fail([say("needs_output", _LANG, fmt=chosen.value)])
+        _fail([say("needs_output", lang.value, fmt=chosen.value)])
     import datetime
 
     _emit(
@@ -463,8 +459,8 @@ def run(argv: Sequence[str]) -> int:
     from .loading.errors import LoadError
     from .render.messages import lang_of, say
 
-    global _LANG
-    _LANG = lang_of(tuple(argv), dict(os.environ))
+    # The language of the messages printed here, before or without typer's parsing.
+    lang = lang_of(tuple(argv), dict(os.environ))
 
     # A short-lived process that builds many small objects and drops none: cyclic GC passes
     # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.
@@ -485,7 +481,7 @@ def run(argv: Sequence[str]) -> int:
     except Exception as exc:  # noqa: BLE001 - a bug must still not print a traceback
         if os.environ.get("JXTARGETS_DEBUG"):
             raise
-        print(f"jxtargets: {say('internal_error', _LANG, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
+        print(f"jxtargets: {say('internal_error', lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)
         return 3
     finally:
         if gc_was_enabled:
