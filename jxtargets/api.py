@@ -117,6 +117,30 @@ def import_plan(
     return _import_plan(Path(table), plan, name, catalogue, region, span, doc, which)
 
 
+def save_plan_import(
+    result: PlanImport,
+    table: str | Path,
+    output: str | Path,
+    actuals: str | Path | None = None,
+    inputs: Sequence[str | Path] = (),
+) -> list[str]:
+    """Write an imported plan's catalogue YAML (and its 完成情况 as actuals YAML when `actuals` is
+    given), never over one of `inputs`; returns the notes for the user (results not written)."""
+    from .output import refuse_inputs, write_atomic
+
+    written = [(Path(output), result.catalogue_yaml)]
+    if result.actuals_yaml is not None and actuals:
+        written.append((Path(actuals), result.actuals_yaml))
+    read = [Path(table), *(Path(p) for p in inputs)]
+    for path, _ in written:
+        refuse_inputs(path, read)
+    for path, text in written:
+        write_atomic(path, text)
+    if result.actuals_yaml is not None and not actuals:
+        return [f"{table}: the 完成情况 (results) columns were not written: give --actuals FILE"]
+    return []
+
+
 def open_actuals(
     items: Sequence[str | Path], catalogue: Catalogue, year: int | None = None, warnings: list[Problem] | None = None
 ) -> Actuals:

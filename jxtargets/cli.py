@@ -10,16 +10,31 @@ annotation string on each call.)
 import os
 import sys
 from collections.abc import Sequence
-from enum import StrEnum
-from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
 from . import __version__
-
-if TYPE_CHECKING:
-    from .results import Inputs
+from .cli_shared import (
+    ActualsOpt,
+    CatalogueOpt,
+    CsvRawOpt,
+    ExtendOpt,
+    Format,
+    FormatOpt,
+    KindOpt,
+    Lang,
+    LangOpt,
+    OutputOpt,
+    PlanOpt,
+    RegionOpt,
+    emit,
+    fail,
+    format_for,
+    load,
+    split,
+    warn,
+)
 
 app = typer.Typer(
     name="jxtargets",
@@ -29,119 +44,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-class Format(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    html = "html"
-    xlsx = "xlsx"
-    docx = "docx"
-    yaml = "yaml"
-
-
-class Lang(StrEnum):
-    zh = "zh"
-    en = "en"
-
-
-LangOpt = Annotated[Lang, typer.Option("--lang", envvar="JXTARGETS_LANG", help="zh (default) or en")]
-FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", help="table, json, csv or markdown")]
-CatalogueOpt = Annotated[
-    list[str] | None,
-    typer.Option("--catalogue", help="catalogue file or directory, replaces the embedded one (repeatable)"),
-]
-ExtendOpt = Annotated[
-    list[str] | None,
-    typer.Option("--extend", help="catalogue file or directory layered over the one in use (repeatable)"),
-]
-PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="only this plan (repeatable)")]
-RegionOpt = Annotated[list[str] | None, typer.Option("--region", help="only this county/district")]
-KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="only this kind of target")]
-ActualsOpt = Annotated[str | None, typer.Option("--actuals", help="actuals directory or file (default: embedded)")]
-CsvRawOpt = Annotated[
-    bool,
-    typer.Option(
-        "--csv-raw", help="CSV: keep text cells as given (by default a cell starting with = + - @ gets a leading ')"
-    ),
-]
-OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="write to this file (format from its suffix)")]
-
-
-def _fail(problems: list[str]) -> NoReturn:
-    from .loading.errors import UsageError
-
-    raise UsageError(problems)
-
-
-def _split(values: list[str] | None) -> tuple[str, ...]:
-    """Repeated and comma-separated values alike (`--plan a,b --plan c`)."""
-    out: list[str] = []
-    for v in values or []:
-        out.extend(x.strip() for x in v.replace("，", ",").split(",") if x.strip())
-    return tuple(out)
-
-
-def _warn(warnings: Sequence[object]) -> None:
-    for w in warnings:
-        print(f"jxtargets: {w}", file=sys.stderr)
-
-
-def _load(items: Sequence[str] | None, catalogue: list[str] | None, extend: list[str] | None) -> "Inputs":
-    from . import api
-
-    inputs = api.load(items, catalogue, extend)
-    _warn(inputs.warnings)
-    return inputs
-
-
-_SUFFIX_FORMATS = {
-    "html": Format.html,
-    "htm": Format.html,
-    "xlsx": Format.xlsx,
-    "docx": Format.docx,
-    "json": Format.json,
-    "csv": Format.csv,
-    "md": Format.markdown,
-    "yaml": Format.yaml,
-    "yml": Format.yaml,
-}
-
-
-def _format(fmt: Format | None, output: str | None, default: Format = Format.table) -> Format:
-    """--format, else the output file's suffix, else `default`."""
-    if fmt is not None:
-        return fmt
-    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
-    return _SUFFIX_FORMATS.get(suffix, default)
-
-
-def _emit(obj: object, fmt: Format, lang: Lang, output: str | None = None, read: Sequence[Path] = (), **kw) -> None:
-    """Render `obj` and print it, or write it to `output` (never over a file the command read)."""
-    from .render.dispatch import FormatError, render
-
-    try:
-        data = render(obj, fmt.value, lang.value, **kw)
-    except FormatError as exc:
-        _fail([str(exc)])
-    if output is None:
-        if isinstance(data, bytes):
-            if sys.stdout.isatty():
-                _fail([f"--format {fmt.value} is binary: write it with --output FILE"])
-            sys.stdout.buffer.write(data)
-        else:
-            sys.stdout.write(data)
-        return
-    from .output import refuse_inputs, write_atomic
-
-    target = Path(output)
-    refuse_inputs(target, list(read))
-    write_atomic(target, data)
-    from .render.messages import say
-
-    print(f"jxtargets: {say('wrote', lang.value, path=output)}", file=sys.stderr)
 
 
 @app.command()
@@ -170,11 +72,11 @@ def check(
     from . import api
     from .render.dispatch import check_notes
 
-    inputs = _load(files, catalogue, extend)
-    filters = api.Filters(plans=_split(plan), regions=_split(region), kinds=_split(kind))
-    report = api.check(inputs.catalogue, inputs.actuals, year, filters, _split(status), _split([fail_on]))
-    _warn(check_notes(report, lang.value))
-    _emit(report, _format(fmt, None), lang, csv_raw=csv_raw)
+    inputs = load(files, catalogue, extend)
+    filters = api.Filters(plans=split(plan), regions=split(region), kinds=split(kind))
+    report = api.check(inputs.catalogue, inputs.actuals, year, filters, split(status), split([fail_on]))
+    warn(check_notes(report, lang.value))
+    emit(report, format_for(fmt, None), lang, csv_raw=csv_raw)
     raise typer.Exit(report.exit_code)
 
 
@@ -197,11 +99,11 @@ def cagr(
 
     if indicator is None:
         if start is None or end is None or years is None:
-            _fail(["give an INDICATOR, or all of --from, --to and --years"])
-        _emit(api.growth_rate(start, end, years), _format(fmt, None), lang)
+            fail(["give an INDICATOR, or all of --from, --to and --years"])
+        emit(api.growth_rate(start, end, years), format_for(fmt, None), lang)
         raise typer.Exit(0)
-    inputs = _load([actuals] if actuals else None, catalogue, extend)
-    _emit(api.cagr(inputs.catalogue, inputs.actuals, indicator, region), _format(fmt, None), lang, csv_raw=csv_raw)
+    inputs = load([actuals] if actuals else None, catalogue, extend)
+    emit(api.cagr(inputs.catalogue, inputs.actuals, indicator, region), format_for(fmt, None), lang, csv_raw=csv_raw)
 
 
 @app.command("list")
@@ -226,19 +128,19 @@ def list_(
 
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
-    _warn(warnings)
+    warn(warnings)
     if regions:
-        _emit(api.list_regions(cat), _format(fmt, None), lang, csv_raw=csv_raw)
+        emit(api.list_regions(cat), format_for(fmt, None), lang, csv_raw=csv_raw)
         return
     filters = api.Filters(
-        plans=_split(plan),
-        regions=_split(region),
-        kinds=_split(kind),
-        categories=_split(category),
-        attributes=_split(attribute),
-        leads=_split(lead),
+        plans=split(plan),
+        regions=split(region),
+        kinds=split(kind),
+        categories=split(category),
+        attributes=split(attribute),
+        leads=split(lead),
     )
-    _emit(api.list_targets(cat, filters), _format(fmt, None), lang, csv_raw=csv_raw)
+    emit(api.list_targets(cat, filters), format_for(fmt, None), lang, csv_raw=csv_raw)
 
 
 @app.command()
@@ -254,8 +156,8 @@ def show(
     """One indicator with all its targets, sources and reported figures."""
     from . import api
 
-    inputs = _load([actuals] if actuals else None, catalogue, extend)
-    _emit(api.show(inputs.catalogue, inputs.actuals, indicator), _format(fmt, None), lang, csv_raw=csv_raw)
+    inputs = load([actuals] if actuals else None, catalogue, extend)
+    emit(api.show(inputs.catalogue, inputs.actuals, indicator), format_for(fmt, None), lang, csv_raw=csv_raw)
 
 
 @app.command()
@@ -272,8 +174,8 @@ def validate(
     from . import api
 
     result = api.validate(catalogue, files, seeds, extend)
-    _warn(result.problems)
-    _emit(result, _format(fmt, None), Lang.zh)
+    warn(result.problems)
+    emit(result, format_for(fmt, None), Lang.zh)
     raise typer.Exit(result.exit_code)
 
 
@@ -305,17 +207,17 @@ def review(
     """Every target over all years with figures: trajectory, status, pace, projection."""
     from . import api
 
-    loaded = _load(inputs, catalogue, extend)
-    filters = api.Filters(plans=_split(plan), regions=_split(region))
+    loaded = load(inputs, catalogue, extend)
+    filters = api.Filters(plans=split(plan), regions=split(region))
     rv = api.review(loaded.catalogue, loaded.actuals, as_of, filters)
-    chosen = _format(fmt, output)
+    chosen = format_for(fmt, output)
     if chosen in (Format.xlsx, Format.docx) and output is None:
         from .render.messages import say
 
-        _fail([say("needs_output", lang.value, fmt=chosen.value)])
+        fail([say("needs_output", lang.value, fmt=chosen.value)])
     import datetime
 
-    _emit(
+    emit(
         rv,
         chosen,
         lang,
@@ -329,7 +231,7 @@ def review(
     # A written report is a success whatever the statuses, unless --fail-on asks otherwise.
     if fail_on is None and output is not None:
         raise typer.Exit(0)
-    failing = api.summarise([r.result for r in rv.rows], rv.as_of, _split([fail_on or "missed,off_track"]))
+    failing = api.summarise([r.result for r in rv.rows], rv.as_of, split([fail_on or "missed,off_track"]))
     raise typer.Exit(1 if failing.failing else 0)
 
 
@@ -349,12 +251,12 @@ def template(
     """A blank actuals form for a year, listing every indicator the plans need."""
     from . import api
 
-    chosen = _format(None, output, default=Format.yaml)
+    chosen = format_for(None, output, default=Format.yaml)
     if output is not None and chosen not in (Format.yaml, Format.xlsx):
-        _fail([f"{output}: the form is .xlsx or .yaml"])
-    loaded = _load([actuals] if actuals else None, catalogue, extend)
-    form = api.template(loaded.catalogue, loaded.actuals, year, _split(plan))
-    _emit(form, chosen, Lang.zh, output, loaded.read)
+        fail([f"{output}: the form is .xlsx or .yaml"])
+    loaded = load([actuals] if actuals else None, catalogue, extend)
+    form = api.template(loaded.catalogue, loaded.actuals, year, split(plan))
+    emit(form, chosen, Lang.zh, output, loaded.read)
 
 
 @app.command()
@@ -375,7 +277,7 @@ def extract(
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
     result = api.extract(files, year, cat, warnings=warnings)
-    _warn(warnings)
+    warn(warnings)
     api.save_extraction(result, output, report, force, [*files, *cat.files])
     print(report_text(result), end="", file=sys.stderr)
     print(f"jxtargets: wrote {output}" + (f" and {report}" if report else ""), file=sys.stderr)
@@ -410,29 +312,19 @@ def plan_import(
 ) -> None:
     """Read a plan's indicator table and write catalogue YAML for review (README: Adding a plan)."""
     from . import api
-    from .output import refuse_inputs, write_atomic
 
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
-    _warn(warnings)
+    warn(warnings)
     result = api.import_plan(table, plan, name, cat, region, years, doc, which)
-    inputs = [Path(table), *(Path(p) for p in cat.files)]
-    written = [(Path(output), result.catalogue_yaml)]
-    if result.actuals_yaml is not None and actuals:
-        written.append((Path(actuals), result.actuals_yaml))
-    for path, _ in written:
-        refuse_inputs(path, inputs)
-    for path, text in written:
-        write_atomic(path, text)
-    _warn(result.problems)
-    if result.actuals_yaml is not None and not actuals:
-        _warn([f"{table}: the 完成情况 (results) columns were not written: give --actuals FILE"])
+    notes = api.save_plan_import(result, table, output, actuals, cat.files)
+    warn(result.problems)
+    warn(notes)
+    from .render.messages import say
+
     rows = result.imported.rows
-    counts = (len(rows), sum(r.matched for r in rows), sum(len(r.targets) for r in rows), len(result.problems))
-    if lang == Lang.en:
-        print("{} rows: {} matched to the catalogue's indicators, {} targets; {} problems left for you".format(*counts))
-    else:
-        print("{}行：{}个指标与目录匹配，{}个目标；{}处留待人工处理".format(*counts))
+    matched, targets = sum(r.matched for r in rows), sum(len(r.targets) for r in rows)
+    print(say("imported", lang.value, rows=len(rows), matched=matched, targets=targets, problems=len(result.problems)))
     raise typer.Exit(1 if result.problems else 0)
 
 

@@ -104,6 +104,10 @@ COMPLETION = {
 # loader message a code in this table is what remains of Chinese error messages.
 MESSAGES = {
     "wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
+    "imported": {
+        "zh": "{rows}行：{matched}个指标与目录匹配，{targets}个目标；{problems}处留待人工处理",
+        "en": "{rows} rows: {matched} matched to the catalogue's indicators, {targets} targets; {problems} problems left for you",
+    },
     "internal_error": {
         "zh": "内部错误（internal error）：{error}（设置 JXTARGETS_DEBUG=1 可查看调用栈）",
         "en": "internal error: {error} (set JXTARGETS_DEBUG=1 for the traceback)",

@@ -1,0 +1,126 @@
+"""What the commands of `cli.py` share: option types (typer `Annotated` aliases), formats, and
+the glue that loads inputs, reports problems and prints or writes what `render` returns."""
+
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from .results import Inputs
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    html = "html"
+    xlsx = "xlsx"
+    docx = "docx"
+    yaml = "yaml"
+
+
+class Lang(StrEnum):
+    zh = "zh"
+    en = "en"
+
+
+LangOpt = Annotated[Lang, typer.Option("--lang", envvar="JXTARGETS_LANG", help="zh (default) or en")]
+FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", help="table, json, csv or markdown")]
+CatalogueOpt = Annotated[
+    list[str] | None,
+    typer.Option("--catalogue", help="catalogue file or directory, replaces the embedded one (repeatable)"),
+]
+ExtendOpt = Annotated[
+    list[str] | None,
+    typer.Option("--extend", help="catalogue file or directory layered over the one in use (repeatable)"),
+]
+PlanOpt = Annotated[list[str] | None, typer.Option("--plan", help="only this plan (repeatable)")]
+RegionOpt = Annotated[list[str] | None, typer.Option("--region", help="only this county/district")]
+KindOpt = Annotated[list[str] | None, typer.Option("--kind", help="only this kind of target")]
+ActualsOpt = Annotated[str | None, typer.Option("--actuals", help="actuals directory or file (default: embedded)")]
+CsvRawOpt = Annotated[
+    bool,
+    typer.Option(
+        "--csv-raw", help="CSV: keep text cells as given (by default a cell starting with = + - @ gets a leading ')"
+    ),
+]
+OutputOpt = Annotated[str | None, typer.Option("--output", "-o", help="write to this file (format from its suffix)")]
+
+
+_SUFFIX_FORMATS = {
+    "html": Format.html,
+    "htm": Format.html,
+    "xlsx": Format.xlsx,
+    "docx": Format.docx,
+    "json": Format.json,
+    "csv": Format.csv,
+    "md": Format.markdown,
+    "yaml": Format.yaml,
+    "yml": Format.yaml,
+}
+
+
+def format_for(fmt: Format | None, output: str | None, default: Format = Format.table) -> Format:
+    """--format, else the output file's suffix, else `default`."""
+    if fmt is not None:
+        return fmt
+    suffix = Path(output).suffix.lower().lstrip(".") if output else ""
+    return _SUFFIX_FORMATS.get(suffix, default)
+
+
+def fail(problems: list[str]) -> NoReturn:
+    from .loading.errors import UsageError
+
+    raise UsageError(problems)
+
+
+def split(values: list[str] | None) -> tuple[str, ...]:
+    """Repeated and comma-separated values alike (`--plan a,b --plan c`)."""
+    out: list[str] = []
+    for v in values or []:
+        out.extend(x.strip() for x in v.replace("，", ",").split(",") if x.strip())
+    return tuple(out)
+
+
+def warn(warnings: Sequence[object]) -> None:
+    for w in warnings:
+        print(f"jxtargets: {w}", file=sys.stderr)
+
+
+def load(items: Sequence[str] | None, catalogue: list[str] | None, extend: list[str] | None) -> "Inputs":
+    from . import api
+
+    inputs = api.load(items, catalogue, extend)
+    warn(inputs.warnings)
+    return inputs
+
+
+def emit(obj: object, fmt: Format, lang: Lang, output: str | None = None, read: Sequence[Path] = (), **kw) -> None:
+    """Render `obj` and print it, or write it to `output` (never over a file the command read)."""
+    from .render.dispatch import FormatError, render
+
+    try:
+        data = render(obj, fmt.value, lang.value, **kw)
+    except FormatError as exc:
+        fail([str(exc)])
+    if output is None:
+        if isinstance(data, bytes):
+            if sys.stdout.isatty():
+                fail([f"--format {fmt.value} is binary: write it with --output FILE"])
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        return
+    from .output import refuse_inputs, write_atomic
+
+    target = Path(output)
+    refuse_inputs(target, list(read))
+    write_atomic(target, data)
+    from .render.messages import say
+
+    print(f"jxtargets: {say('wrote', lang.value, path=output)}", file=sys.stderr)
