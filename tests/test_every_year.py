@@ -10,7 +10,7 @@ import pytest
 from jxtargets.core.model import Actuals, Catalogue, Figure, Indicator, Plan, Target
 from jxtargets.core.rules import Evaluator
 from jxtargets.loading.catalogue_set import build_catalogue
-from jxtargets.loading.yamltree import read_yaml_file
+from jxtargets.loading.files import read_yaml_file
 from jxtargets.render.words import why
 
 PLAN = Plan("p", "测试规划", "test plan", 2015, 2020)

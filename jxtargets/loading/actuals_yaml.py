@@ -31,7 +31,7 @@ def read_yaml(
 ) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
     """(figures, revised figures, warnings, series breaks) of one YAML file; LoadError with all
     its problems."""
-    from .yamltree import read_yaml_file
+    from .files import read_yaml_file
 
     tree, problems = read_yaml_file(path, data)
     name = problems.file

@@ -27,8 +27,7 @@ from ..core.model import Catalogue, Indicator, Plan
 from . import fields as f
 from .catalogue import TOP_KEYS, _definition, _plans, add_targets, check_aliases, check_indicator
 from .errors import LoadError, Problem, Problems
-from .files import display_name, expand
-from .yamltree import read_yaml_file
+from .files import display_name, expand, read_yaml_file
 
 
 def load_catalogue(path: Path, check_units: bool = True, data: bytes | None = None) -> tuple[Catalogue, list[Problem]]:

@@ -239,3 +239,20 @@ def resolve_inputs(items: list[str]) -> list[Path]:
             continue
         paths.append(path)
     return list(dict.fromkeys(paths))
+
+
+def read_yaml_file(path, data: bytes | None = None):
+    """A YAML file's values and its Problems so far (decoding warnings, duplicate keys).
+    Raises LoadError when the file cannot be read or parsed at all."""
+    from .errors import LoadError, Problems
+    from .yamltree import YamlError, parse
+
+    name = display_name(path)
+    warnings: list[Problem] = []
+    text = decode(read_bytes(path) if data is None else data, name, warnings)
+    duplicates: list[Problem] = []
+    try:
+        tree = parse(text, name, duplicates)
+    except YamlError as exc:
+        raise LoadError(warnings + exc.problems) from None
+    return tree, Problems(name, warnings + duplicates)

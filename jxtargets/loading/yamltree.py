@@ -45,6 +45,7 @@ from yaml.events import (
 from yaml.nodes import ScalarNode
 
 from .errors import Problem
+from .yaml_errors import key_paths, marked_problem, reader_problem, tag_refused
 
 # libyaml's C parser where PyYAML was built with it, else PyYAML's own (same events, slower).
 _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -70,9 +71,7 @@ _PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,299})\Z")
 _PLAIN_FLOAT = re.compile(r"[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?\Z")
 _SPECIAL_FLOATS = {".nan": float("nan"), ".inf": float("inf"), "+.inf": float("inf"), "-.inf": float("-inf")}
 # Characters YAML refuses (c-printable's complement), to say where a ReaderError is.
-_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 # Line breaks as libyaml counts them.
-_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 _NO_KEY = object()  # a mapping's state when its next event is a key
 _A_KEY = "a key must be a plain value, not a list or mapping"
 
@@ -240,12 +239,12 @@ class _Builder:
                 tag = event.tag
                 if cls is MappingStartEvent:
                     if tag is not None and tag != "!" and tag != _MAP:
-                        raise _Refused(mark, _tag_refused(tag))
+                        raise _Refused(mark, tag_refused(tag))
                     value = LineDict()
                     value.lines = {}
                 else:
                     if tag is not None and tag != "!" and tag != _SEQ:
-                        raise _Refused(mark, _tag_refused(tag))
+                        raise _Refused(mark, tag_refused(tag))
                     value = LineList()
                     value.lines = []
                 line = value.line = mark.line + 1
@@ -341,10 +340,10 @@ class _Builder:
             return float(text) if _PLAIN_FLOAT.match(text) else text
         if tag == "tag:yaml.org,2002:timestamp":
             return text
-        raise _Refused(mark, _tag_refused(tag))
+        raise _Refused(mark, tag_refused(tag))
 
     def duplicate_problems(self, root) -> list[Problem]:
-        paths = _paths(root, {id(d[0]) for d in self.duplicates}) if self.duplicates else {}
+        paths = key_paths(root, {id(d[0]) for d in self.duplicates}) if self.duplicates else {}
         out = []
         for mapping, key, first, line, column in self.duplicates:
             path = paths.get(id(mapping), "")
@@ -359,32 +358,6 @@ class _Builder:
                 )
             )
         return out
-
-
-def _tag_refused(tag: str) -> str:
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return f"tag {shown} is not allowed (plain YAML values only; nothing is ever constructed from a tag)"
-
-
-def _paths(root, wanted: set[int]) -> dict[int, str]:
-    """The dotted path of each wanted mapping (by id), found by walking the built tree."""
-    found: dict[int, str] = {}
-    stack = [(root, "")]
-    seen: set[int] = set()
-    while stack and len(found) < len(wanted):
-        value, path = stack.pop()
-        if id(value) in seen:
-            continue
-        seen.add(id(value))
-        if isinstance(value, dict):
-            if id(value) in wanted:
-                found.setdefault(id(value), path)
-            stack.extend(
-                (v, f"{path}.{k}" if path else str(k)) for k, v in value.items() if isinstance(v, (dict, list))
-            )
-        elif isinstance(value, list):
-            stack.extend((v, f"{path}[{i + 1}]") for i, v in enumerate(value) if isinstance(v, (dict, list)))
-    return found
 
 
 def _build(text: str, file: str) -> tuple[_Builder, object]:
@@ -418,9 +391,9 @@ def parse(text: str, file: str, problems: list[Problem] | None = None):
         mark = exc.mark
         raise YamlError(Problem(file, mark.line + 1, None, exc.message, mark.column + 1)) from None
     except yaml.MarkedYAMLError as exc:
-        raise YamlError(_marked_problem(exc, text, file)) from None
+        raise YamlError(marked_problem(exc, text, file)) from None
     except yaml.reader.ReaderError as exc:
-        raise YamlError(_reader_problem(exc, text, file)) from None
+        raise YamlError(reader_problem(exc, text, file)) from None
     except yaml.YAMLError as exc:
         message = " ".join(str(exc).split())
         raise YamlError(Problem(file, None, None, f"malformed YAML: {message}")) from None
@@ -430,54 +403,3 @@ def parse(text: str, file: str, problems: list[Problem] | None = None):
             raise YamlError(duplicates)
         problems.extend(duplicates)
     return tree
-
-
-def _marked_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark else None
-    column = mark.column + 1 if mark else None
-    message = " ".join(str(exc.problem or exc).split())
-    if message == "but found another document":
-        message = "a second YAML document (---) in the file; it must hold exactly one"
-        return Problem(file, line, None, message, column)
-    if mark is not None and "\t" in text:
-        lines = _LINE_BREAK.split(text, mark.line + 1)
-        near = lines[max(0, mark.line - 1) : mark.line + 1]
-        if any("\t" in line[: len(line) - len(line.lstrip(" \t")) + 1] for line in near):  # in the indent
-            message += " (a tab: YAML indents with spaces only)"
-    if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
-        message += f" ({' '.join(exc.context.split())} at line {exc.context_mark.line + 1})"
-    return Problem(file, line, None, f"malformed YAML: {message}", column)
-
-
-def _reader_problem(exc, text: str, file: str) -> Problem:
-    m = _NOT_PRINTABLE.search(text)
-    if m is None:
-        return Problem(file, None, None, f"not valid YAML text: {' '.join(str(exc.reason).split())}")
-    before = _LINE_BREAK.split(text[: m.start()])
-    line, column = len(before), len(before[-1]) + 1
-    return Problem(
-        file,
-        line,
-        None,
-        f"control character U+{ord(m.group()):04X} is not allowed in YAML "
-        "(a binary file, or text pasted with hidden characters?)",
-        column,
-    )
-
-
-def read_yaml_file(path, data: bytes | None = None):
-    """A YAML file's values and its Problems so far (decoding warnings, duplicate keys).
-    Raises LoadError when the file cannot be read or parsed at all."""
-    from .errors import LoadError, Problems
-    from .files import decode, display_name, read_bytes
-
-    name = display_name(path)
-    warnings: list[Problem] = []
-    text = decode(read_bytes(path) if data is None else data, name, warnings)
-    duplicates: list[Problem] = []
-    try:
-        tree = parse(text, name, duplicates)
-    except YamlError as exc:
-        raise LoadError(warnings + exc.problems) from None
-    return tree, Problems(name, warnings + duplicates)

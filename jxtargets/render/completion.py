@@ -21,7 +21,6 @@ from ..core.model import Plan, Target
 from ..core.review import Review, ReviewRow
 from . import words
 from .messages import COMPLETION, category
-from .review import official_label
 
 _WHERE = re.compile(r"^\s*(表\s*\d+)\s*序号\s*(\d+)\s*(.*)$")
 # Rules whose target sits in the 规划目标 column (a level, or a task); all others sit in
@@ -170,7 +169,7 @@ def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
             attributes.append(words.ATTRIBUTE[lang][a])
     verdicts: list[str] = []
     for m in members:
-        label = official_label(m.official, lang)
+        label = words.term(m.official, lang)
         if label not in verdicts:
             verdicts.append(label)
     return CompletionRow(
@@ -290,7 +289,7 @@ def add_sheet(book, tables: list[CompletionTable], title: str) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
-    from .xlsx import append_inert
+    from .safe import append_inert
 
     sheet = book.create_sheet(title, 0)
     widths = (10, 6, 40, 12, 22, 22, 14, 20, 10, 16)

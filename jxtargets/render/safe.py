@@ -49,3 +49,14 @@ def md_cell(value: object) -> str:
 
 def md_rows(rows: list[list[str]]) -> list[list[str]]:
     return [[md_cell(c) for c in row] for row in rows]
+
+
+def append_inert(sheet, values: list) -> None:
+    """Append a row whose text cells stay text: openpyxl turns a string starting with `=` into a
+    formula (an indicator named `=HYPERLINK(…)` would become a live link); written with data type
+    `s` it is a plain string. Control characters, which the xlsx XML cannot hold, are shown as
+    escapes (safe.visible)."""
+    sheet.append([visible(v) if isinstance(v, str) else v for v in values])
+    for cell in sheet[sheet.max_row]:
+        if cell.data_type == "f":
+            cell.data_type = "s"

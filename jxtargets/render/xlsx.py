@@ -10,7 +10,7 @@ from ..core.model import Actuals, Catalogue
 from ..core.review import OFFICIAL_TERMS, Review
 from . import words
 from .review import HEADINGS, official_label, ordered_rows, review_record
-from .safe import visible
+from .safe import append_inert, visible
 
 TEMPLATE_COLUMNS = (
     "year",
@@ -237,17 +237,6 @@ def review_xlsx(review: Review, lang: str) -> bytes:
 
     add_sheet(book, completion_tables(review, lang), "完成情况" if lang == "zh" else "completion")
     return _save(book)
-
-
-def append_inert(sheet, values: list) -> None:
-    """Append a row whose text cells stay text: openpyxl turns a string starting with `=` into a
-    formula (an indicator named `=HYPERLINK(…)` would become a live link); written with data type
-    `s` it is a plain string. Control characters, which the xlsx XML cannot hold, are shown as
-    escapes (safe.visible)."""
-    sheet.append([visible(v) if isinstance(v, str) else v for v in values])
-    for cell in sheet[sheet.max_row]:
-        if cell.data_type == "f":
-            cell.data_type = "s"
 
 
 def _save(book) -> bytes:
