@@ -1,6 +1,7 @@
 """What the commands of `cli.py` share: option types (typer `Annotated` aliases), formats, and
 the glue that loads inputs, reports problems and prints or writes what `render` returns."""
 
+import os
 import sys
 from collections.abc import Sequence
 from enum import StrEnum
@@ -29,7 +30,23 @@ class Lang(StrEnum):
     en = "en"
 
 
-LangOpt = Annotated[Lang, typer.Option("--lang", envvar="JXTARGETS_LANG", help="zh (default) or en")]
+def _lang_or_env(ctx: typer.Context, value: Lang) -> Lang:
+    """--lang when given, else JXTARGETS_LANG, else zh. Read here rather than through the option's
+    `envvar`, which typer 0.26 (the oldest allowed) ignores."""
+    source = ctx.get_parameter_source("lang")
+    env = os.environ.get("JXTARGETS_LANG")
+    if env and (source is None or source.name == "DEFAULT"):
+        try:
+            return Lang(env)
+        except ValueError:
+            raise typer.BadParameter(f"JXTARGETS_LANG={env!r}: zh or en") from None
+    return value
+
+
+LangOpt = Annotated[
+    Lang,
+    typer.Option("--lang", callback=_lang_or_env, help="zh (default) or en; JXTARGETS_LANG sets it for every command"),
+]
 FormatOpt = Annotated[Format | None, typer.Option("--format", "-f", help="table, json, csv or markdown")]
 CatalogueOpt = Annotated[
     list[str] | None,

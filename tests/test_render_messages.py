@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jxtargets.render.messages import MESSAGES, category, lang_of
 
-from .conftest import run
+from .conftest import run, run_json
 
 
 def test_every_message_has_both_languages():
@@ -50,3 +50,16 @@ def test_xlsx_headers_and_categories(tmp_path):
         start = header.index(expected[0])
         assert header[start : start + 6] == expected
         assert category("economy", lang) == cat
+
+
+def test_jxtargets_lang_sets_the_language_of_every_output():
+    """JXTARGETS_LANG is read by the command line itself (typer 0.26, the oldest allowed, ignores
+    an option's envvar): the results' words follow it, --lang overrides it, a bad value exits 2."""
+    en, _ = run_json("check", "2020", "--plan", "fyp13", "--status", "missed", env={"JXTARGETS_LANG": "en"})
+    assert {r["status_label"] for r in en["results"]} == {"missed"}
+    zh, _ = run_json(
+        "check", "2020", "--plan", "fyp13", "--status", "missed", "--lang", "zh", env={"JXTARGETS_LANG": "en"}
+    )
+    assert {r["status_label"] for r in zh["results"]} == {"未完成"}
+    bad = run("check", "2020", env={"JXTARGETS_LANG": "fr"})
+    assert bad.returncode == 2 and "JXTARGETS_LANG" in bad.stderr
