@@ -122,7 +122,7 @@ REFUSED = {
     "actuals-2020-impossible.yaml": [
         ":5: values.gdp: nan is not a finite number",
         ":6: values.gdp_per_capita: inf is not a finite number",
-        ":7: values.new_urban_jobs: -3 is negative; 新增城镇就业人数 cannot be",
+        ":7: values.new_urban_jobs: -3 is negative, impossible for 新增城镇就业人数",
         ":8: values.urbanization_rate: 169% is over 100%, impossible for 常住人口城镇化率 (a share)",
         ":9: values.rd_intensity: '1e400' is not a finite number",
         ":10: values.pm25.since.2015.reduction: a reduction of 120% is impossible",

@@ -85,7 +85,7 @@ def quantity(
     if signed:
         return value
     if value < 0 and not may_be_negative(indicator.name):
-        problems.add(line, where, f"{value:g} is negative; {indicator.name} cannot be")
+        problems.add(line, where, f"{value:g} is negative, impossible for {indicator.name}")
         return None
     if indicator.unit == "%" and value > 100 and not may_exceed_100(indicator.name):
         problems.add(line, where, f"{value:g}% is over 100%, impossible for {indicator.name} (a share)")
