@@ -95,3 +95,17 @@ def test_template_as_yaml_and_xlsx(inputs):
     assert isinstance(yaml_text, str) and "year: 2021" in yaml_text and "gdp:" in yaml_text
     book = api.render(form, "xlsx")
     assert isinstance(book, bytes) and book[:2] == b"PK"  # a zip: an xlsx workbook
+
+
+def test_a_blank_form_says_there_is_nothing_to_judge(tmp_path):
+    """A template checked before it is filled in: the warnings name the blank file, and the table
+    says there is nothing to judge instead of an empty frame."""
+    from .conftest import run
+
+    form = tmp_path / "actuals-2021.yaml"
+    assert run("template", "2021", "--plan", "fyp14", "-o", str(form)).returncode == 0
+    proc = run("check", str(form))
+    assert proc.returncode == 0
+    assert proc.stdout == "（所给文件中没有数值，没有可核对的目标）\n"
+    assert "the file gives no figures" in proc.stderr
+    assert run("check", str(form), "--lang", "en").stdout == "(no figures in the given files: nothing to judge)\n"

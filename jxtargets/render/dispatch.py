@@ -114,6 +114,12 @@ def _check(report: Any, fmt: str, lang: str, show_all: bool, csv_raw: bool) -> s
     from .table import check_table, summary_text
     from .words import check_title, scope_note
 
+    if report.year is None:  # not one figure in the files (a blank form): no table to lay out
+        return (
+            "（所给文件中没有数值，没有可核对的目标）\n"
+            if lang == "zh"
+            else "(no figures in the given files: nothing to judge)\n"
+        )
     summary = report.summary.as_dict()
     scope = report.summary.scope
     several = scope is not None and scope.several_years
