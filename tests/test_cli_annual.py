@@ -60,7 +60,10 @@ def test_2016_shows_the_2017_plans_baselines():
     data, _ = run_json("check", "2016", "--plan", "wr2017")
     assert {r["status"] for r in data["results"]} == {"baseline"}
     gdp = find(data["results"], indicator="gdp", kind="cagr", region="嘉兴市")
-    assert gdp["actual"] == 3760
+    # The 2016 GDP (3760亿元) is the starting level of a growth target, never its growth rate.
+    assert (gdp["actual"], gdp["baseline"], gdp["planned_pace"], gdp["required_pace"]) == (None, 3760, 7, 7)
+    jobs = find(data["results"], indicator="new_urban_jobs", kind="level", region="嘉兴市")
+    assert (jobs["status"], jobs["actual"]) == ("baseline", 10.4)  # a level target shows its level
 
 
 def test_2015_judges_the_12th_fyp_finally():

@@ -52,7 +52,10 @@ def _level(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
 def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
     t, ind = res.target, res.indicator
     if when <= start:
-        return _level_as_baseline(ev, res, when)
+        res = _level_as_baseline(ev, res, when)
+        if res.status == "baseline":  # the whole period ahead: the planned rate is the one required
+            res.planned_cagr = res.required_cagr = near_bound(value, good)
+        return res
     based = ev.base(t, res.region)
     measured = ev.rate(t.indicator, res.region, start, when, based)
     rate, how = measured.value, measured.how
@@ -91,10 +94,15 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
 
 
 def _level_as_baseline(ev: Evaluator, res: Result, when: int) -> Result:
-    """At the baseline year itself there is nothing to judge: show the starting figure."""
-    actual, bound = ev.level(res.target.indicator, res.region, when)
-    if actual is not None:
-        res.status, res.actual, res.actual_bound = "baseline", actual, bound
+    """At the baseline year itself there is nothing to judge: the starting figure is reported.
+
+    For a target measured as a rate, a change, a sum or a fall, the figure of the baseline year
+    is a level, never the measure: `actual` (in the measure's unit) stays None, since nothing has
+    grown or changed yet, and the level is the baseline (`baseline_figure` says so)."""
+    level, bound = ev.level(res.target.indicator, res.region, when)
+    if level is not None:
+        res.status = "baseline"
+        res.why.append(("baseline_figure", {"year": when, "level": level, "level_bound": bound}))
     return res
 
 

@@ -66,10 +66,12 @@ def pace(result: Result) -> Pace:
         return Pace(unit)
     if unit == "growth":
         planned, implied, required = r.planned_cagr, r.implied_cagr, r.required_cagr
-        if t.rule == "reduction" and planned is None and r.target_value is not None and r.status != "baseline":
+        if t.rule == "reduction" and planned is None and r.target_value is not None:
             # No baseline level needed: a cumulative fall of R% in n years is a rate of
             # (1 - R/100)^(1/n) - 1 a year.
             planned, implied, required = _reduction_rates(r.target_value, r.actual, done, left, years)
+        if r.status == "baseline" and r.actual is None:  # a rate's baseline year: all of it still to do
+            required = planned
         if required is None and t.rule == "relative" and planned is not None and implied is not None:
             required = growth.remaining_cagr(planned, implied, done, left)
         return Pace(unit, planned, implied, required, done if implied is not None else 0)
@@ -93,12 +95,16 @@ def pace(result: Result) -> Pace:
             required = (bound - actual) / left
     elif rule == "annual_change":  # the measure is already a change a year
         planned = bound
+        if r.status == "baseline":
+            required = planned
         if actual is not None and done > 0:
             implied = actual
             if left > 0:
                 required = (bound * years - actual * done) / left
     else:  # change, total: the measure is the change (or the sum) so far
         planned = bound / years
+        if r.status == "baseline":  # the baseline year: nothing done, all of it still to do
+            required = planned
         if actual is not None and done > 0:
             implied = actual / done
             if left > 0:

@@ -83,8 +83,17 @@ def target_text(r: dict) -> str:
 
 def actual_text(r: dict) -> str:
     if r["actual"] is None:
-        return "—"
+        return baseline_figure_text(r)
     text = words.bounded(words.fmt_value(r["actual"], r["measure_unit"]), r.get("actual_bound"))
     if r.get("actual_year") and r.get("as_of") and r["actual_year"] < r["as_of"]:
         text += f"\n({r['actual_year']})"  # the latest figure, from an earlier year
     return text
+
+
+def baseline_figure_text(r: dict) -> str:
+    """What the actual column shows for a result with no measured figure: "—", or, at the
+    baseline year of a target measured as a rate, change, sum or fall, the starting level in the
+    indicator's own unit (16.1万元/人), never in the measure's (%/年): nothing has grown yet."""
+    if r["status"] != "baseline" or r["baseline"] is None:
+        return "—"
+    return words.bounded(words.fmt_value(r["baseline"], r["unit"] or ""), r.get("baseline_bound"))

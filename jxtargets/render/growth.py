@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 def cagr_table(results: list[Result], lang: str) -> Responsive:
     from ..core.kinds import SPECS
     from . import words
+    from .formats import baseline_figure_text
     from .records import record
     from .table import Responsive, simple_table
 
@@ -30,7 +31,12 @@ def cagr_table(results: list[Result], lang: str) -> Responsive:
         rec = record(r, lang)
         unit = rec["measure_unit"]
         target = "—" if rec["target"] is None else words.fmt_value(rec["target"], unit)
-        actual = "—" if rec["actual"] is None else f"{words.fmt_value(rec['actual'], unit)}\n({rec['year']})"
+        if rec["actual"] is not None:
+            actual = f"{words.fmt_value(rec['actual'], unit)}\n({rec['year']})"
+        else:  # at the baseline year of a rate target: the starting level, no rate yet
+            actual = baseline_figure_text(rec)
+            if actual != "—":
+                actual += f"\n({rec['year']}年基期)" if lang == "zh" else f"\n({rec['year']} baseline)"
         rows.append(
             [
                 f"{rec['plan']}\n{rec['baseline_year']}–{rec['target_year']}",

@@ -125,6 +125,7 @@ _WHY = {
         "reached_early": "已提前达到目标",
         "no_figure": "无{year}年数据",
         "no_baseline": "无{year}年基期值",
+        "baseline_figure": "{year}年为基期（{level}），尚无增长或变化可评",
         "no_factor": "倍增目标未给出倍数",
         "latest_figure": "截至{year}年",
         "no_final_figure": "无{due}年数据，{year}年数据不足以作终期判断",
@@ -158,6 +159,7 @@ _WHY = {
         "reached_early": "target already reached",
         "no_figure": "no figure for {year}",
         "no_baseline": "no baseline for {year}",
+        "baseline_figure": "{year} is the baseline year ({level}): no growth or change to judge yet",
         "no_factor": "a multiple target with no factor",
         "latest_figure": "as of {year}",
         "no_final_figure": "no figure for {due}: the {year} figure cannot give a final verdict",
@@ -298,6 +300,8 @@ def why(result, lang: str) -> str:
             parts.append(_compare(params, short, lang))
             continue
         shown = dict(params)
+        if "level" in shown:  # a level in the indicator's own unit, not the measure's (baseline_figure)
+            shown["level"] = bounded(fmt_value(shown["level"], result.indicator.unit or ""), shown.pop("level_bound"))
         if code == "pace":
             ratio = shown["ratio"]
             if ratio < 0:
@@ -339,8 +343,7 @@ def join(parts: list[str], lang: str) -> str:
 
 
 def pace_unit(kind: str | None, unit: str | None, lang: str) -> str | None:
-    """The unit of a pace (core/pace.py): %/年 for growth, 个百分点/年 for a share, else the
-    indicator's unit a year."""
+    """The unit of a pace (core/pace.py): %/年 for growth, 个百分点/年 for a share, else unit/年."""
     if kind is None:
         return None
     per_year = "/年" if lang == "zh" else " a year"
