@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
-from .core.model import Catalogue, Figure, Source
+from .core.model import Catalogue, Figure, Source, TableLabel
 from .loading.errors import LoadError, Problem
 from .loading.files import catalogue_paths, display_name, embedded_actuals, is_dir, resolve_inputs
 
@@ -74,10 +74,22 @@ def quote_problems(
         elif squash(source.quote) not in text:
             problems.append(Problem(file, line, key, f"quote not found in {source.doc}: {source.quote!r}"))
 
+    def labels(label: TableLabel | None, source: Source | str | None, file: str, line: int, key: str) -> None:
+        """A table's group and a sub-row's parent are quoted from the table's document too."""
+        if label is None or not isinstance(source, Source):
+            return
+        for name, text in (("group", label.group), ("parent", label.parent)):
+            if text:
+                check(Source(source.doc, source.where, text), file, line, f"{key}.table.{name}")
+
     cat_name = display_name(Path(catalogue.path))
     for t in catalogue.targets():
         check(t.source, t.file or cat_name, t.line, t.indicator)
+        labels(t.table, t.source, t.file or cat_name, t.line, t.indicator)
     for ind in catalogue.indicators.values():
+        for row in ind.table_rows:
+            check(row.source, row.file or cat_name, row.line, f"{ind.id}.table_rows")
+            labels(row.table, row.source, row.file or cat_name, row.line, f"{ind.id}.table_rows")
         if ind.growth_basis_source is not None:
             file, line = ind.growth_basis_at
             check(ind.growth_basis_source, file or cat_name, line, f"{ind.id}.growth_basis_source")

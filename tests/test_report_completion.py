@@ -142,32 +142,38 @@ def test_table1_regenerated_cell_by_cell(table, capsys):
         print(f"\n表1 regenerated: {matched}/{total} cells match ({matched / total:.1%})")
         for miss in misses:
             print("  differs:", miss)
-    # Every figure and its written form (以上, [ ], 累计下降, /, 省下达) matches, except the one row the
-    # catalogue has no target for: 氮氧化物, whose target cell the document leaves empty.
-    figure_misses = [m for m in misses if m[1] in FIGURES]
-    assert {m[0] for m in figure_misses} <= {24}
-    assert all(m[3] == "(no row)" for m in figure_misses)
-    # The labels that differ are the catalogue's own words, listed here so that any other is a regression.
-    label_misses = {(m[0], m[1]) for m in misses if m[1] not in FIGURES}
-    assert label_misses == EXPECTED_LABEL_MISSES
-    assert matched == total - len(misses)
+    # Every cell: the figures and their written forms (以上, [ ], 累计下降, /, 省下达), and the table's own
+    # words, quoted in the catalogue (`table:`): its groups (类别), row names and units (发明专利授权量（项）
+    # where the catalogue counts 件), and 氮氧化物, a row of the table that sets no target (`table_rows:`).
+    assert misses == []
+    assert (matched, total) == (272, 272)
 
 
-# 类别: the catalogue's categories are the indicator's subject (基础设施, 教育, 卫生健康, 安全, 资源利用,
-# 生态环境), where 表1 groups them in four (经济发展, 创新驱动, 民生福祉, 资源环境). Names: the catalogue
-# names the indicator (化学需氧量排放总量), the table the column (主要污染物排放总量减少 · 化学需氧量);
-# units: 人/千人 and 平方米/万元 where the table writes 人 and 平方米, 万套 for 万套（户）.
-EXPECTED_LABEL_MISSES: set[tuple[int, str]] = {
-    *((n, "category") for n in (4, 7, 8, 10, 12, 14, 16, 17, 18, 23)),
-    (6, "name"),  # the catalogue counts patents in 件 (data guide), the table in 项
-    (13, "name"),
-    (15, "name"),
-    (16, "name"),  # beds per 1,000 elderly: the catalogue's unit is 张/千人, the table writes 张
-    (22, "name"),
-    (24, "name"),  # 化学需氧量, 氨氮, 二氧化硫 (one key each), and 氮氧化物's missing row
-    (24, "category"),
-    (24, "number"),
-}
+def test_row_without_target_printed_as_the_table_prints_it(table):
+    """表1 row 24 氮氧化物: the 2020 result [21] and an empty target cell; no verdict, no target."""
+    (nox,) = [r for r in table.rows if r.indicator == "nox_emissions"]
+    assert nox.cells() == ["", "", "氮氧化物（%）", "—", "—", "", "—", "[21]", "", ""]
+    assert nox.rows == []
+    pollutants = ("cod_emissions", "ammonia_nitrogen_emissions", "so2_emissions", "nox_emissions")
+    rows = [r for r in table.rows if r.indicator in pollutants]
+    assert [(r.number, r.name) for r in rows] == [
+        ("24", "化学需氧量（%）"),
+        ("", "氨氮（%）"),
+        ("", "二氧化硫（%）"),
+        ("", "氮氧化物（%）"),
+    ]
+
+
+def test_groups_are_the_tables_own_and_english_keeps_the_categories():
+    cat = api.open_catalogue()
+    actuals = api.open_actuals([str(DATA / "actuals" / "actuals-2020.yaml")], cat)
+    rv = review(cat, actuals, as_of=2020, filters=api.Filters(plans=("fyp13",)))
+    (zh,) = completion_tables(rv, "zh", cat.region)
+    assert [r.category for r in zh.rows if r.category] == ["经济发展", "创新驱动", "民生福祉", "资源环境"]
+    (en,) = completion_tables(rv, "en", cat.region)
+    patents = next(r for r in en.rows if r.indicator == "invention_patents_granted")
+    assert patents.name == "Invention patents granted (件)"
+    assert zh.rows[0].cells()[:3] == ["经济发展", "1", "地区生产总值（亿元）"]
 
 
 def test_plain_numbers_are_as_tables_print_them():

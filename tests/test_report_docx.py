@@ -67,12 +67,14 @@ def test_completion_table_rows(report):
         "评估",
     ]
     rows = [[c.text for c in r.cells] for r in table.rows[1:]]
-    assert len(rows) == 33
+    assert len(rows) == 34  # 表1's rows, 氮氧化物 (no target, its 2020 result) among them
     assert rows[0][:8] == ["经济发展", "1", "地区生产总值（亿元）", "3517.1", "5000", "7%以上", "5509.5", "6.59%"]
     pm25 = next(r for r in rows if r[2].startswith("细颗粒物"))
     assert pm25[3:8] == ["53", "43", "累计下降18.9%", "28", "累计下降47.2%"]
     energy = next(r for r in rows if r[2].startswith("单位地区生产总值能耗"))
     assert energy[5] == "[18.5]/[17.6]（省下达）"
+    nox = next(r for r in rows if r[2] == "氮氧化物（%）")
+    assert nox == ["", "", "氮氧化物（%）", "—", "—", "", "—", "[21]", "", ""]
 
 
 def test_charts_overview_and_lagging(report):

@@ -28,6 +28,32 @@ class Source:
     quote: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class TableLabel:
+    """How a plan's own table prints a target's row, quoted from it: the table's group (its 类别
+    cell: 经济发展, 资源环境), the row's 指标 cell (with the unit the table writes: 发明专利授权量（项）)
+    and, for a sub-row, the merged cell it stands under (主要污染物排放总量减少（%）)."""
+
+    group: str | None = None
+    row: str | None = None
+    parent: str | None = None
+
+
+@dataclass(slots=True)
+class TableRow:
+    """A row of a plan's table that sets no target (its target cell is empty) but reports a
+    figure: the completion table prints it as the plan did, with the figure as `measure`."""
+
+    plan: str
+    indicator: str
+    measure: Kind
+    table: TableLabel
+    source: Source | None = None
+    note: str | None = None
+    line: int = 0
+    file: str = ""
+
+
 @dataclass(slots=True)
 class Plan:
     id: str
@@ -65,6 +91,7 @@ class Target:
     every_year: str | None = None  # "each" (每年…以上) or "mean" (年均): see core/yearly.py
     aim: bool = False  # a 力争/争取 milestone (`stretch: true`): reported, never required
     file: str = ""  # the catalogue file that holds it (a catalogue may be a directory of files)
+    table: TableLabel | None = None  # the row as the plan's own table prints it
 
     @property
     def rule(self) -> Kind:
@@ -91,6 +118,8 @@ class Indicator:
     growth_basis: str | None = None
     growth_basis_source: Source | None = None
     growth_basis_at: tuple[str, int] = ("", 0)
+    # Rows of plans' own tables that name it but set no target (表1's 氮氧化物).
+    table_rows: list[TableRow] = field(default_factory=list)
 
     @property
     def is_share(self) -> bool:

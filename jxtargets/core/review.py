@@ -15,7 +15,7 @@ from .check import Filters, check
 from .growth import finite
 from .kinds import SPECS, better, near_bound
 from .labels import TERMS, TERMS_EN, label
-from .model import Actuals, Catalogue
+from .model import Actuals, Catalogue, Figure, Indicator, TableRow
 from .policy import tolerance
 from .rules import Result, satisfies
 
@@ -55,6 +55,9 @@ class Review:
     # The latest year with any figure at or before `as_of`: earlier than `as_of` when no release
     # for that year is loaded (each target is then judged on its latest figure, and says so).
     latest_year: int | None = None
+    # Rows of the reviewed plans' own tables that set no target (表1's 氮氧化物), each with the
+    # plan's region's latest figure at or before `as_of`: printed by the completion table only.
+    table_rows: list[tuple[Indicator, TableRow, Figure | None]] = field(default_factory=list)
 
 
 def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, filters: Filters | None = None) -> Review:
@@ -71,7 +74,15 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
             counts = table.setdefault(key, {term: 0 for term in OFFICIAL_TERMS})
             counts[row.official] += 1
     loaded = [y for y in actuals.years if y <= year]
-    return Review(year, rows, by_plan, by_category, max(loaded) if loaded else None)
+    out = Review(year, rows, by_plan, by_category, max(loaded) if loaded else None)
+    plans = {row.result.plan.id for row in rows}
+    for indicator in catalogue.indicators.values():
+        for table_row in indicator.table_rows:
+            if table_row.plan in plans:
+                series = actuals.series(indicator.id, catalogue.region)
+                years = [y for y in series if y <= year]
+                out.table_rows.append((indicator, table_row, series[max(years)] if years else None))
+    return out
 
 
 def review_row(result: Result, actuals: Actuals, as_of: int) -> ReviewRow:

@@ -11,6 +11,7 @@ from ..core.kinds import KINDS, MEASURES, OPS, SPECS, Kind
 from ..core.model import ATTRIBUTES, BASES, DIRECTIONS, Catalogue, Indicator, Plan, Source, Target
 from . import fields as f
 from .errors import LoadError, Problems
+from .table_labels import add_table_rows, read_label
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
 PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
@@ -25,6 +26,7 @@ INDICATOR_KEYS = (
     "growth_basis",
     "growth_basis_source",
     "targets",
+    "table_rows",
 )
 TARGET_KEYS = (
     "plan",
@@ -50,6 +52,7 @@ TARGET_KEYS = (
     "of",
     "measure",
     "every_year",
+    "table",
 )
 SOURCE_KEYS = ("doc", "where", "quote")
 _ID = re.compile(r"[a-z][a-z0-9_]*\Z")
@@ -122,6 +125,7 @@ def add_targets(
         if target is not None:
             target.file = problems.file
             indicator.targets.append(target)
+    add_table_rows(indicator, body, catalogue, problems, _source)
 
 
 def check_indicator(indicator: Indicator, line, problems: Problems) -> None:
@@ -198,6 +202,8 @@ def _target(
     target.partners = f.names(t, "partners", problems, where)
     target.note = f.text(t, "note", problems, where)
     target.source = _source(t.get("source"), problems, f.line_of(t, "source"), f"{where}.source")
+    if "table" in t:
+        target.table = read_label(t["table"], f.line_of(t, "table"), where, target.source, problems)
     region = f.text(t, "region", problems, where)
     if region is not None and region != catalogue.region:
         if region not in catalogue.regions:

@@ -10,7 +10,8 @@ catalogue in use the same way. Every file may hold any of the SPEC §2 keys:
   definition (an indicator's name, name_en, unit, direction or category; any field of a plan)
   is a clash, reported with both files and lines. A repeat may add `aliases:`; its `note:` is
   not read (the first definition's stands).
-- an `indicators:` entry with only `targets:` adds targets to an indicator defined elsewhere.
+- an `indicators:` entry with only `targets:` (and `table_rows:`) adds them to an indicator
+  defined elsewhere.
 
 Files of a directory are read `indicators.yaml` first, then the others sorted by path; a plan's
 targets keep their order within its file.
@@ -147,8 +148,8 @@ class _Builder:
             )
 
     def definition(self, iid, body, line: int | None, problems: Problems) -> None:
-        if isinstance(body, dict) and set(body) <= {"targets"} and isinstance(iid, str):
-            return  # targets for an indicator defined elsewhere
+        if isinstance(body, dict) and set(body) <= {"targets", "table_rows"} and isinstance(iid, str):
+            return  # targets (and table rows) for an indicator defined elsewhere
         indicator = _definition(iid, body, line, problems, self.check_units)
         if indicator is None:
             self.skip.add(id(body))

@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..core.kinds import SPECS
-from ..core.model import Plan, Target
+from ..core.kinds import SPECS, Kind
+from ..core.model import Figure, Indicator, Plan, Source, TableLabel, TableRow, Target
 from ..core.review import Review, ReviewRow
 from . import words
 from .messages import COMPLETION, category
 
 _WHERE = re.compile(r"^\s*(表\s*\d+)\s*序号\s*(\d+)\s*(.*)$")
+_UNIT = re.compile(r"（[^（）]*）$")  # a trailing （unit）
 # Rules whose target sits in the 规划目标 column (a level, or a task); all others sit in
 # 年均增长/[累计].
 LEVEL_RULES = tuple(k for k, s in SPECS.items() if s.on_level or k == "milestone")
@@ -96,10 +97,10 @@ def plain(x: float | None) -> str:
     return "0" if text in ("-0", "") else text
 
 
-def _where(t: Target) -> tuple[str, int, str] | None:
-    if t.source is None:
+def _where(source: Source | str | None) -> tuple[str, int, str] | None:
+    if not isinstance(source, Source):
         return None
-    m = _WHERE.match(t.source.where or "")
+    m = _WHERE.match(source.where or "")
     if m is None:
         return None
     return re.sub(r"\s+", "", m.group(1)), int(m.group(2)), m.group(3).strip()
@@ -114,16 +115,16 @@ def completion_tables(review: Review, lang: str = "zh", home: str | None = None)
         if t.region is not None and t.region != home:
             continue
         plans.setdefault(t.plan, []).append(row)
-    return [_table(rows, review.as_of, lang) for rows in plans.values()]
+    return [_table(rows, review, lang) for rows in plans.values()]
 
 
-def _table(rows: list[ReviewRow], as_of: int, lang: str) -> CompletionTable:
+def _table(rows: list[ReviewRow], review: Review, lang: str) -> CompletionTable:
     plan = rows[0].result.plan
-    cited = [w for w in (_where(r.result.target) for r in rows) if w]
+    cited = [w for w in (_where(r.result.target.source) for r in rows) if w]
     table = max({w[0] for w in cited}, key=lambda name: sum(w[0] == name for w in cited)) if cited else None
     groups: dict[tuple[int, str, str], list[ReviewRow]] = {}
     for order, row in enumerate(rows):
-        w = _where(row.result.target)
+        w = _where(row.result.target.source)
         if table is not None:
             if w is None or w[0] != table:
                 continue
@@ -131,19 +132,41 @@ def _table(rows: list[ReviewRow], as_of: int, lang: str) -> CompletionTable:
         else:
             key = (order, "", row.result.indicator.id)
         groups.setdefault(key, []).append(row)
+    lines = [(key[0], key[1], _row(members, lang)) for key, members in groups.items()]
+    for indicator, table_row, figure in review.table_rows:
+        w = _where(table_row.source)
+        if table is not None and table_row.plan == plan.id and w is not None and w[0] == table:
+            lines.append((w[1], w[2], _untargeted(indicator, table_row, figure, plan, lang)))
     out: list[CompletionRow] = []
     numbers: dict[int, int] = {}
     last_category = last_number = None
-    for (number, sub, _), members in sorted(groups.items(), key=lambda kv: kv[0][0]):
+    for number, sub, line in sorted(lines, key=lambda item: item[0]):
         if table is None:
             number = numbers.setdefault(number, len(numbers) + 1)
-        line = _row(members, lang)
         line.sub = sub
         line.number = str(number) if number != last_number else ""
-        line.category = line.category if line.category != last_category else ""
-        last_number, last_category = number, category(members[0].result.indicator.category, lang)
+        shown = line.category
+        line.category = shown if shown != last_category else ""
+        last_number, last_category = number, shown
         out.append(line)
-    return CompletionTable(plan, as_of, table, out, lang)
+    return CompletionTable(plan, review.as_of, table, out, lang)
+
+
+def _label(members: list[ReviewRow]) -> TableLabel | None:
+    return next((m.result.target.table for m in members if m.result.target.table is not None), None)
+
+
+def _printed_name(label: TableLabel | None) -> str | None:
+    """The 指标 cell as the plan's table prints it: the row's own words, a sub-row without a
+    unit of its own taking the unit of the merged cell it stands under (化学需氧量（%）)."""
+    if label is None or not label.row:
+        return None
+    name = "".join(label.row.split())
+    if label.parent and not _UNIT.search(name):
+        unit = _UNIT.search("".join(label.parent.split()))
+        if unit:
+            name += unit.group()
+    return name
 
 
 def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
@@ -152,8 +175,11 @@ def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
     unit = ind.unit or ""
     level = [m for m in members if m.result.target.rule in LEVEL_RULES]
     rates = [m for m in members if m.result.target.rule not in LEVEL_RULES]
+    label = _label(members) if lang == "zh" else None  # the table's words are Chinese
     name = ind.name if lang == "zh" else (ind.name_en or ind.name)
-    if not level and rates and all(m.result.target.rule == "reduction" for m in rates):
+    if _printed_name(label):
+        name = _printed_name(label) or name
+    elif not level and rates and all(m.result.target.rule == "reduction" for m in rates):
         name = c["reduction_name"].format(name=name)
     elif unit:
         name = f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
@@ -169,11 +195,11 @@ def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
             attributes.append(words.ATTRIBUTE[lang][a])
     verdicts: list[str] = []
     for m in members:
-        label = words.term(m.official, lang)
-        if label not in verdicts:
-            verdicts.append(label)
+        verdict = words.term(m.official, lang)
+        if verdict not in verdicts:
+            verdicts.append(verdict)
     return CompletionRow(
-        category=category(ind.category, lang),
+        category=label.group if label and label.group else category(ind.category, lang),
         number="",
         name=name,
         baseline=plain(baseline),
@@ -182,12 +208,46 @@ def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
         actual=c["done"] if _done(level) else plain(actual),
         actual_rate="—"
         if rate_actual is None
-        else _written(rate_actual.result.target, unit, rate_actual.result.actual, lang),
+        else _written_for(rate_actual.result.target, unit, rate_actual.result.actual, lang),
         attribute="/".join(attributes),
         official="/".join(verdicts),
         indicator=ind.id,
         binding=any(m.result.target.attribute == "binding" for m in members),
         rows=members,
+    )
+
+
+def _untargeted(indicator: Indicator, row: TableRow, figure: Figure | None, plan: Plan, lang: str) -> CompletionRow:
+    """A row of the plan's table with no target: the table's words, no target (its target
+    cell is empty, as the plan printed it), the figure reported for it, no verdict."""
+    c = COMPLETION[lang]
+    unit = indicator.unit or ""
+    label = row.table if lang == "zh" else None
+    name = _printed_name(label)
+    if name is None:
+        name = indicator.name if lang == "zh" else (indicator.name_en or indicator.name)
+        if row.measure == "reduction":
+            name = c["reduction_name"].format(name=name)
+        elif unit:
+            name = f"{name}（{unit}）" if lang == "zh" else f"{name} ({unit})"
+    level = row.measure in LEVEL_RULES
+    since = SPECS[row.measure].since_figure
+    value = None
+    if figure is not None:
+        value = figure.value if level else figure.since.get(plan.baseline_year, {}).get(since or "")
+    quote = row.source.quote if isinstance(row.source, Source) else ""
+    return CompletionRow(
+        category=label.group if label and label.group else category(indicator.category, lang),
+        number="",
+        name=name,
+        baseline="—",
+        target="—" if not level else "",
+        target_rate="" if not level else "—",
+        actual=plain(value) if level else "—",
+        actual_rate="—" if level or value is None else _written(row.measure, quote, None, None, unit, value, lang),
+        attribute="",
+        official="",
+        indicator=indicator.id,
     )
 
 
@@ -221,18 +281,24 @@ def _target_text(t: Target, unit: str, lang: str) -> str:
     elif t.value is None:
         text = "—"
     else:
-        text = _written(t, unit, t.value, lang, qualify=True)
+        text = _written_for(t, unit, t.value, lang, qualify=True)
     if t.stretch is not None:
-        stretch = _written(t, unit, t.stretch, lang)
+        stretch = _written_for(t, unit, t.stretch, lang)
         text += ("，" if lang == "zh" else ", ") + c["stretch"].format(value=stretch)
     return text
 
 
-def _written(t: Target, unit: str, value, lang: str, qualify: bool = False) -> str:
-    """`value` (the target's or the actual's measure) in the form the plan writes it."""
+def _written_for(t: Target, unit: str, value, lang: str, qualify: bool = False) -> str:
+    """`value` (the target's or the actual's measure) in the form the plan writes the target."""
+    quote = t.source.quote if t.source and t.source.quote else ""
+    return _written(t.rule, quote, t.value, t.op, unit, value, lang, qualify)
+
+
+def _written(rule: Kind, quote: str, own, op: str | None, unit: str, value, lang: str, qualify: bool = False) -> str:
+    """`value` in the form the plan writes it; `quote` is the plan's text for the row, `own`
+    and `op` its target (None for a row with no target)."""
     c = COMPLETION[lang]
-    quote = " ".join(t.source.quote.split()) if t.source and t.source.quote else ""
-    rule = t.rule
+    quote = " ".join(quote.split())
     if value is None:
         return "—"
     if isinstance(value, tuple):
@@ -247,19 +313,20 @@ def _written(t: Target, unit: str, value, lang: str, qualify: bool = False) -> s
     elif rule == "reduction":
         fall = c["cumulative_fall"].format(value=number)
         # the form follows how the plan wrote the target itself, for the actual figure too
-        own = plain(t.value[0] if isinstance(t.value, tuple) else t.value)
-        text = fall if COMPLETION["zh"]["cumulative_fall"].format(value=own) in quote else f"[{number}]"
+        written = plain(own[0] if isinstance(own, tuple) else own) if own is not None else None
+        shown = written is not None and COMPLETION["zh"]["cumulative_fall"].format(value=written) in quote
+        text = fall if shown else f"[{number}]"
     elif rule == "annual_change":
         points = {"zh": "个百分点", "en": " pp"}[lang] if unit == "%" else unit
         text = c["annual_change"].format(value=f"{number}{points}")
     else:
         text = number
     if qualify:
-        if t.op == "~":
+        if op == "~":
             text += c["about"]
-        elif t.op == ">=" and re.search(rf"(?<![\d.]){re.escape(first)}%?\]?以上", quote):
+        elif op == ">=" and re.search(rf"(?<![\d.]){re.escape(first)}%?\]?以上", quote):
             text += c["above"]
-        elif t.op == "<=" and re.search(rf"(?<![\d.]){re.escape(first)}%?\]?以下", quote):
+        elif op == "<=" and re.search(rf"(?<![\d.]){re.escape(first)}%?\]?以下", quote):
             text += c["below"]
     return text
 
