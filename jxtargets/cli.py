@@ -169,13 +169,14 @@ def validate(
         str | None, typer.Option("--seeds", help="folder of source documents: also check every quote")
     ] = None,
     fmt: FormatOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Check the catalogue and actuals files and report every problem, not just the first."""
     from . import api
 
     result = api.validate(catalogue, files, seeds, extend)
     warn(result.problems)
-    emit(result, format_for(fmt, None), Lang.zh)
+    emit(result, format_for(fmt, None), lang)
     raise typer.Exit(result.exit_code)
 
 
@@ -348,11 +349,14 @@ def run(argv: Sequence[str]) -> int:
     for the installed command, and what the tests call (through typer's CliRunner isolation)."""
     import gc
 
+    from . import cli_shared
     from .loading.errors import LoadError
+    from .messages import text_of
     from .render.messages import lang_of, say
 
-    # The language of the messages printed here, before or without typer's parsing.
-    lang = lang_of(tuple(argv), dict(os.environ))
+    # The language of the messages printed here and of the problems found in the input, before
+    # or without typer's parsing.
+    lang = cli_shared.LANG = lang_of(tuple(argv), dict(os.environ))
 
     # A short-lived process that builds many small objects and drops none: cyclic GC passes
     # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.
@@ -364,7 +368,7 @@ def run(argv: Sequence[str]) -> int:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except LoadError as exc:  # bad input or usage: one line per problem
         for p in exc.problems:
-            print(f"jxtargets: {p}", file=sys.stderr)
+            print(f"jxtargets: {text_of(p, lang)}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

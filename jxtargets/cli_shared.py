@@ -104,9 +104,16 @@ def split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
+# The language of the problems printed (file:line: key: message): the command's --lang or
+# JXTARGETS_LANG, set by `cli.run` before the command runs.
+LANG = "zh"
+
+
 def warn(warnings: Sequence[object]) -> None:
+    from .messages import text_of
+
     for w in warnings:
-        print(f"jxtargets: {w}", file=sys.stderr)
+        print(f"jxtargets: {text_of(w, LANG)}", file=sys.stderr)
 
 
 def load(items: Sequence[str] | None, catalogue: list[str] | None, extend: list[str] | None) -> "Inputs":

@@ -4,6 +4,10 @@ Every bad file under tests/bad/ (all figures in them made up) goes through the r
 (`python -m jxtargets check FILE --format json`): exit code 2, one line on stderr per problem,
 each naming the file (and line and column where there is one), no traceback. The same files go
 through the library (`load_actuals`, `load_catalogue`, `parse_number`, `yamltree.parse`).
+
+What each problem says is checked in English (`--lang en`, `Problem.text("en")`), whose words
+the expectations below quote; the Chinese default gives the same lines, file, line, column and
+key included, in Chinese (checked for every refused file; tests/test_messages.py has more).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from .conftest import DATA, ROOT, run
 BAD = Path(__file__).resolve().parent / "bad"
 REL = "tests/bad/"  # how the command names them, run from the repository root
 # file:line[:col]: [warning:] [key:] message — one line each.
-LINE = re.compile(r"^jxtargets: (?P<file>[^:]+)(:(?P<line>\d+)(:(?P<col>\d+))?)?: (warning: )?\S.*$")
+LINE = re.compile(r"^jxtargets: (?P<file>[^:]+)(:(?P<line>\d+)(:(?P<col>\d+))?)?: (warning: |警告: )?\S.*$")
 
 
 @pytest.fixture(autouse=True)
@@ -47,9 +51,10 @@ def catalogue():
     return api.open_catalogue()
 
 
-def check(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    proc = run("check", *args, "--format", "json", cwd=cwd)
+def check(*args: str, cwd: Path | None = None, lang: str = "en") -> subprocess.CompletedProcess:
+    proc = run("check", *args, "--format", "json", "--lang", lang, cwd=cwd)
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr, proc.stderr
+    assert "内部错误" not in proc.stderr, proc.stderr
     return proc
 
 
@@ -60,9 +65,9 @@ def stderr_lines(proc: subprocess.CompletedProcess) -> list[str]:
     return lines
 
 
-def refused(*args: str, cwd: Path | None = None) -> list[str]:
+def refused(*args: str, cwd: Path | None = None, lang: str = "en") -> list[str]:
     """Run check; it must exit 2 with nothing on stdout and the problems on stderr."""
-    proc = check(*args, cwd=cwd)
+    proc = check(*args, cwd=cwd, lang=lang)
     assert proc.returncode == 2, (proc.returncode, proc.stderr)
     assert proc.stdout == ""
     lines = stderr_lines(proc)
@@ -77,7 +82,7 @@ def load(name: str, catalogue, **kw):
 def load_error(name: str, catalogue, **kw) -> list[str]:
     with pytest.raises(LoadError) as info:
         load(name, catalogue, **kw)
-    return [str(p) for p in info.value.problems]
+    return [p.text("en") for p in info.value.problems]
 
 
 # -- every bad file, through the command -----------------------------------------------------------
@@ -180,6 +185,11 @@ def test_check_refuses_bad_file(name):
     for expected in REFUSED[name]:
         assert any(expected in line for line in lines), f"{expected!r} not in:\n" + "\n".join(lines)
     assert len(lines) == len(REFUSED[name]), "\n".join(lines)
+    # In Chinese (the default): the same problems at the same places, in other words.
+    chinese = refused(REL + name, lang="zh")
+    assert len(chinese) == len(lines)
+    for zh, en in zip(chinese, lines, strict=True):
+        assert zh.split(": ", 2)[:1] == en.split(": ", 2)[:1], (zh, en)
 
 
 def test_every_bad_file_is_covered():
@@ -408,8 +418,9 @@ def test_parse_number_accepts(raw, value, unit):
     ],
 )
 def test_parse_number_refuses(raw, says):
-    with pytest.raises(NumberError, match=re.escape(says)):
+    with pytest.raises(NumberError) as info:
         parse_number(raw)
+    assert says in info.value.msg.text("en") and info.value.msg.code.startswith("number.")
 
 
 @pytest.mark.parametrize("text", ["yes", "no", "on", "off", "Yes", "0755", "1_000", "60:30", "0x1f", "1:20:30"])
@@ -584,7 +595,7 @@ def test_deep_nesting_is_refused_quickly(tmp_path, depth):
     lines = refused(str(path))  # exit 2, not a crash of the C parser (SIGSEGV, exit -11)
     assert time.perf_counter() - start < 10
     # One line, at the first level too deep, whichever PyYAML/libyaml version is installed.
-    assert lines == [f"jxtargets: {path}:4:{8 + MAX_DEPTH - 1}: {TOO_DEEP}"]
+    assert lines == [f"jxtargets: {path}:4:{8 + MAX_DEPTH - 1}: {TOO_DEEP.text('en')}"]
 
 
 def test_deep_block_nesting_is_refused(tmp_path):
@@ -600,7 +611,7 @@ def test_deep_block_nesting_is_refused(tmp_path):
     lines = refused(str(path))
     assert time.perf_counter() - start < 10
     # The key k63, whose mapping would be level MAX_DEPTH + 1, whichever PyYAML/libyaml is installed.
-    assert lines == [f"jxtargets: {path}:{3 + MAX_DEPTH}:{MAX_DEPTH + 2}: {TOO_DEEP}"]
+    assert lines == [f"jxtargets: {path}:{3 + MAX_DEPTH}:{MAX_DEPTH + 2}: {TOO_DEEP.text('en')}"]
 
 
 def test_shared_aliases_are_fine(tmp_path, catalogue):
@@ -661,6 +672,8 @@ def test_validate_reports_every_problem_sorted_by_line():
         REL + "actuals-2020-many-problems.yaml",
         REL + "actuals-2020-yaml11.yaml",
         REL + "actuals-2020-blank.yaml",
+        "--lang",
+        "en",
     )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     lines = proc.stderr.splitlines()
@@ -710,7 +723,7 @@ def test_csv_cell_problems_name_line_and_column(tmp_path):
         "2020,urbanization_rate,,69,,2015,7.1.2\n",
         encoding="utf-8",
     )
-    proc = run("check", str(bad), "--format", "json")
+    proc = run("check", str(bad), "--format", "json", "--lang", "en")
     assert proc.returncode == 2 and proc.stdout == ""
     lines = proc.stderr.splitlines()
     assert lines == [

@@ -35,7 +35,7 @@ def figures(catalogue):
 
 
 def test_validate_is_clean():
-    proc = run("validate")
+    proc = run("validate", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert "0 errors, 0 warnings" in proc.stdout
 

@@ -3,7 +3,8 @@
 Each case goes through the command line (`run`, in process; `run_process` where a hang must end
 in a timeout rather than stall the suite): a value the reader cannot take at face value is an
 error naming the file, line and key; every bad input exits 2 with one line per problem and no
-traceback. Every figure in these files is MADE UP.
+traceback. Every figure in these files is MADE UP. What the lines say is checked in English
+(JXTARGETS_LANG=en): the Chinese default says the same (tests/test_messages.py).
 """
 
 from __future__ import annotations
@@ -20,7 +21,16 @@ import pytest
 
 from jxtargets.loading.errors import MAX_PROBLEMS, STOP_AFTER
 
-from .conftest import run, run_process
+from .conftest import run as run_any_language
+from .conftest import run_process
+
+EN = {"JXTARGETS_LANG": "en"}
+
+
+def run(*args: str, cwd: Path | None = None, env: dict | None = None):
+    """The command line in English, whose words these tests quote."""
+    return run_any_language(*args, cwd=cwd, env={**EN, **(env or {})})
+
 
 LINE = re.compile(r"^jxtargets: (?P<file>[^:]+)(:(?P<line>\d+)(:(?P<col>\d+))?)?: (warning: )?\S.*$")
 

@@ -85,10 +85,10 @@ def test_validate_checks_a_user_catalogues_quotes_against_the_users_documents(tm
         str(plan),
     )
     common = [str(ACTUALS), "--catalogue", str(plan)]
-    checked = run("validate", *common, "--seeds", str(TESTDATA))
+    checked = run("validate", *common, "--seeds", str(TESTDATA), "--lang", "en")
     assert checked.returncode == 0, checked.stderr
     assert checked.stdout.splitlines()[0] == "5 quotes looked up in their source documents"
-    unchecked = run("validate", *common)
+    unchecked = run("validate", *common, "--lang", "en")
     assert unchecked.returncode == 0
     assert unchecked.stdout.splitlines()[0] == (
         "quotes not checked: give --seeds DIR (the folder of the source documents) to check every quote"
@@ -96,7 +96,7 @@ def test_validate_checks_a_user_catalogues_quotes_against_the_users_documents(tm
     # A quote the document does not hold is named with the catalogue file and line.
     text = plan.read_text(encoding="utf-8").replace("1000 1500以上", "1000 1600以上")
     plan.write_text(text, encoding="utf-8")
-    wrong = run("validate", *common, "--seeds", str(TESTDATA))
+    wrong = run("validate", *common, "--seeds", str(TESTDATA), "--lang", "en")
     assert wrong.returncode == 2
     [line] = [x for x in wrong.stderr.splitlines() if "quote not found" in x]
     assert "madeup15.yaml:" in line and "gdp: quote not found in madeup-city-plan.csv" in line

@@ -67,7 +67,7 @@ def test_revision_row_in_a_csv_file_and_an_xlsx_sheet(tmp_path):
     # A row for a later year than the file's name is still an error, named by its cell.
     sheet.append([2022, "gdp", 6500, ""])
     book.save(path)
-    proc = run("check", str(path))
+    proc = run("check", str(path), "--lang", "en")
     assert proc.returncode == 2 and "form-2021.xlsx:4: actuals!A4 (year): year 2022 disagrees" in proc.stderr
 
 
@@ -169,10 +169,10 @@ def test_growth_basis_cites_its_document_and_validate_checks_the_quote(tmp_path)
     text = indicators.read_text(encoding="utf-8")
     assert text.count("增长速度均按可比价格计算}") == 4  # gdp, the two incomes, the seven industries
     indicators.write_text(text.replace("增长速度均按可比价格计算}", "增长速度均按当年价格计算}", 1), encoding="utf-8")
-    proc = run("validate", "--catalogue", str(catalogue), "--seeds", str(SEEDS))
+    proc = run("validate", "--catalogue", str(catalogue), "--seeds", str(SEEDS), "--lang", "en")
     assert proc.returncode == 2
     assert "gdp.growth_basis_source: quote not found in 002_5df31847278a00a3.txt" in proc.stderr
     # A basis with no citation is refused.
     indicators.write_text(text.replace("    growth_basis_source:", "    note_source:", 1), encoding="utf-8")
-    proc = run("validate", "--catalogue", str(catalogue))
+    proc = run("validate", "--catalogue", str(catalogue), "--lang", "en")
     assert proc.returncode == 2 and "growth_basis_source: cite the document that states the basis" in proc.stderr

@@ -153,7 +153,7 @@ def test_template_xlsx_round_trip(tmp_path):
         if row[header.index("indicator")].value == "pm25":
             row[header.index("value")].value = "abc"  # a typo the sheet would refuse
     book.save(form)
-    proc = run("check", str(form), "--plan", "fyp14", "--format", "json")
+    proc = run("check", str(form), "--plan", "fyp14", "--format", "json", "--lang", "en")
     assert proc.returncode == 2
     assert "actuals!H" in proc.stderr and "(value)" in proc.stderr and "not a number" in proc.stderr
     for row in sheet.iter_rows(min_row=2):

@@ -173,7 +173,7 @@ def _check_unit(unit: str, problems: Problems, line, key) -> None:
     try:
         parse_unit(unit)
     except UnitError as exc:
-        problems.add(line, key, str(exc))
+        problems.add(line, key, exc.msg)
 
 
 def _target(
@@ -315,7 +315,7 @@ class _Into:
         try:
             value, written = parse_number(raw)
         except NumberError as exc:
-            problems.add(line, key, str(exc))
+            problems.add(line, key, exc.msg)
             return None
         if written is None:
             return value * self.scale
@@ -338,7 +338,7 @@ class _Into:
         try:
             return value * factor(written, to)
         except UnitError as exc:
-            problems.add(line, key, f"{exc} (the indicator {self.indicator.id} is in {to})")
+            problems.add(line, key, "unit.indicator_is_in", error=exc.msg, id=self.indicator.id, unit=to)
             return None
 
 
@@ -348,7 +348,7 @@ def _scale(unit: str, to: str, problems: Problems, line, key) -> float:
     try:
         return factor(unit, to)
     except UnitError as exc:
-        problems.add(line, key, str(exc))
+        problems.add(line, key, exc.msg)
         return 1.0
 
 

@@ -1,8 +1,15 @@
-"""Load errors that name the file, line and key, and a collector that keeps them all."""
+"""Load errors that name the file, line and key, and a collector that keeps them all.
+
+A problem is a message code and its parameters (from the one message table, `jxtargets.messages`),
+shown in Chinese by default and in English with `--lang en`: `str(problem)` is the Chinese line,
+`problem.text("en")` the English one. The file, line, column and key are never translated.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+from ..messages import Msg, Param, msg, pack, render
 
 # Control characters (from a quoted key, a file name, a decoded garbage byte) are shown escaped,
 # so that every problem stays on one line.
@@ -12,22 +19,69 @@ _ONE_LINE.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 @dataclass(frozen=True, slots=True)
 class Problem:
+    """One problem of a file: where (file, line, column, key) and what (a message code and its
+    parameters). Plain data: hashable, and cached with what the loaders return."""
+
     file: str
     line: int | None
     key: str | None
-    message: str
+    code: str  # a code of jxtargets.messages (text not yet given a code is shown as it is)
+    params: tuple[tuple[str, Param], ...] = ()
     column: int | None = None
     warning: bool = False
 
-    def __str__(self) -> str:
+    @classmethod
+    def of(
+        cls,
+        file: str,
+        line: int | None,
+        key: str | None,
+        code: str | Msg,
+        /,
+        column: int | None = None,
+        warning: bool = False,
+        **params: object,
+    ) -> Problem:
+        """The problem with message `code` (or a message made elsewhere) and its parameters."""
+        return _problem(file, line, key, code, column, warning, params)
+
+    @property
+    def msg(self) -> Msg:
+        """The message alone: code and parameters."""
+        return Msg(self.code, self.params)
+
+    @property
+    def message(self) -> str:
+        """The message alone, in Chinese."""
+        return render(self.code, self.params, "zh")
+
+    def text(self, lang: str = "zh") -> str:
+        """The whole line in `lang` (zh or en): file:line: [警告:] key: message."""
         where = self.file
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
         key = f" {self.key}:" if self.key else ""
-        kind = " warning:" if self.warning else ""
-        return f"{where}:{kind}{key} {self.message}".translate(_ONE_LINE)
+        kind = f" {render('problem.warning', (), lang)}:" if self.warning else ""
+        return f"{where}:{kind}{key} {render(self.code, self.params, lang)}".translate(_ONE_LINE)
+
+    def __str__(self) -> str:
+        return self.text("zh")
+
+
+def _problem(
+    file: str,
+    line: int | None,
+    key: str | None,
+    code: str | Msg,
+    column: int | None,
+    warning: bool,
+    params: dict[str, object],
+) -> Problem:
+    if isinstance(code, Msg):
+        return Problem(file, line, key, code.code, code.params + pack(params), column, warning)
+    return Problem(file, line, key, code, pack(params), column, warning)
 
 
 class LoadError(Exception):
@@ -62,44 +116,47 @@ class Problems:
         """Whether there are so many errors that reading on is pointless (see STOP_AFTER)."""
         return self.more_errors + MAX_PROBLEMS >= STOP_AFTER
 
-    def add(self, line: int | None, key: str | None, message: str, column: int | None = None) -> None:
+    def add(
+        self, line: int | None, key: str | None, code: str | Msg, /, column: int | None = None, **params: object
+    ) -> None:
+        """An error: message `code` (or a message made elsewhere, e.g. a NumberError's) with `params`."""
         if len(self.items) < MAX_PROBLEMS:
-            self.items.append(Problem(self.file, line, key, message, column))
+            self.items.append(_problem(self.file, line, key, code, column, False, params))
         else:
             self.more_errors += 1
             self.last_line = line or self.last_line
 
-    def warn(self, line: int | None, key: str | None, message: str) -> None:
+    def warn(self, line: int | None, key: str | None, code: str | Msg, /, **params: object) -> None:
+        """A warning: message `code` with `params`."""
         if len(self.items) < MAX_PROBLEMS:
-            self.items.append(Problem(self.file, line, key, message, warning=True))
+            self.items.append(_problem(self.file, line, key, code, None, True, params))
         else:
             self.more_warnings += 1
             self.last_line = line or self.last_line
 
-    def _more(self, count: int, what: str, warning: bool) -> list[Problem]:
+    def _more(self, count: int, warning: bool) -> list[Problem]:
         if not count:
             return []
-        message = f"{count} more {what} up to here, not shown (only the first {MAX_PROBLEMS} problems are)"
-        if self.stopped is not None and not warning:
-            message += f"; stopped reading at line {self.stopped}"
-        return [Problem(self.file, self.stopped or self.last_line, None, message, warning=warning)]
+        if warning:
+            what = msg("problems.more_warnings", count=count, limit=MAX_PROBLEMS)
+        elif self.stopped is not None:
+            what = msg("problems.stopped", count=count, limit=MAX_PROBLEMS, line=self.stopped)
+        else:
+            what = msg("problems.more_errors", count=count, limit=MAX_PROBLEMS)
+        return [Problem.of(self.file, self.stopped or self.last_line, None, what, warning=warning)]
 
     @property
     def errors(self) -> list[Problem]:
-        return [p for p in self.items if not p.warning] + self._more(self.more_errors, "errors", False)
+        return [p for p in self.items if not p.warning] + self._more(self.more_errors, False)
 
     @property
     def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.warning] + self._more(self.more_warnings, "warnings", True)
+        return [p for p in self.items if p.warning] + self._more(self.more_warnings, True)
 
     @property
     def every(self) -> list[Problem]:
         """The problems kept, and a line for each kind of problem not kept."""
-        return (
-            self.items
-            + self._more(self.more_errors, "errors", False)
-            + self._more(self.more_warnings, "warnings", True)
-        )
+        return self.items + self._more(self.more_errors, False) + self._more(self.more_warnings, True)
 
     def raise_if_any(self) -> None:
         """LoadError if there is an error; it carries the warnings too, so that `validate` and

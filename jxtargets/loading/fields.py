@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..messages import Msg, msg, text_of
 from .errors import Problems
 from .numbers import WIDTH, NumberError, parse_number
 
@@ -34,20 +35,20 @@ def year_of(raw: object, lo: int = 1900, hi: int = 2200) -> int:
 
 def _year_of(raw: object, lo: int, hi: int) -> int:
     if isinstance(raw, bool) or raw is None or not isinstance(raw, (int, float, str)):
-        raise NumberError(f"expected a year, got {kind_of(raw)}")
+        raise NumberError("year.expected", got=kind(raw))
     if isinstance(raw, str):
         text = raw.translate(WIDTH).strip().removesuffix("年").strip()
         if not text.isascii() or not text.isdigit():
-            raise NumberError(f"expected a year, got {kind_of(raw)}")
+            raise NumberError("year.expected", got=kind(raw))
         value = int(text[:9])
     elif isinstance(raw, float):
         if not raw.is_integer():
-            raise NumberError(f"expected a year, got {raw!r}")
+            raise NumberError("year.expected", got=repr(raw))
         value = int(raw)
     else:
         value = raw
     if not lo <= value <= hi:
-        raise NumberError(f"year {str(value)[:12]} out of range {lo}-{hi}")
+        raise NumberError("year.out_of_range", year=str(value)[:12], lo=lo, hi=hi)
     return value
 
 
@@ -61,12 +62,17 @@ def line_of(mapping: object, key: object) -> int | None:
 def unknown_keys(mapping: dict[Any, Any], allowed: Iterable[str], problems: Problems, where: str) -> None:
     for key in mapping:
         if key not in allowed:
-            hint = suggest(str(key), allowed)
-            problems.add(line_of(mapping, key), join(where, key), f"unknown key{hint}")
+            problems.add(line_of(mapping, key), join(where, key), "key.unknown", hint=did_you_mean(str(key), allowed))
 
 
 def suggest(word: str, choices: Iterable[str], names: dict[str, str] | None = None) -> str:
-    """' (did you mean …?)' from ids and, where given, Chinese names (name -> id)."""
+    """' (did you mean …?)' in English, for the lines not yet given a message code (api.py)."""
+    return text_of(did_you_mean(word, choices, names), "en")
+
+
+def did_you_mean(word: str, choices: Iterable[str], names: dict[str, str] | None = None) -> Msg | str:
+    """The message ' (did you mean …?)' from ids and, where given, Chinese names (name -> id);
+    "" when nothing is close."""
     import difflib
 
     pool = list(choices)
@@ -83,13 +89,13 @@ def suggest(word: str, choices: Iterable[str], names: dict[str, str] | None = No
             shown.append(f"{names[c]} ({c})")
         else:
             shown.append(c)
-    return f" (did you mean {', '.join(dict.fromkeys(shown))}?)"
+    return msg("hint.did_you_mean", names=", ".join(dict.fromkeys(shown)))
 
 
 def mapping(value: object, problems: Problems, line: int | None, key: str) -> dict[Any, Any] | None:
     if isinstance(value, dict):
         return value
-    problems.add(line, key, f"expected a mapping, got {kind_of(value)}")
+    problems.add(line, key, "value.expected_mapping", got=kind(value))
     return None
 
 
@@ -97,12 +103,12 @@ def text(m: dict[Any, Any], key: str, problems: Problems, where: str, required: 
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), join(where, key), "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "key.missing")
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str) or not value.strip():
-        problems.add(line_of(m, key), join(where, key), f"expected text, got {kind_of(value)}")
+        problems.add(line_of(m, key), join(where, key), "value.expected_text", got=kind(value))
         return None
     return value.strip()
 
@@ -114,12 +120,12 @@ def year_field(
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), join(where, key), "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "key.missing")
         return None
     try:
         return year_of(value, lo, hi)
     except NumberError as exc:
-        problems.add(line_of(m, key), join(where, key), str(exc))
+        problems.add(line_of(m, key), join(where, key), exc.msg)
         return None
 
 
@@ -130,12 +136,12 @@ def number(
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), join(where, key), "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "key.missing")
         return None, None
     try:
         return parse_number(value)
     except NumberError as exc:
-        problems.add(line_of(m, key), join(where, key), str(exc))
+        problems.add(line_of(m, key), join(where, key), exc.msg)
         return None, None
 
 
@@ -145,13 +151,16 @@ def choice(
     value = m.get(key)
     if value is None:
         if required:
-            problems.add(getattr(m, "line", None), join(where, key), "missing")
+            problems.add(getattr(m, "line", None), join(where, key), "key.missing")
         return None
     if value not in options:
         problems.add(
             line_of(m, key),
             join(where, key),
-            f"{value!r} is not one of {', '.join(map(str, options))}{suggest(str(value), options)}",
+            "value.not_one_of",
+            value=repr(value),
+            options=", ".join(map(str, options)),
+            hint=did_you_mean(str(value), options),
         )
         return None
     return value
@@ -165,17 +174,22 @@ def names(m: dict[Any, Any], key: str, problems: Problems, where: str) -> tuple[
         return tuple(v.strip() for v in value.split("、") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(v.strip() for v in value)
-    problems.add(line_of(m, key), join(where, key), "expected a name or a list of names")
+    problems.add(line_of(m, key), join(where, key), "value.expected_names")
     return ()
 
 
-def kind_of(value: object) -> str:
-    """What a value is, for a message: a mapping, a list, nothing, or its repr (cut at 40)."""
+def kind(value: object) -> Msg | str:
+    """What a value is, for a message: a mapping, a list, nothing (messages), or its repr (cut at 40)."""
     if isinstance(value, dict):
-        return "a mapping"
+        return msg("kind.mapping")
     if isinstance(value, list):
-        return "a list"
+        return msg("kind.list")
     if value is None:
-        return "nothing"
+        return msg("kind.nothing")
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
+
+
+def kind_of(value: object) -> str:
+    """kind() in English, for the lines not yet given a message code."""
+    return text_of(kind(value), "en")

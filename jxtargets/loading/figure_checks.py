@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 from ..core.model import Actuals, Catalogue, Indicator
+from ..messages import Msg, msg
 from .errors import Problem, Problems
 from .numbers import LARGEST, NumberError, parse_number
 from .resolver import Resolver
@@ -56,10 +57,10 @@ def quantity(
     try:
         value, written = parse_number(raw)
     except NumberError as exc:
-        problems.add(line, where, str(exc))
+        problems.add(line, where, exc.msg)
         return None
     if unit and written and unit != written:
-        problems.add(line, where, f"two units: {written!r} in the value and unit: {unit!r}")
+        problems.add(line, where, "value.two_units", written=repr(written), unit=repr(unit))
         return None
     unit = written or unit
     target_unit = indicator.unit
@@ -72,23 +73,22 @@ def quantity(
             try:
                 value *= factor(unit, target_unit)
             except UnitError as exc:
-                problems.add(line, where, f"{exc} (the indicator {indicator.id} is in {target_unit})")
+                problems.add(line, where, "unit.indicator_is_in", error=exc.msg, id=indicator.id, unit=target_unit)
                 return None
     elif unit and target_unit is None:
-        problems.add(line, where, f"{indicator.id} has no unit (a milestone?); {unit!r} cannot apply")
+        problems.add(line, where, "unit.indicator_has_none", id=indicator.id, unit=repr(unit))
         return None
     if abs(value) >= LARGEST:
-        problems.add(
-            line, where, f"{value:g} {target_unit or ''} is too large to be a reported figure".replace("  ", " ")
-        )
+        shown = f"{value:g} {target_unit}" if target_unit else f"{value:g}"
+        problems.add(line, where, "value.too_large", value=shown)
         return None
     if signed:
         return value
     if value < 0 and not may_be_negative(indicator.name):
-        problems.add(line, where, f"{value:g} is negative, impossible for {indicator.name}")
+        problems.add(line, where, "value.negative", value=f"{value:g}", name=indicator.name)
         return None
     if indicator.unit == "%" and value > 100 and not may_exceed_100(indicator.name):
-        problems.add(line, where, f"{value:g}% is over 100%, impossible for {indicator.name} (a share)")
+        problems.add(line, where, "value.over_100", value=f"{value:g}", name=indicator.name)
         return None
     slip = unit_slip_against_targets(value, indicator)
     if slip:
@@ -97,9 +97,11 @@ def quantity(
         problems.warn(
             line,
             where,
-            f"{value:g}% for {indicator.name}, whose targets are "
-            f"{typical(indicator):g}% or so: a fraction? ({value * 100:g}% is "
-            f"written {value * 100:g})",
+            "value.fraction",
+            value=f"{value:g}",
+            name=indicator.name,
+            typical=f"{typical(indicator):g}",
+            percent=f"{value * 100:g}",
         )
     return value
 
@@ -109,22 +111,22 @@ def quantity(
 UNIT_SLIP_RATIO = 100.0
 
 
-def level_references(indicator: Indicator) -> list[tuple[float, str]]:
+def level_references(indicator: Indicator) -> list[tuple[float, Msg]]:
     """The levels the catalogue gives for an indicator (targets in its own unit and baselines),
     each with what it is ("the target of wr2017", "the 2020 baseline of fyp14")."""
     from ..core.kinds import SPECS
 
-    refs: list[tuple[float, str]] = []
+    refs: list[tuple[float, Msg]] = []
     for t in indicator.targets:
         spec = SPECS[t.rule]
         if spec.measure == "own" and not spec.difference and isinstance(t.value, (int, float)) and t.value:
-            refs.append((float(t.value), f"the target of {t.plan}"))
+            refs.append((float(t.value), msg("slip.target_of", plan=t.plan)))
         if isinstance(t.baseline, (int, float)) and t.baseline:
-            refs.append((float(t.baseline), f"the {t.baseline_year} baseline of {t.plan}"))
+            refs.append((float(t.baseline), msg("slip.baseline_of", year=t.baseline_year, plan=t.plan)))
     return refs
 
 
-def _closest(value: float, refs: list[tuple[float, str]]) -> tuple[float, str] | None:
+def _closest(value: float, refs: list[tuple[float, Msg]]) -> tuple[float, Msg] | None:
     """The reference nearest to `value` by ratio, when even that one is UNIT_SLIP_RATIO or more
     times off; None when some reference is close enough (or there is none to compare with)."""
     if value == 0:
@@ -138,7 +140,7 @@ def _closest(value: float, refs: list[tuple[float, str]]) -> tuple[float, str] |
     return ref, what
 
 
-def unit_slip_against_targets(value: float, indicator: Indicator) -> str | None:
+def unit_slip_against_targets(value: float, indicator: Indicator) -> Msg | None:
     """A warning when a level is 100 times or more off every level its indicator's targets give."""
     if indicator.unit in PERCENT_UNITS:  # shares are bounded; a fraction typed for one is caught apart
         return None
@@ -146,13 +148,16 @@ def unit_slip_against_targets(value: float, indicator: Indicator) -> str | None:
     return None if found is None else slip_message(value, found[0], found[1], indicator.unit or "")
 
 
-def slip_message(value: float, ref: float, what: str, unit: str) -> str:
+def slip_message(value: float, ref: float, what: Msg, unit: str) -> Msg:
     """`value` against the reference it is far from, and the likely slip: a power of ten, named
     as a unit where the indicator's unit has a prefix (万人 typed as 人: 10,000 times too large)."""
     ratio = value / ref
     k = round(math.log10(abs(ratio)))
-    times = f"{ratio:,.0f} times" if abs(ratio) >= 1 else f"1/{1 / ratio:,.0f} of"
-    text = f"{_num(value)}{unit} is {times} {what} ({_num(ref)}{unit}): a unit slip?"
+    code, times = ("slip.larger", f"{ratio:,.0f}") if abs(ratio) >= 1 else ("slip.smaller", f"{1 / ratio:,.0f}")
+
+    def said(then: Msg) -> Msg:
+        return msg(code, value=f"{_num(value)}{unit}", ratio=times, what=what, ref=f"{_num(ref)}{unit}", then=then)
+
     prefixes = {"万": 4, "亿": 8, "千": 3, "百": 2}
     prefix = next((p for p in prefixes if unit.startswith(p) and len(unit) > 1), None)
     if prefix is not None and k > 0:
@@ -160,15 +165,16 @@ def slip_message(value: float, ref: float, what: str, unit: str) -> str:
         power = prefixes[prefix] - k
         smaller = next((p for p, n in prefixes.items() if n == power), "" if power == 0 else None)
         if smaller is not None:
-            return f"{text} Typed in {smaller}{unit[1:]}, it is {_num(value / 10**k)}{unit}"
+            return said(msg("slip.typed_in", typed=f"{smaller}{unit[1:]}", value=f"{_num(value / 10**k)}{unit}"))
     if k < 0 and prefix is not None:
         bigger = next((p for p, n in prefixes.items() if n == prefixes[prefix] - k), None)
         if bigger is None and prefixes[prefix] - k == 12:
             bigger = "万亿"
         if bigger is not None:
-            return f"{text} Typed in {bigger}{unit[1:]}, it is {_num(value * 10**-k)}{unit}"
+            return said(msg("slip.typed_in", typed=f"{bigger}{unit[1:]}", value=f"{_num(value * 10**-k)}{unit}"))
     scaled = value / 10**k
-    return f"{text} {_num(scaled)}{unit} if it was typed {10 ** abs(k):,} times too {'large' if k > 0 else 'small'}"
+    then = "slip.too_large" if k > 0 else "slip.too_small"
+    return said(msg(then, value=f"{_num(scaled)}{unit}", times=f"{10 ** abs(k):,}"))
 
 
 def _num(x: float) -> str:
@@ -192,11 +198,11 @@ def unit_slips_over_years(actuals: Actuals, catalogue: Catalogue) -> list[Proble
             if value is None:
                 continue
             if earlier is not None and getattr(figure, "bound", None) is None:
-                found = _closest(value, [(earlier[1], f"the {earlier[0]} figure")])
+                found = _closest(value, [(earlier[1], msg("slip.figure_of", year=earlier[0]))])
                 if found is not None and (not refs or _closest(value, refs) is None):
                     message = slip_message(value, found[0], found[1], indicator.unit or "")
                     key = f"{iid} ({year})"
-                    problems.append(Problem(figure.file, figure.line or None, key, message, warning=True))
+                    problems.append(Problem.of(figure.file, figure.line or None, key, message, warning=True))
             earlier = (year, value)
     return problems
 
@@ -206,16 +212,16 @@ def percent(raw: object, problems: Problems, line: int | None, where: str, kind:
     try:
         value, unit = parse_number(raw)
     except NumberError as exc:
-        problems.add(line, where, str(exc))
+        problems.add(line, where, exc.msg)
         return None
     if unit not in PERCENT_UNITS:
-        problems.add(line, where, f"a {'growth rate' if kind != 'reduction' else 'reduction'} is in %, not {unit!r}")
+        problems.add(line, where, "rate.reduction_unit" if kind == "reduction" else "rate.growth_unit", unit=repr(unit))
         return None
     if kind == "reduction" and value > 100:
-        problems.add(line, where, f"a reduction of {value:g}% is impossible (at most 100%)")
+        problems.add(line, where, "rate.reduction_over_100", value=f"{value:g}")
         return None
     if value < -100:
-        problems.add(line, where, f"{value:g}% is impossible: a level cannot fall by more than 100%")
+        problems.add(line, where, "rate.fall_over_100", value=f"{value:g}")
         return None
     return value
 
@@ -225,14 +231,14 @@ def years_in_name(path: Path) -> list[int]:
     return [int(y) for y in _YEAR_IN_NAME.findall(path.stem) if 1900 <= int(y) <= 2200]
 
 
-def name_year_problem(year: int, years: list[int]) -> str | None:
+def name_year_problem(year: int, years: list[int]) -> Msg | None:
     """Why `year` disagrees with the years in the file name, or None."""
     if not years:
         return None
     if len(years) == 1 and year != years[0]:
-        return f"year {year} disagrees with the file name ({years[0]})"
+        return msg("year.not_the_name", year=year, named=years[0])
     if len(years) > 1 and not min(years) <= year <= max(years):
-        return f"year {year} is outside the years in the file name ({min(years)}-{max(years)})"
+        return msg("year.outside_the_name", year=year, first=min(years), last=max(years))
     return None
 
 
@@ -246,7 +252,7 @@ def check_year(
     if wrong:
         problems.add(line, "year", wrong)
     if want_year is not None and year != want_year:
-        problems.add(line, "year", f"year {year} disagrees with --year {want_year}")
+        problems.add(line, "year", "year.not_the_option", year=year, want=want_year)
     year_warnings(year, resolver, problems, line, "year")
 
 
@@ -254,23 +260,16 @@ def year_warnings(year: int, resolver: Resolver, problems: Problems, line: int |
     """Warnings for a year before every plan's baseline, or (decided later) in the future."""
     first = resolver.min_baseline
     if first is not None and year < first:
-        problems.warn(
-            line,
-            key,
-            f"year {year} is before the baseline year of every plan (the earliest is "
-            f"{first}): its figures can serve only as history",
-        )
+        problems.warn(line, key, "year.before_every_plan", year=year, first=first)
     # Whether the year is in the future depends on today: decided after the data cache
     # (actuals._cached_read), never stored in it.
-    message = f"year {year} is in the future: are these figures planned, not reported?"
-    resolver.dated.append((year, Problem(problems.file, line, key, message, warning=True)))
+    resolver.dated.append((year, Problem.of(problems.file, line, key, "year.future", warning=True, year=year)))
 
 
 def blank_warning(blanks: list[tuple[int | None, str]], problems: Problems) -> None:
     """One warning for every indicator left blank in a file."""
     if not blanks:
         return
-    shown = ", ".join(key for _, key in blanks[:5]) + (f" and {len(blanks) - 5} more" if len(blanks) > 5 else "")
-    problems.warn(
-        blanks[0][0], None, f"{len(blanks)} indicator(s) left blank, so no figure: {shown} (their targets show no_data)"
-    )
+    more = msg("blank.more", count=len(blanks) - 5) if len(blanks) > 5 else ""
+    shown = ", ".join(key for _, key in blanks[:5])
+    problems.warn(blanks[0][0], None, "blank.indicators", count=len(blanks), shown=shown, more=more)

@@ -24,6 +24,8 @@ import math
 import re
 import unicodedata
 
+from ..messages import Msg, msg
+
 # Full-width ASCII (U+FF01-FF5E) to ASCII, the ideographic space to a space, minus signs to '-'.
 WIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 WIDTH.update({0x3000: 0x20, 0x2212: 0x2D, 0xFE63: 0x2D})
@@ -52,7 +54,11 @@ _PLAIN = re.compile(r"[-+]?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?").fullmatch
 
 
 class NumberError(ValueError):
-    pass
+    """Not a number the reader can take at face value; `msg` says why (a message code)."""
+
+    def __init__(self, code: str | Msg, **params: object):
+        self.msg = code if isinstance(code, Msg) else msg(code, **params)
+        super().__init__(str(self.msg))
 
 
 def parse_number(raw: object) -> tuple[float, str | None]:
@@ -62,67 +68,63 @@ def parse_number(raw: object) -> tuple[float, str | None]:
         if -LARGEST < value < LARGEST:
             return value, None
     if isinstance(raw, bool):
-        raise NumberError(f"{str(raw).lower()} is a yes/no value, not a number")
+        raise NumberError("number.yes_no_value", value=str(raw).lower())
     if isinstance(raw, (int, float)):
         try:
             value = float(raw)
         except OverflowError:
-            raise NumberError(f"{str(raw)[:20]}… is too large a number") from None
+            raise NumberError("number.too_long", value=str(raw)[:20]) from None
         if not math.isfinite(value):
-            raise NumberError(f"{raw!r} is not a finite number")
+            raise NumberError("number.not_finite", value=repr(raw))
         if abs(value) >= LARGEST:
-            raise NumberError(f"{raw!r} is too large to be a reported figure (1e15 or more)")
+            raise NumberError("number.too_large", value=repr(raw))
         return value, None
     if raw is None:
-        raise NumberError("empty: give a number (or delete the line)")
+        raise NumberError("number.empty")
     if not isinstance(raw, str):
-        kind = "a mapping" if isinstance(raw, dict) else "a list" if isinstance(raw, list) else type(raw).__name__
-        raise NumberError(f"expected a number, got {kind}")
+        kind = msg("kind.mapping") if isinstance(raw, dict) else msg("kind.list") if isinstance(raw, list) else None
+        raise NumberError("number.expected", kind=kind or type(raw).__name__)
     shown = _show(raw)
     text = raw.translate(WIDTH).strip()
     if not text:
-        raise NumberError("empty: give a number (or delete the line)")
+        raise NumberError("number.empty")
     low = text.lower()
     if low in _YES_NO:
-        raise NumberError(f"{shown} is a yes/no word (a YAML 1.1 boolean), not a number")
+        raise NumberError("number.yes_no_word", value=shown)
     if low.lstrip("+-") in _NOT_FINITE:
-        raise NumberError(f"{shown} is not a finite number")
+        raise NumberError("number.not_finite", value=shown)
     if low in _NO_FIGURE:
-        raise NumberError(f"{shown} marks a missing figure; delete the line instead")
+        raise NumberError("number.no_figure", value=shown)
     if _UNDERSCORE.match(text):
-        raise NumberError(f"{shown} uses _ between digits (a YAML 1.1 number); write it without, e.g. 1000")
+        raise NumberError("number.underscore", value=shown)
     if _SEXAGESIMAL.match(text):
-        raise NumberError(f"{shown} is a base-60 number in YAML 1.1 (like a time); write one plain number")
+        raise NumberError("number.sexagesimal", value=shown)
     if _RADIX.match(text):
-        raise NumberError(f"{shown} is in hex, octal or binary notation; write the number in decimal")
+        raise NumberError("number.radix", value=shown)
     if text.startswith(_APPROXIMATE):
-        raise NumberError(f"{shown} is approximate; give the exact reported figure")
+        raise NumberError("number.approximate", value=shown)
     match = _THOUSANDS.match(text)
     if match:
         text = text[: match.end()].replace(",", "") + text[match.end() :]
     m = _NUMBER.match(text)
     if not m:
-        raise NumberError(f"{shown} is not a number")
+        raise NumberError("number.not_a_number", value=shown)
     number, unit = m.group(1), m.group(2).strip()
     if unit and (unit[0] in _BAD_UNIT_START or unicodedata.category(unit[0]) in ("Nd", "No", "Nl")) or "," in number:
-        raise NumberError(
-            f"{shown} is ambiguous (a range, a list, a decimal comma or a typo?); write one plain number, e.g. 5509.5"
-        )
+        raise NumberError("number.ambiguous", value=shown)
     if unit and (bad := next((c for c in unit if unicodedata.category(c) in _INVISIBLE), None)):
-        raise NumberError(
-            f"{shown} holds an invisible character (U+{ord(bad):04X}, as copied from a PDF); delete it and retype the number"
-        )
+        raise NumberError("number.invisible", value=shown, char=f"U+{ord(bad):04X}")
     if unit and any("0" <= c <= "9" for c in unit):
-        raise NumberError(f"{shown} has letters among its digits (O for 0, l for 1?); write one plain number")
+        raise NumberError("number.letters", value=shown)
     if unit and any(word in unit for word in _APPROXIMATE):
-        raise NumberError(f"{shown} is approximate; give the exact reported figure")
+        raise NumberError("number.approximate", value=shown)
     if _OCTAL.match(number):
-        raise NumberError(f"{shown} has a leading zero (octal in YAML 1.1); write it without one")
+        raise NumberError("number.leading_zero", value=shown)
     value = float(number)
     if not math.isfinite(value):
-        raise NumberError(f"{shown} is not a finite number")
+        raise NumberError("number.not_finite", value=shown)
     if abs(value) >= LARGEST:
-        raise NumberError(f"{shown} is too large to be a reported figure (1e15 or more)")
+        raise NumberError("number.too_large", value=shown)
     return value, unit or None
 
 

@@ -199,7 +199,7 @@ def table_figures(
             try:
                 year = year_of(raw_year)
             except NumberError as exc:
-                problems.add(line, cell(line, "year"), str(exc))
+                problems.add(line, cell(line, "year"), exc.msg)
                 continue
             if raw_year.__class__ is str:
                 years[raw_year] = year

@@ -92,7 +92,13 @@ def registry() -> Any:
 
 
 class UnitError(ValueError):
-    pass
+    """A unit the registry does not know, or cannot convert; `msg` says which (a message code)."""
+
+    def __init__(self, code: str, **params: object):
+        from ..messages import msg
+
+        self.msg = msg(code, **params)
+        super().__init__(str(self.msg))
 
 
 def _normalise(unit: str) -> str:
@@ -116,7 +122,7 @@ def parse_unit(unit: str) -> Any:
     ureg = registry()
     text = _normalise(unit)
     if not text or len(text) > 40 or not text.isprintable():
-        raise UnitError(f"unknown unit {unit!r}")
+        raise UnitError("unit.unknown", unit=repr(unit))
     try:
         parts = [ureg.Unit(part) for part in text.split("/")]
         found = ureg.Unit(text)
@@ -129,16 +135,16 @@ def parse_unit(unit: str) -> Any:
         SyntaxError,
         KeyError,
     ) as exc:
-        raise UnitError(f"unknown unit {unit!r}") from exc
+        raise UnitError("unit.unknown", unit=repr(unit)) from exc
     except Exception as exc:  # noqa: BLE001 - pint's parser asserts on some garbage (e.g. "\x1b")
-        raise UnitError(f"unknown unit {unit!r}") from exc
+        raise UnitError("unit.unknown", unit=repr(unit)) from exc
     # pint reads units written side by side as a product and a repeated one as a power: 69%% would
     # be 69 %² (0.69 %), 68.65万人% 0.6865 万人. A unit is one name, or names divided by '/'
     # (微克/立方米); a ratio (%, 个百分点, ‰, 倍) stands alone.
     for part in parts:
         terms = list(part._units.items())
         if len(terms) != 1 or terms[0][1] != 1 or len(parts) > 1 and terms[0][0] in _RATIOS:
-            raise UnitError(f"{unit!r} is not one unit (two units run together, or a stray %?)")
+            raise UnitError("unit.not_one", unit=repr(unit))
     return found
 
 
@@ -158,11 +164,11 @@ def factor(from_unit: str, to_unit: str) -> float:
     try:
         value = float(registry().Quantity(1.0, src).to(dst).magnitude)
     except pint.errors.DimensionalityError as exc:
-        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc
+        raise UnitError("unit.not_convertible", unit=repr(from_unit), to=repr(to_unit)) from exc
     except Exception as exc:  # noqa: BLE001 - an offset or odd unit pint cannot convert
-        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}") from exc
+        raise UnitError("unit.not_convertible", unit=repr(from_unit), to=repr(to_unit)) from exc
     if not math.isfinite(value) or value == 0:
-        raise UnitError(f"unit {from_unit!r} cannot be converted to {to_unit!r}")
+        raise UnitError("unit.not_convertible", unit=repr(from_unit), to=repr(to_unit))
     return value
 
 

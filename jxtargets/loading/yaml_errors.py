@@ -8,6 +8,7 @@ import re
 
 import yaml
 
+from ..messages import Msg, msg
 from .errors import Problem
 
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -18,39 +19,33 @@ def marked_problem(exc: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
     mark = exc.problem_mark or exc.context_mark
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
-    message = " ".join(str(exc.problem or exc).split())
-    if message == "but found another document":
-        message = "a second YAML document (---) in the file; it must hold exactly one"
-        return Problem(file, line, None, message, column)
+    # libyaml's own words (what it expected, what it found) are kept as they are, in English.
+    detail = " ".join(str(exc.problem or exc).split())
+    if detail == "but found another document":
+        return Problem.of(file, line, None, "yaml.second_document", column)
+    tab: Msg | str = ""
     if mark is not None and "\t" in text:
         lines = _LINE_BREAK.split(text, mark.line + 1)
         near = lines[max(0, mark.line - 1) : mark.line + 1]
         if any("\t" in line[: len(line) - len(line.lstrip(" \t")) + 1] for line in near):  # in the indent
-            message += " (a tab: YAML indents with spaces only)"
+            tab = msg("yaml.tab")
+    context: Msg | str = ""
     if exc.context and exc.context_mark and mark and exc.context_mark.line != mark.line:
-        message += f" ({' '.join(exc.context.split())} at line {exc.context_mark.line + 1})"
-    return Problem(file, line, None, f"malformed YAML: {message}", column)
+        context = msg("yaml.context", context=" ".join(exc.context.split()), line=exc.context_mark.line + 1)
+    return Problem.of(file, line, None, "yaml.malformed", column, detail=detail, tab=tab, context=context)
 
 
 def reader_problem(exc, text: str, file: str) -> Problem:
     m = _NOT_PRINTABLE.search(text)
     if m is None:
-        return Problem(file, None, None, f"not valid YAML text: {' '.join(str(exc.reason).split())}")
+        return Problem.of(file, None, None, "yaml.not_text", detail=" ".join(str(exc.reason).split()))
     before = _LINE_BREAK.split(text[: m.start()])
     line, column = len(before), len(before[-1]) + 1
-    return Problem(
-        file,
-        line,
-        None,
-        f"control character U+{ord(m.group()):04X} is not allowed in YAML "
-        "(a binary file, or text pasted with hidden characters?)",
-        column,
-    )
+    return Problem.of(file, line, None, "yaml.control_character", column, char=f"U+{ord(m.group()):04X}")
 
 
-def tag_refused(tag: str) -> str:
-    shown = tag.replace("tag:yaml.org,2002:", "!!")
-    return f"tag {shown} is not allowed (plain YAML values only; nothing is ever constructed from a tag)"
+def tag_refused(tag: str) -> Msg:
+    return msg("yaml.tag", tag=tag.replace("tag:yaml.org,2002:", "!!"))
 
 
 def key_paths(root, wanted: set[int]) -> dict[int, str]:

@@ -44,6 +44,7 @@ from yaml.events import (
 )
 from yaml.nodes import ScalarNode
 
+from ..messages import Msg, msg
 from .errors import Problem
 from .yaml_errors import key_paths, marked_problem, reader_problem, tag_refused
 
@@ -53,7 +54,7 @@ _Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_NODES = 2_000_000
 MAX_DEPTH = 64
 # The one message for nesting too deep, whoever noticed it first (this module or libyaml).
-TOO_DEEP = f"nested deeper than {MAX_DEPTH} levels; refused"
+TOO_DEEP = msg("yaml.too_deep", depth=MAX_DEPTH)
 # How libyaml >= 0.2.6 words its own refusal (ScannerError/ParserError problem), to recognise it.
 _LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 # Plain scalars resolved and converted once per parse and then shared (keys, years, units recur
@@ -73,7 +74,8 @@ _SPECIAL_FLOATS = {".nan": float("nan"), ".inf": float("inf"), "+.inf": float("i
 # Characters YAML refuses (c-printable's complement), to say where a ReaderError is.
 # Line breaks as libyaml counts them.
 _NO_KEY = object()  # a mapping's state when its next event is a key
-_A_KEY = "a key must be a plain value, not a list or mapping"
+_A_KEY = msg("yaml.key_not_plain")
+_MERGE_KEY = msg("yaml.merge_key")
 
 
 class LineDict(dict):
@@ -104,8 +106,8 @@ class YamlError(Exception):
 class _Refused(Exception):
     """A refusal of this module (not malformed YAML), at a mark."""
 
-    def __init__(self, mark, message: str):
-        super().__init__(message)
+    def __init__(self, mark, message: Msg):
+        super().__init__(str(message))
         self.mark, self.message = mark, message
 
 
@@ -188,7 +190,7 @@ class _Builder:
                 if opened > MAX_DEPTH:
                     raise _Refused(event.start_mark, TOO_DEEP)
                 if count > MAX_NODES:
-                    raise _Refused(event.start_mark, f"more than {MAX_NODES:,} values; refused")
+                    raise _Refused(event.start_mark, msg("yaml.too_many", count=f"{MAX_NODES:,}"))
                 mark = event.start_mark
                 tag, text = event.tag, event.value
                 if tag is None and event.implicit[0]:
@@ -196,7 +198,7 @@ class _Builder:
                     if value is _NO_KEY:
                         tag = resolve(ScalarNode, text, event.implicit)
                         if tag == _MERGE and is_map and key is _NO_KEY:
-                            raise _Refused(mark, "merge keys (<<) are not allowed")
+                            raise _Refused(mark, _MERGE_KEY)
                         value = scalar(tag, text, mark)
                         if len(cache) < _CACHE_LIMIT:
                             cache[text] = value
@@ -207,7 +209,7 @@ class _Builder:
                         value = text
                     else:
                         if tag == _MERGE and is_map and key is _NO_KEY:
-                            raise _Refused(mark, "merge keys (<<) are not allowed")
+                            raise _Refused(mark, _MERGE_KEY)
                         value = scalar(tag, text, mark)
                 if record is not None:
                     record.value = value
@@ -232,7 +234,7 @@ class _Builder:
                 mark = event.start_mark
                 record = None if event.anchor is None else self.anchor(event, True)
                 if is_map and key is _NO_KEY:
-                    raise _Refused(mark, "merge keys (<<) are not allowed" if event.tag == _MERGE else _A_KEY)
+                    raise _Refused(mark, _MERGE_KEY if event.tag == _MERGE else _A_KEY)
                 if opened > MAX_DEPTH:
                     raise _Refused(mark, TOO_DEEP)
                 count += 1
@@ -284,19 +286,15 @@ class _Builder:
                 if not record.collection:
                     count += 1
                     if count > MAX_NODES:
-                        raise _Refused(mark, f"more than {MAX_NODES:,} values; refused")
+                        raise _Refused(mark, msg("yaml.too_many", count=f"{MAX_NODES:,}"))
                 else:
                     if record.open:
-                        raise _Refused(
-                            mark, "an alias refers to a collection that contains it (recursive alias); refused"
-                        )
+                        raise _Refused(mark, msg("yaml.recursive_alias"))
                     count += record.size
                     if count > MAX_NODES:
-                        raise _Refused(
-                            mark, f"more than {MAX_NODES:,} values after expanding aliases (an alias bomb?); refused"
-                        )
+                        raise _Refused(mark, msg("yaml.alias_bomb", count=f"{MAX_NODES:,}"))
                     if opened + record.height > MAX_DEPTH:
-                        raise _Refused(mark, f"nested deeper than {MAX_DEPTH} levels (through an alias); refused")
+                        raise _Refused(mark, msg("yaml.too_deep_alias", depth=MAX_DEPTH))
                     if opened + record.height > deepest:
                         deepest = opened + record.height
                 value = record.value
@@ -349,13 +347,7 @@ class _Builder:
             path = paths.get(id(mapping), "")
             name = f"{path}.{key}" if path else str(key)
             out.append(
-                Problem(
-                    self.file,
-                    line,
-                    name,
-                    f"duplicate key {key!r}: given at line {first} and again at line {line} (remove one)",
-                    column,
-                )
+                Problem.of(self.file, line, name, "yaml.duplicate_key", column, key=repr(key), first=first, again=line)
             )
         return out
 
@@ -389,14 +381,14 @@ def parse(text: str, file: str, problems: list[Problem] | None = None):
         builder, tree = _build(text, file)
     except _Refused as exc:
         mark = exc.mark
-        raise YamlError(Problem(file, mark.line + 1, None, exc.message, mark.column + 1)) from None
+        raise YamlError(Problem.of(file, mark.line + 1, None, exc.message, mark.column + 1)) from None
     except yaml.MarkedYAMLError as exc:
         raise YamlError(marked_problem(exc, text, file)) from None
     except yaml.reader.ReaderError as exc:
         raise YamlError(reader_problem(exc, text, file)) from None
     except yaml.YAMLError as exc:
-        message = " ".join(str(exc).split())
-        raise YamlError(Problem(file, None, None, f"malformed YAML: {message}")) from None
+        detail = " ".join(str(exc).split())
+        raise YamlError(Problem.of(file, None, None, "yaml.malformed", detail=detail, tab="", context="")) from None
     duplicates = builder.duplicate_problems(tree) if builder.duplicates else []
     if duplicates:
         if problems is None:

@@ -71,7 +71,7 @@ def render(
         fmt = _only(fmt, "table", "json", "csv", "markdown")
         return _text(render_indicator(obj.catalogue, obj.indicator, obj.actuals, fmt, lang, csv_raw))
     if isinstance(obj, Validation):
-        return _validation(obj, fmt)
+        return _validation(obj, fmt, lang)
     if isinstance(obj, Template):
         from .xlsx import template_xlsx, template_yaml
 
@@ -250,7 +250,10 @@ def _cagr(report: Any, fmt: str, lang: str, csv_raw: bool) -> str:
     return rich_text(cagr_table(report.results, lang))
 
 
-def _validation(v: Any, fmt: str) -> str:
+def _validation(v: Any, fmt: str, lang: str) -> str:
+    from ..messages import MESSAGES, say, text_of
+    from ..messages import render as render_message
+
     fmt = _only(fmt, "table", "json")
     if fmt == "json":
         body = {
@@ -259,17 +262,36 @@ def _validation(v: Any, fmt: str) -> str:
             "figures": v.figures,
             "quotes_checked": v.quotes_checked,
             "quotes": v.quotes,
-            "errors": [str(p) for p in v.errors],
-            "warnings": [str(p) for p in v.warnings],
+            "errors": [text_of(p, lang) for p in v.errors],
+            "warnings": [text_of(p, lang) for p in v.warnings],
+            # each problem with its code (null for a line not yet given one) and its message
+            "problems": [
+                {
+                    "file": p.file,
+                    "line": p.line,
+                    "column": p.column,
+                    "key": p.key,
+                    "warning": p.warning,
+                    "code": p.code if p.code in MESSAGES else None,
+                    "message": render_message(p.code, p.params, lang),
+                }
+                for p in v.problems
+            ],
         }
         return json.dumps(body, ensure_ascii=False, indent=2) + "\n"
     if v.quotes_checked:
-        quotes = f"{v.quotes} quotes looked up in their source documents\n"
+        quotes = say("validate.quotes", lang, count=v.quotes)
     elif v.errors and not v.targets:
-        quotes = "quotes not checked: the catalogue did not load\n"
+        quotes = say("validate.not_loaded", lang)
     else:
-        quotes = "quotes not checked: give --seeds DIR (the folder of the source documents) to check every quote\n"
-    return quotes + (
-        f"{v.files} files, {v.targets} targets, {v.figures} figures: "
-        f"{len(v.errors)} errors, {len(v.warnings)} warnings\n"
+        quotes = say("validate.no_seeds", lang)
+    summary = say(
+        "validate.summary",
+        lang,
+        files=v.files,
+        targets=v.targets,
+        figures=v.figures,
+        errors=len(v.errors),
+        warnings=len(v.warnings),
     )
+    return f"{quotes}\n{summary}\n"

@@ -1,10 +1,16 @@
 """Report words in Chinese (default) and English, one table per topic, keyed by code.
 
 `render/words.py` holds the words of the check (statuses, kinds, reasons); this module holds
-those of the reports: categories, the completion table's headers, the Word report's sections.
+those of the reports: categories, the completion table's headers, the Word report's sections;
+messages (the command line's and the problems in input files) are in `jxtargets.messages`.
 """
 
 from __future__ import annotations
+
+# The command line's own messages are in the one message table, `jxtargets.messages`, with the
+# problems the loaders report: `say(code, lang, **params)`.
+from ..messages import MESSAGES as MESSAGES
+from ..messages import say as say
 
 CATEGORY = {
     "zh": {
@@ -97,31 +103,6 @@ COMPLETION = {
         "note": "Figures in [ ] are cumulative; average growth is % a year.",
     },
 }
-
-
-# The command line's own messages, keyed by code. The problems it reports (file:line: key:
-# message, and their `warning:` mark) come from the loaders, in English so far: giving each
-# loader message a code in this table is what remains of Chinese error messages.
-MESSAGES = {
-    "wrote": {"zh": "已写入 {path}", "en": "wrote {path}"},
-    "imported": {
-        "zh": "{rows}行：{matched}个指标与目录匹配，{targets}个目标；{problems}处留待人工处理",
-        "en": "{rows} rows: {matched} matched to the catalogue's indicators, {targets} targets; {problems} problems left for you",
-    },
-    "internal_error": {
-        "zh": "内部错误（internal error）：{error}（设置 JXTARGETS_DEBUG=1 可查看调用栈）",
-        "en": "internal error: {error} (set JXTARGETS_DEBUG=1 for the traceback)",
-    },
-    "needs_output": {
-        "zh": "--format {fmt} 须用 --output 文件.{fmt} 写入文件",
-        "en": "--format {fmt} needs --output FILE.{fmt}",
-    },
-}
-
-
-def say(code: str, lang: str, **params: object) -> str:
-    """The command line's message `code` in `lang` (zh or en)."""
-    return MESSAGES[code]["en" if lang == "en" else "zh"].format(**params)
 
 
 def lang_of(argv: list[str] | tuple[str, ...], environ: dict[str, str]) -> str:

@@ -1,0 +1,42 @@
+"""The command line's own messages, and the frame of a problem line."""
+
+from __future__ import annotations
+
+CLI: dict[str, tuple[str, str]] = {
+    "wrote": ("已写入 {path}", "wrote {path}"),
+    "imported": (
+        "{rows}行：{matched}个指标与目录匹配，{targets}个目标；{problems}处留待人工处理",
+        "{rows} rows: {matched} matched to the catalogue's indicators, {targets} targets; {problems} problems left for you",
+    ),
+    "internal_error": (
+        "内部错误（internal error）：{error}（设置 JXTARGETS_DEBUG=1 可查看调用栈）",
+        "internal error: {error} (set JXTARGETS_DEBUG=1 for the traceback)",
+    ),
+    "needs_output": ("--format {fmt} 须用 --output 文件.{fmt} 写入文件", "--format {fmt} needs --output FILE.{fmt}"),
+    # The mark of a warning in a problem line (file:line: 警告: key: message).
+    "problem.warning": ("警告", "warning"),
+    # What a reader says when it keeps only the first problems of a file.
+    "problems.more_errors": (
+        "此处之前另有{count}个错误未列出（只列出前{limit}个问题）",
+        "{count} more errors up to here, not shown (only the first {limit} problems are)",
+    ),
+    "problems.more_warnings": (
+        "此处之前另有{count}个警告未列出（只列出前{limit}个问题）",
+        "{count} more warnings up to here, not shown (only the first {limit} problems are)",
+    ),
+    "problems.stopped": (
+        "此处之前另有{count}个错误未列出（只列出前{limit}个问题）；已在第{line}行停止读取",
+        "{count} more errors up to here, not shown (only the first {limit} problems are); stopped reading at line {line}",
+    ),
+    # jxtargets validate
+    "validate.quotes": ("已在原始文件中核对{count}处引文", "{count} quotes looked up in their source documents"),
+    "validate.not_loaded": ("未核对引文：目录未能读入", "quotes not checked: the catalogue did not load"),
+    "validate.no_seeds": (
+        "未核对引文：用 --seeds 目录（原始文件所在目录）可核对每一处引文",
+        "quotes not checked: give --seeds DIR (the folder of the source documents) to check every quote",
+    ),
+    "validate.summary": (
+        "{files}个文件，{targets}个目标，{figures}个数据：{errors}个错误，{warnings}个警告",
+        "{files} files, {targets} targets, {figures} figures: {errors} errors, {warnings} warnings",
+    ),
+}
