@@ -57,7 +57,7 @@ def _load(tmp_path, table: str, tail: str = ""):
 def _problems(tmp_path, table: str, tail: str = "") -> list[str]:
     with pytest.raises(LoadError) as err:
         _load(tmp_path, table, tail)
-    return [f"{p.line}: {p.key}: {p.message}" for p in err.value.problems]
+    return [f"{p.line}: {p.key}: {p.msg.text('en')}" for p in err.value.problems]
 
 
 def test_labels_and_rows_are_read(tmp_path):

@@ -46,19 +46,21 @@ def read_label(raw: Any, line: int | None, where: str, source: Source | None, pr
     f.unknown_keys(raw, TABLE_KEYS, problems, key)
     group, row, parent = (f.text(raw, k, problems, key) for k in TABLE_KEYS)
     if group is None and row is None:
-        problems.add(line, key, "give group (the table's 类别) or row (its 指标 cell as printed), or both")
+        problems.add(line, key, "table.label_empty")
         return None
     if parent is not None and row is None:
-        problems.add(f.line_of(raw, "parent"), f"{key}.parent", "a sub-row's parent needs the row (the sub-row's cell)")
+        problems.add(f.line_of(raw, "parent"), f"{key}.parent", "table.parent_needs_row")
     if row is not None:
         quote = source.quote if isinstance(source, Source) else ""
         if not quote:
-            problems.add(f.line_of(raw, "row"), f"{key}.row", "a table row label needs a source quote that holds it")
+            problems.add(f.line_of(raw, "row"), f"{key}.row", "table.row_needs_quote")
         elif squash(row) not in squash(quote):
             problems.add(
                 f.line_of(raw, "row"),
                 f"{key}.row",
-                f"{row!r} is not in the source quote {quote!r}: the label is quoted from the table",
+                "table.row_not_quoted",
+                row=repr(row),
+                quote=repr(quote),
             )
     return TableLabel(group, row, parent)
 
@@ -73,7 +75,7 @@ def add_table_rows(
     if raw_rows is None:
         return
     if not isinstance(raw_rows, list):
-        problems.add(f.line_of(body, "table_rows"), where, "expected a list of table rows")
+        problems.add(f.line_of(body, "table_rows"), where, "table.rows_not_a_list")
         return
     for i, raw in enumerate(raw_rows):
         line = raw_rows.lines[i] if hasattr(raw_rows, "lines") else f.line_of(body, "table_rows")
@@ -85,14 +87,18 @@ def add_table_rows(
         plan = f.text(m, "plan", problems, key, required=True)
         if plan is not None and plan not in catalogue.plans:
             problems.add(
-                f.line_of(m, "plan"), f"{key}.plan", f"unknown plan {plan!r}{f.suggest(plan, catalogue.plans)}"
+                f.line_of(m, "plan"),
+                f"{key}.plan",
+                "plan.unknown",
+                plan=repr(plan),
+                hint=f.did_you_mean(plan, catalogue.plans),
             )
         measure = f.choice(m, "measure", MEASURES, problems, key, required=True)
         source = read_source(m.get("source"), problems, f.line_of(m, "source"), f"{key}.source")
         if source is None:
-            problems.add(line, f"{key}.source", "missing: a table row cites the table")
+            problems.add(line, f"{key}.source", "table.row_needs_source")
         if "table" not in m:
-            problems.add(line, f"{key}.table", "missing: how the table prints the row")
+            problems.add(line, f"{key}.table", "table.row_needs_table")
             continue
         label = read_label(m["table"], f.line_of(m, "table"), key, source, problems)
         if plan is None or measure is None or label is None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
+from .catalogue import CATALOGUE
 from .cli import CLI
 from .figures import FIGURES
 from .files import FILES
@@ -25,9 +26,9 @@ from .values import VALUES
 
 LANGS = ("zh", "en")
 
-MESSAGES: dict[str, tuple[str, str]] = {**CLI, **FILES, **VALUES, **FIGURES}
+MESSAGES: dict[str, tuple[str, str]] = {**CLI, **FILES, **VALUES, **FIGURES, **CATALOGUE}
 # Every topic module, for the test that no code is defined twice.
-TOPICS: tuple[dict[str, tuple[str, str]], ...] = (CLI, FILES, VALUES, FIGURES)
+TOPICS: tuple[dict[str, tuple[str, str]], ...] = (CLI, FILES, VALUES, FIGURES, CATALOGUE)
 
 
 @dataclass(frozen=True, slots=True)
