@@ -169,18 +169,21 @@ def test_check_2020_judges_the_plans_running_in_2020():
     assert "fyp12" not in plans  # ended in 2015
     assert not any(r["status"] == "baseline" for r in data["results"])  # fyp14, wr2021 start in 2020
     assert {r["year"] for r in data["results"]} == {2020}
-    # wr2021 PM2.5 is a 市区 target (no 2020 figure); fyp12 states two targets twice, now one entry each
-    assert data["summary"]["left_out"] == {"baseline": 34, "ended": 14}
+    # wr2021 PM2.5 is a 市区 target, with 市区's 2020 figure (28, 002's review); fyp12 states two
+    # targets twice, now one entry each
+    assert data["summary"]["left_out"] == {"baseline": 35, "ended": 14}
     proc = run("check", "2020")
     assert (
-        "（不在核对范围：以2020年为基期的34项（--status baseline）、2020年前已结束规划的14项（--plan））" in proc.stdout
+        "（不在核对范围：以2020年为基期的35项（--status baseline）、2020年前已结束规划的14项（--plan））" in proc.stdout
     )
     assert "年份" not in proc.stdout.splitlines()[2]  # one year: no year column
 
 
 def test_baselines_and_ended_plans_when_asked():
     data, _ = run_json("check", "2020", "--status", "baseline")
-    assert len(data["results"]) == 34 and {r["plan"] for r in data["results"]} == {"fyp14", "wr2021"}
+    assert len(data["results"]) == 35 and {r["plan"] for r in data["results"]} == {"fyp14", "wr2021"}
+    pm25 = find(data["results"], plan="wr2021", indicator="pm25", region="市区")
+    assert (pm25["actual"], pm25["target"]) == (28.0, 32.0)  # 市区PM2.5浓度下降到28微克/立方米
     assert {r["label"] for r in data["results"]} == {"未到期"}
     data, code = run_json("check", "2020", "--plan", "fyp14")
     assert code == 0 and len(data["results"]) == 31
