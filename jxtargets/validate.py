@@ -83,6 +83,11 @@ def quote_problems(
                 check(Source(source.doc, source.where, text), file, line, f"{key}.table.{name}")
 
     cat_name = display_name(Path(catalogue.path))
+    for plan in catalogue.plans.values():
+        if plan.doc and plan.doc_title:  # a document's title is quoted from it
+            check(
+                Source(plan.doc, "", plan.doc_title), plan.at[0] or cat_name, plan.at[1], f"plans.{plan.id}.doc_title"
+            )
     for t in catalogue.targets():
         check(t.source, t.file or cat_name, t.line, t.indicator)
         labels(t.table, t.source, t.file or cat_name, t.line, t.indicator)

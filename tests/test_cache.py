@@ -64,6 +64,11 @@ def test_cached_actuals_are_the_same_objects(fresh_cache, monkeypatch):
     _no_parsing(monkeypatch)
     cached, cached_warnings = load_actuals(paths, catalogue)
     assert repr(cached) == repr(fresh) and cached_warnings == fresh_warnings
+    # each file's own `source:` comes through the cache too (the reports' data sources)
+    assert cached.file_sources[str(DATA / "actuals" / "actuals-2020.yaml")] == (
+        "002_5df31847278a00a3.txt 表1 完成情况; 002_5df31847278a00a3.txt 表2 2020年"
+    )
+    assert len(cached.file_sources) == len(paths)
 
 
 def test_cache_folder_is_ours_only(fresh_cache, catalogue_copy):

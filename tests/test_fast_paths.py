@@ -114,7 +114,7 @@ def test_year_of_remembers_only_years():
 
 def _read(path: Path, catalogue):
     try:
-        figures, _, warnings, _ = read_actuals_file(path, Resolver(catalogue), None)
+        figures, _, warnings, _, _ = read_actuals_file(path, Resolver(catalogue), None)
     except LoadError as exc:
         return "refused", [p.text("en") for p in exc.problems]
     return [

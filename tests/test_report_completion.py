@@ -200,6 +200,14 @@ def test_review_markdown_and_xlsx_have_the_completion_table(tmp_path):
     assert rows[1][:3] == ["类别", "序号", "指标（单位）"]
     assert rows[2][:8] == ["经济发展", "1", "地区生产总值（亿元）", "3517.1", "5000", "7%以上", "5509.5", "6.59%"]
     assert all(c.data_type == "s" for c in book["完成情况"][3] if c.value is not None)
+    # the source column names the document by its title, the file after it (issue 18.6)
+    detail = book["review"]
+    header = [c.value for c in detail[1]]
+    sources = [row[header.index("出处")].value for row in detail.iter_rows(min_row=2)]
+    assert sources[0] == (
+        "《嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（002_5df31847278a00a3.txt）表1 序号1: "
+        "地区生产总值（亿元） 3517.1 5000 7%以上"
+    )
 
 
 def test_binding_targets_first_and_counted_apart_in_json_and_table():

@@ -38,7 +38,11 @@ def test_opens_and_states_date_sources_and_version(report):
     # every actuals file is named, with what its figures cite
     for year in (2011, 2015, 2016, 2020):
         assert f"actuals-{year}.yaml" in text
-    assert "actuals-2020.yaml：002_5df31847278a00a3.txt" in text
+    # each file's own `source:`, then the documents its figures cite by their titles (issue 18.2/18.6)
+    assert (
+        "actuals-2020.yaml：002_5df31847278a00a3.txt 表1 完成情况; 002_5df31847278a00a3.txt 表2 2020年。"
+        "所引文件：《嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（002_5df31847278a00a3.txt）"
+    ) in [p.text for p in d.paragraphs]
 
 
 def test_summary_counts_binding_targets_apart(report):
@@ -96,7 +100,11 @@ def test_annex_quotes_every_target(report):
     assert len(annex.rows) == 1 + 52
     gdp = [c.text for c in annex.rows[1].cells]
     assert gdp[0] == "fyp13" and gdp[1] == "地区生产总值"
-    assert gdp[4] == "《嘉兴市国民经济和社会发展第十三个五年规划纲要》（002_5df31847278a00a3.txt）表1 序号1"
+    # 表1 is printed in the 14th FYP outline: the document quoted, by its title, then its file
+    assert (
+        gdp[4]
+        == "《嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（002_5df31847278a00a3.txt）表1 序号1"
+    )
     assert gdp[5] == "地区生产总值（亿元） 3517.1 5000 7%以上"
 
 

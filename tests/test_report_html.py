@@ -297,12 +297,36 @@ def test_overview_chart_of_every_assessed_target_comes_first(fyp13, page):
     assert finding.startswith('<p class="finding">《嘉兴市国民经济和社会发展第十三个五年规划纲要》纳入评估的目标共52项')
 
 
-def test_states_date_version_and_sources_by_title(fyp13):
-    page = to_html(fyp13, today="2026-11-30", version="9.9.9", sources=[("actuals-2020.yaml", ["002_x.txt"])])
+OUTLINE_14 = "嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要"
+
+
+def test_states_date_version_and_sources_by_title():
+    """Issue 18.2/18.6: each actuals file with its own `source:` and the documents its figures
+    cite, and every source document by its title (from the catalogue's plans), the file after it.
+    表1, which holds the 13th FYP's targets and results, is printed in the 14th FYP outline: that is
+    the document quoted (fyp13's `doc_title`), not the 13th FYP outline."""
+    from jxtargets.render.provenance import data_sources
+
+    cat = api.open_catalogue()
+    actuals = api.open_actuals(["2016", "2020"], cat)
+    rv = review(cat, actuals, as_of=2020, filters=api.Filters(plans=("fyp13",)))
+    page = to_html(rv, today="2026-11-30", version="9.9.9", sources=data_sources(actuals))
     assert "生成日期：2026-11-30 · 生成工具：jxtargets 9.9.9" in page
-    assert "<li>actuals-2020.yaml：002_x.txt</li>" in page
+    block = page[page.index('<div class="meta sources">') :]
+    block = block[: block.index("</div>")]
+    assert (
+        "<li>actuals-2020.yaml：002_5df31847278a00a3.txt 表1 完成情况; 002_5df31847278a00a3.txt 表2 2020年。"
+        f"所引文件：《{OUTLINE_14}》（002_5df31847278a00a3.txt）</li>"
+    ) in block
+    # the 2017 work report holds two plans (wr2017, goals2021): named by both
+    assert (
+        "《2017年嘉兴市政府工作报告今后五年奋斗目标（到2021年）》《2017年嘉兴市政府工作报告主要预期目标》"
+        "（001_b03ae98c92d17c1e.txt）"
+    ) in block
+    assert "004_d3b6ddc9e5e8e6fc.txt（汇编11份规划文件）" in block  # the 2017 gazette: no title of its own
+    assert block.count("<li>") == 4  # 2016 brings the earlier embedded years as history
     card = page[page.index('id="target-fyp13-gdp-cagr-1"') :]
-    assert "《嘉兴市国民经济和社会发展第十三个五年规划纲要》 · 002_5df31847278a00a3.txt · 表1 序号1" in card
+    assert f"《{OUTLINE_14}》（002_5df31847278a00a3.txt）表1 序号1" in card[: card.index("</section>")]
 
 
 def test_prints_on_a4_without_splitting_a_target(page):

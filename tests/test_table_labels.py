@@ -104,3 +104,24 @@ def test_groups_and_parents_are_looked_up_in_the_document(tmp_path):
     (problem,) = quote_problems(catalogue, [], SEEDS)
     assert problem.key == "invention_patents_granted.table.group" and "科技进步" in problem.message
     assert isinstance(target.source, Source)
+
+
+def test_a_document_title_needs_its_document_and_is_found_in_it(tmp_path):
+    no_doc = HEAD.replace("{TABLE}", "{group: 创新驱动}").replace(
+        ", doc: 002_5df31847278a00a3.txt}", ", doc_title: 纲要}"
+    )
+    path = tmp_path / "made-up.yaml"
+    path.write_text(no_doc, encoding="utf-8")
+    with pytest.raises(LoadError) as err:
+        load_catalogue(path)
+    assert [(p.line, p.key) for p in err.value.problems] == [(4, "plans.fyp13.doc_title")]
+    if not SEEDS.is_dir():
+        return
+    wrong = HEAD.replace("{TABLE}", "{group: 创新驱动}").replace(
+        ", doc: 002_5df31847278a00a3.txt}", ", doc: 002_5df31847278a00a3.txt, doc_title: 嘉兴市第十三个五年规划纲要}"
+    )
+    path.write_text(wrong, encoding="utf-8")
+    catalogue, _ = load_catalogue(path)
+    (problem,) = quote_problems(catalogue, [], SEEDS)
+    assert (problem.line, problem.key) == (4, "plans.fyp13.doc_title")
+    assert "嘉兴市第十三个五年规划纲要" in problem.message

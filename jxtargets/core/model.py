@@ -62,6 +62,11 @@ class Plan:
     baseline_year: int
     target_year: int
     doc: str | None = None
+    # The title of `doc` where the plan is not the document itself (fyp13's 表1 is printed in
+    # the 14th FYP outline): reports name a source document by it, else by the plan's name.
+    doc_title: str | None = None
+    # Where the catalogue defines it (file, line), for messages; not part of what it is.
+    at: tuple[str, int] = field(default=("", 0), compare=False)
 
 
 @dataclass(slots=True)
@@ -177,6 +182,9 @@ class Actuals:
     figures: dict[tuple[str, str], dict[int, Figure]] = field(default_factory=dict)
     years: set[int] = field(default_factory=set)
     files: list[str] = field(default_factory=list)
+    # Each file's own top-level `source:` (what the release as a whole is taken from), by path,
+    # for the files that state one.
+    file_sources: dict[str, str] = field(default_factory=dict)
     # Series breaks: (indicator, region) -> the years from which the series is on a new basis
     # (a census re-basing): figures before and from such a year are not comparable.
     breaks: dict[tuple[str, str], set[int]] = field(default_factory=dict)

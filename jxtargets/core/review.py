@@ -15,7 +15,7 @@ from .check import Filters, check
 from .growth import finite
 from .kinds import SPECS, better, near_bound
 from .labels import TERMS, TERMS_EN, label
-from .model import Actuals, Catalogue, Figure, Indicator, TableRow
+from .model import Actuals, Catalogue, Figure, Indicator, Plan, TableRow
 from .policy import tolerance
 from .rules import Result, satisfies
 
@@ -58,6 +58,8 @@ class Review:
     # Rows of the reviewed plans' own tables that set no target (表1's 氮氧化物), each with the
     # plan's region's latest figure at or before `as_of`: printed by the completion table only.
     table_rows: list[tuple[Indicator, TableRow, Figure | None]] = field(default_factory=list)
+    # The catalogue's plans (every one, reviewed or not): reports name source documents by them.
+    plans: dict[str, Plan] = field(default_factory=dict)
 
 
 def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, filters: Filters | None = None) -> Review:
@@ -74,7 +76,7 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
             counts = table.setdefault(key, {term: 0 for term in OFFICIAL_TERMS})
             counts[row.official] += 1
     loaded = [y for y in actuals.years if y <= year]
-    out = Review(year, rows, by_plan, by_category, max(loaded) if loaded else None)
+    out = Review(year, rows, by_plan, by_category, max(loaded) if loaded else None, plans=dict(catalogue.plans))
     plans = {row.result.plan.id for row in rows}
     for indicator in catalogue.indicators.values():
         for table_row in indicator.table_rows:

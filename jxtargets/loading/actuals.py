@@ -56,7 +56,8 @@ from .files import display_name
 from .resolver import Resolver
 
 Break = tuple[str, str, int]  # (indicator, region, first year on the new basis)
-FileResult = tuple[list[Figure], list[Figure], list[Problem], list[Break]]
+# figures, revisions, warnings, series breaks, the file's own `source:` (YAML only)
+FileResult = tuple[list[Figure], list[Figure], list[Problem], list[Break], str | None]
 
 
 @dataclass(slots=True)
@@ -70,6 +71,7 @@ class FileFigures:
     problems: list[Problem] = field(default_factory=list)
     loaded: bool = True
     breaks: list[Break] = field(default_factory=list)
+    source: str | None = None  # the file's own top-level `source:`
 
 
 def load_actuals(
@@ -89,11 +91,11 @@ def read_files(paths: Iterable[Path], resolver: Resolver, year: int | None, use_
     """Each file read on its own (a file that fails to load gives its problems, no figures)."""
     for path in paths:
         try:
-            figures, revised, warnings, breaks = _cached_read(path, resolver, year, use_cache)
+            figures, revised, warnings, breaks, source = _cached_read(path, resolver, year, use_cache)
         except LoadError as exc:
             yield FileFigures(path, problems=list(exc.problems), loaded=False)
             continue
-        yield FileFigures(path, list(figures), list(revised), list(warnings), breaks=list(breaks))
+        yield FileFigures(path, list(figures), list(revised), list(warnings), breaks=list(breaks), source=source)
 
 
 def merge(files: Iterable[FileFigures]) -> tuple[Actuals, list[Problem]]:
@@ -108,6 +110,8 @@ def merge(files: Iterable[FileFigures]) -> tuple[Actuals, list[Problem]]:
         if not read.loaded:
             continue
         actuals.files.append(str(read.path))
+        if read.source:
+            actuals.file_sources[str(read.path)] = read.source
         name = display_name(read.path)
         for figure in read.figures:
             previous = actuals.get(figure.indicator, figure.region, figure.year)
@@ -152,8 +156,8 @@ def untargeted(actuals: Actuals, catalogue: Catalogue, plans: Iterable[str] = ()
 
 
 # What the data cache keeps of one file: figures, revisions, warnings, the warnings that depend
-# on today's date with the year that decides them, and series breaks.
-_CACHED = tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]], list[Break]]
+# on today's date with the year that decides them, series breaks and the file's own `source:`.
+_CACHED = tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]], list[Break], str | None]
 
 
 def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bool) -> FileResult:
@@ -164,15 +168,15 @@ def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bo
 
     data: bytes | None = None
 
-    def build() -> tuple[list[Figure], list[Figure], list[Problem], list[tuple[int, Problem]], list[Break]]:
+    def build() -> _CACHED:
         resolver.dated = []
-        figures, revised, warnings, breaks = read_actuals_file(path, resolver, year, data)
-        return list(figures), list(revised), list(warnings), resolver.dated, list(breaks)
+        figures, revised, warnings, breaks, source = read_actuals_file(path, resolver, year, data)
+        return list(figures), list(revised), list(warnings), resolver.dated, list(breaks), source
 
     resolver.dated = []
     try:
         if not use_cache or not resolver.catalogue.digest:
-            figures, revised, warnings, dated, breaks = build()
+            figures, revised, warnings, dated, breaks, source = build()
         else:
             # The bytes are read once: what is stored is built from exactly the bytes it is keyed by
             # (a file saved during the run cannot put its new figures under the old content's key).
@@ -180,10 +184,10 @@ def _cached_read(path: Path, resolver: Resolver, year: int | None, use_cache: bo
             # (a file name need not be UTF-8: its undecodable bytes are keyed as escapes)
             shown = display_name(path).encode("utf-8", "backslashreplace").decode("utf-8")
             extra = f"{resolver.catalogue.digest}\0{year}\0{shown}\0{path.suffix}"
-            figures, revised, warnings, dated, breaks = memo("actuals", data, extra, build, _CACHED)
+            figures, revised, warnings, dated, breaks, source = memo("actuals", data, extra, build, _CACHED)
     except LoadError as exc:
         raise LoadError(exc.problems + _in_the_future(resolver.dated)) from None
-    return figures, revised, warnings + _in_the_future(dated), [(i, r, y) for i, r, y in breaks]
+    return figures, revised, warnings + _in_the_future(dated), [(i, r, y) for i, r, y in breaks], source
 
 
 def _this_year() -> int:
@@ -198,17 +202,18 @@ def _in_the_future(dated: list[tuple[int, Problem]]) -> list[Problem]:
 
 
 def read_actuals_file(path: Path, resolver: Resolver, year: int | None, data: bytes | None = None) -> FileResult:
-    """(figures, revised figures, warnings, series breaks) of one file, by its extension, from
-    `data` when given (else the file is read); LoadError otherwise."""
+    """(figures, revised figures, warnings, series breaks, the file's own `source:`) of one file,
+    by its extension, from `data` when given (else the file is read); LoadError otherwise. A
+    table (CSV/TSV, .xlsx) has no file-level source: each row cites its own."""
     suffix = path.suffix.lower()
     if suffix in (".csv", ".tsv", ".txt"):
         from .table_rows import read_table
 
-        return read_table(path, resolver, year, "\t" if suffix == ".tsv" else None, data)
+        return (*read_table(path, resolver, year, "\t" if suffix == ".tsv" else None, data), None)
     if suffix == ".xlsx":
         from .xlsx import read_xlsx
 
-        return read_xlsx(path, resolver, year, data)
+        return (*read_xlsx(path, resolver, year, data), None)
     from .actuals_yaml import read_yaml
 
     return read_yaml(path, resolver, year, data)

@@ -28,8 +28,9 @@ Alternative = tuple[float, str, Source | str | None]
 
 def read_yaml(
     path: Path, resolver: Resolver, want_year: int | None, data: bytes | None = None
-) -> tuple[list[Figure], list[Figure], list[Problem], list[Break]]:
-    """(figures, revised figures, warnings, series breaks) of one YAML file; LoadError with all
+) -> tuple[list[Figure], list[Figure], list[Problem], list[Break], str | None]:
+    """(figures, revised figures, warnings, series breaks, the file's own `source:`) of one
+    YAML file; LoadError with all
     its problems."""
     from .files import read_yaml_file
 
@@ -104,7 +105,7 @@ def read_yaml(
             "the file gives no figures (expected values: with lines like `gdp: 5509.5`)",
         )
     problems.raise_if_any()
-    return figures, revised, problems.warnings, breaks
+    return figures, revised, problems.warnings, breaks, file_source.strip() if file_source else None
 
 
 def _breaks(tree: dict[Any, Any], year: int | None, region: str, resolver: Resolver, problems: Problems) -> list[Break]:

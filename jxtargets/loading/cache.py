@@ -43,7 +43,7 @@ _DIGEST_LEN = 64  # hex characters of the payload's digest
 _HEAD = len(_MAGIC) + _KEY_LEN + _DIGEST_LEN
 _SUFFIX = ".msgpack"
 # Bump when the stored shape changes in a way the code fingerprint cannot see.
-FORMAT = 8
+FORMAT = 9
 # Entries kept (the newest); older ones are removed when an entry is written.
 MAX_ENTRIES = 200
 # A cache file larger than this is not read (it is not one of ours).

@@ -14,7 +14,7 @@ from .errors import LoadError, Problems
 from .table_labels import add_table_rows, read_label
 
 TOP_KEYS = ("schema", "region", "regions", "plans", "indicators")
-PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "note")
+PLAN_KEYS = ("name", "name_en", "baseline_year", "target_year", "doc", "doc_title", "note")
 INDICATOR_KEYS = (
     "name",
     "name_en",
@@ -73,8 +73,12 @@ def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
         end = f.year_field(body, "target_year", problems, where, required=True)
         if start is not None and end is not None and end <= start:
             problems.add(f.line_of(body, "target_year"), f"{where}.target_year", "must be after baseline_year")
+        doc_title = f.text(body, "doc_title", problems, where)
+        if doc_title is not None and not body.get("doc"):
+            problems.add(f.line_of(body, "doc_title"), f"{where}.doc_title", "plan.doc_title_needs_doc")
         if name and start and end:
-            plans[str(pid)] = Plan(str(pid), name, name_en, start, end, body.get("doc"))
+            at = (problems.file, f.line_of(body, "doc_title") or f.line_of(raw, pid) or 0)
+            plans[str(pid)] = Plan(str(pid), name, name_en, start, end, body.get("doc"), doc_title, at)
     return plans
 
 

@@ -219,7 +219,7 @@ def _differences(new: Indicator | Plan, old: Indicator | Plan) -> str:
     out = []
     for fl in dataclass_fields(new):
         a, b = getattr(new, fl.name), getattr(old, fl.name)
-        if (isinstance(new, Plan) or fl.name in DEFINITION) and a != b:
+        if (isinstance(new, Plan) and fl.compare or fl.name in DEFINITION) and a != b:
             out.append(f"{fl.name} {a!r} here, {b!r} there")
     return "; ".join(out)
 

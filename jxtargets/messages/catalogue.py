@@ -4,6 +4,7 @@ from __future__ import annotations
 
 CATALOGUE: dict[str, tuple[str, str]] = {
     "plan.unknown": ("未知的规划{plan}{hint}", "unknown plan {plan}{hint}"),
+    "plan.doc_title_needs_doc": ("文件标题须同时给出 doc（其文件名）", "a document title needs doc: (its file)"),
     # The labels of a plan's own table (loading/table_labels.py)
     "table.label_empty": (
         "请给出 group（表中的类别）或 row（表中印出的指标栏文字），或两者都给",

@@ -13,6 +13,7 @@ from . import words
 from .charts import overview, trajectory_png
 from .completion import CompletionTable, completion_tables
 from .messages import COMPLETION
+from .provenance import DataSource, cite, document_titles, source_line
 from .regions import region_tables
 from .review import official_label, review_record
 from .safe import visible
@@ -37,7 +38,6 @@ TEXT: dict[str, dict[str, str]] = {
         "no_risks": "没有滞后或存在风险的指标。",
         "chart": "图{n}　{name}（{kind}）：{official}。{why}",
         "annex": "附件　目标出处",
-        "file_none": "（未注明来源）",
         "rate_note": "（{kind}目标：图中为指标水平值，目标见上文。）",
     },
     "en": {
@@ -54,7 +54,6 @@ TEXT: dict[str, dict[str, str]] = {
         "no_risks": "No indicator lags or is at risk.",
         "chart": "Figure {n}. {name} ({kind}): {official}. {why}",
         "annex": "Annex: where each target comes from",
-        "file_none": "(no source given)",
         "rate_note": " (A {kind} target: the chart shows the indicator's level; the target is in the text.)",
     },
 }
@@ -67,7 +66,7 @@ def to_docx(
     *,
     today: str,
     version: str,
-    sources: list[tuple[str, list[str]]] | None = None,
+    sources: list[DataSource] | None = None,
     home: str | None = None,
 ) -> bytes:
     from docx import Document
@@ -93,11 +92,11 @@ def to_docx(
     head.alignment = WD_ALIGN_PARAGRAPH.CENTER
     meta = doc.add_paragraph()
     meta.add_run(T["date"].format(date=today) + "\n" + T["version"].format(version=version))
+    titles = document_titles(review.plans.values(), lang)  # source documents by their titles
     if sources:
         p = doc.add_paragraph(T["sources"])
-        for name, cited in sources:
-            line = f"{name}：{'；'.join(cited)}" if lang == "zh" else f"{name}: {'; '.join(cited)}"
-            doc.add_paragraph(visible(line if cited else name + T["file_none"]), style="List Bullet")
+        for ds in sources:
+            doc.add_paragraph(visible(source_line(ds, titles, lang)), style="List Bullet")
         p.paragraph_format.space_after = Pt(2)
 
     figure = 0
@@ -153,7 +152,7 @@ def to_docx(
 
     doc.add_page_break()
     doc.add_heading(T["annex"], level=1)
-    body = [_annex_row(row, lang) for rows in plans.values() for row in binding_first(rows)]
+    body = [_annex_row(row, lang, titles) for rows in plans.values() for row in binding_first(rows)]
     _table(doc, ANNEX_HEAD[lang], body, font=7.5, widths=(1.6, 3.4, 1.5, 1.2, 4.6, 4.3))
     buf = io.BytesIO()
     doc.save(buf)
@@ -259,13 +258,10 @@ def _table(
     del qn
 
 
-def _annex_row(row: ReviewRow, lang: str) -> list[str]:
+def _annex_row(row: ReviewRow, lang: str, titles: dict[str, list[str]]) -> list[str]:
     t, plan = row.result.target, row.result.plan
     src = t.source
-    where = ""
-    if src is not None:
-        title = plan.name if lang == "zh" else (plan.name_en or plan.name)
-        where = f"《{title}》（{src.doc}）{src.where}" if lang == "zh" else f"{title} ({src.doc}) {src.where}"
+    where = cite(src, plan, titles, lang)  # 《title》（file）表1 序号1
     name = row.result.indicator.name if lang == "zh" else row.result.indicator.name_en
     if t.region:
         name = f"{name}（{t.region}）"

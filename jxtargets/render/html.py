@@ -19,6 +19,7 @@ from . import words
 from .html_page import CSS, OFFICIAL_CLASS, TEXT
 from .messages import category
 from .plot import _PLOT_RC, COLOR, _inline, _legend_svg, _planned_path, draw_trajectory  # noqa: F401 - used by charts and tests
+from .provenance import DataSource, cite, document_titles, source_line
 from .review import HEADINGS, official_label, ordered_rows, review_record
 
 WIDTH, HEIGHT = 360, 200  # px of one chart
@@ -31,10 +32,10 @@ def to_html(
     *,
     today: str | None = None,
     version: str | None = None,
-    sources: list[tuple[str, list[str]]] | None = None,
+    sources: list[DataSource] | None = None,
 ) -> str:
-    """The page; `today`, `version` and `sources` (each actuals file with what its figures
-    cite) are stated under the title when given."""
+    """The page; `today`, `version` and `sources` (each actuals file with its own `source:` and
+    the documents its figures cite, named by their titles) are stated under the title when given."""
     import logging
     import warnings
 
@@ -46,6 +47,7 @@ def to_html(
     shown = [row for row in ordered_rows(review.rows) if show_no_data or row.result.status != "no_data"]
     skipped = len(review.rows) - len(shown)
     regions = {row.result.region for row in review.rows}
+    titles = document_titles(review.plans.values(), lang)  # source documents by their titles
 
     font_log = logging.getLogger("matplotlib.font_manager")
     old_level = font_log.level
@@ -70,7 +72,7 @@ def to_html(
                 key = f"{rec['plan']}-{rec['indicator']}-{rec['kind']}"
                 counter[key] = counter.get(key, 0) + 1
                 cid = _slug(f"chart-{key}-{counter[key]}")
-                cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1))
+                cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1, titles))
                 toc.append(
                     f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
                     f"{escape(words.kind_name(rec, lang))}</a> "
@@ -90,10 +92,7 @@ def to_html(
         made += [T["version"].format(version=version)] if version else []
         head.append(f'<p class="meta">{escape(" · ".join(made))}</p>')
     if sources:
-        items = "".join(
-            f"<li>{escape(name)}{escape('：' if lang == 'zh' else ': ')}{escape('；'.join(cited) if cited else '—')}</li>"
-            for name, cited in sources
-        )
+        items = "".join(f"<li>{escape(source_line(ds, titles, lang))}</li>" for ds in sources)
         head.append(f'<div class="meta sources">{escape(T["sources"])}<ul>{items}</ul></div>')
     if skipped:
         head.append(f'<p class="meta skipped">{escape(T["skipped"].format(n=skipped))}</p>')
@@ -186,7 +185,7 @@ def _plan_title(row: ReviewRow, lang: str) -> str:
 # -- one target -----------------------------------------------------------------------------------
 
 
-def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool) -> str:
+def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool, titles: dict[str, list[str]]) -> str:
     T = TEXT[lang]
     kind = words.kind_name(rec, lang)
     rule_kind = words.KIND[lang].get(row.result.target.rule, kind)
@@ -206,11 +205,11 @@ def _card(fig, row: ReviewRow, rec: dict, lang: str, cid: str, show_region: bool
         f'<section class="target" id="target-{cid[len("chart-") :]}">\n'
         f'<header><h3>{escape(rec["name"])} <span class="kind">{escape(rec["plan"])} · {escape(kind)}'
         f'{region}</span><span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["status_label"])}'
-        f"</span></h3></header>\n<figure>{svg}{caption}</figure>\n{_figures(row, rec, lang)}\n</section>"
+        f"</span></h3></header>\n<figure>{svg}{caption}</figure>\n{_figures(row, rec, lang, titles)}\n</section>"
     )
 
 
-def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
+def _figures(row: ReviewRow, rec: dict, lang: str, titles: dict[str, list[str]]) -> str:
     T, H, h = TEXT[lang], HEADINGS[lang], words.HEADERS[lang]
     mu, ys = rec["measure_unit"], T["year_suffix"]
     lines: list[tuple[str, str]] = []
@@ -294,10 +293,7 @@ def _figures(row: ReviewRow, rec: dict, lang: str) -> str:
     lines.append((h["why"], escape(rec["why"] or "—")))
     src = rec["source"]
     if src:
-        plan = row.result.plan
-        title = plan.name if lang == "zh" else (plan.name_en or plan.name)
-        text = escape(f"《{title}》" if lang == "zh" else title) + " · "
-        text += escape(" · ".join(x for x in (src["doc"], src["where"]) if x))
+        text = escape(cite(row.result.target.source, row.result.plan, titles, lang))
         if src["quote"]:
             text += f"<br><q>{escape(src['quote'])}</q>"
         lines.append((h["source"], text))

@@ -4,10 +4,10 @@ targets lag, with the pace they still need. Used by the Word and HTML reports.""
 
 from __future__ import annotations
 
-from ..core.model import Actuals, Catalogue
 from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
 from . import words
 from .formats import actual_text, target_text
+from .provenance import data_sources as data_sources  # the reports' data sources (moved there)
 from .review import official_label, review_record
 
 OK_TERMS = ("超额完成", "完成", "提前实现", "快于预期", "基本符合预期")
@@ -105,28 +105,3 @@ def plan_summary(rows: list[ReviewRow], as_of: int, lang: str) -> str:
     else:
         text += "No binding target lags."
     return text
-
-
-def data_sources(actuals: Actuals) -> list[tuple[str, list[str]]]:
-    """Each actuals file with the sources its figures give: the file's own `source:` where its
-    figures fall back to it, else the documents its figures cite."""
-    from pathlib import PurePath
-
-    files: dict[str, list[str]] = {PurePath(f).name: [] for f in actuals.files}
-    for series in actuals.figures.values():
-        for figure in series.values():
-            src = figure.source
-            text = src if isinstance(src, str) else (src.doc if src is not None else None)
-            found = files.setdefault(PurePath(figure.file).name, [])
-            if text and text not in found:
-                found.append(text)
-    return [(name, sorted(found)) for name, found in files.items()]
-
-
-def doc_titles(catalogue: Catalogue) -> dict[str, list[str]]:
-    """The plans whose targets cite each source document: a document is shown by their names."""
-    titles: dict[str, list[str]] = {}
-    for plan in catalogue.plans.values():
-        if plan.doc:
-            titles.setdefault(plan.doc, []).append(plan.name)
-    return titles

@@ -161,10 +161,12 @@ def review_xlsx(review: Review, lang: str) -> bytes:
     from openpyxl.styles import Font, PatternFill
 
     from .messages import XLSX_HEADERS
+    from .provenance import cite, document_titles
 
     H = HEADINGS[lang]
     h = words.HEADERS[lang]
     X = XLSX_HEADERS[lang]
+    titles = document_titles(review.plans.values(), lang)  # source documents by their titles
     book = Workbook()
     sheet: Any = book.active  # a Worksheet (openpyxl types it as a union with chart sheets and None)
     sheet.title = "review"
@@ -216,7 +218,7 @@ def review_xlsx(review: Review, lang: str) -> bytes:
             elif key == "attribute":
                 v = words.ATTRIBUTE[lang].get(v or "", "")
             elif key == "source" and v:
-                v = f"{v['doc']} {v['where']}: {v['quote']}"
+                v = f"{cite(row.result.target.source, row.result.plan, titles, lang)}: {v['quote']}"
             values.append(v)
         append_inert(sheet, values)
         sheet.cell(row=sheet.max_row, column=status_col).fill = PatternFill("solid", fgColor=STATUS_FILL[rec["status"]])
