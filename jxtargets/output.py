@@ -11,13 +11,14 @@ import tempfile
 from pathlib import Path
 
 from .loading.errors import LoadError, Problem
+from .messages import msg
 
 
 class OutputError(LoadError):
     """A file that cannot or must not be written: one line naming it (exit 2, like bad input)."""
 
-    def __init__(self, target: Path | str, message: str) -> None:
-        super().__init__([Problem(str(target), None, None, message)])
+    def __init__(self, target: Path | str, code: str, **params: object) -> None:
+        super().__init__([Problem.of(str(target), None, None, msg(code, **params))])
 
 
 def refuse_inputs(target: Path, inputs: list[Path]) -> None:
@@ -25,35 +26,35 @@ def refuse_inputs(target: Path, inputs: list[Path]) -> None:
     try:
         resolved = target.resolve()
     except (OSError, RuntimeError, ValueError) as exc:
-        raise OutputError(target, f"not a usable output path ({exc})") from None
+        raise OutputError(target, "output.bad_path", detail=str(exc)) from None
     for path in inputs:
         try:
             same = path.resolve() == resolved or (target.exists() and os.path.samefile(path, target))
         except (OSError, RuntimeError, ValueError):
             same = False
         if same:
-            raise OutputError(target, "refusing to overwrite an input file; choose another output name")
+            raise OutputError(target, "output.is_an_input")
 
 
 def check_target(target: Path) -> None:
     """OutputError unless `target` is absent or a regular file this user may write."""
     if str(target) == "-":
-        raise OutputError(target, "'-' is not a file name here; leave out --output to print to the terminal")
+        raise OutputError(target, "output.dash")
     try:
         info = os.lstat(target)
     except FileNotFoundError:
         return
     except (OSError, ValueError) as exc:
-        raise OutputError(target, f"not a usable output path ({getattr(exc, 'strerror', None) or exc})") from None
+        raise OutputError(target, "output.bad_path", detail=str(getattr(exc, "strerror", None) or exc)) from None
     mode = info.st_mode
     if stat.S_ISLNK(mode):
-        raise OutputError(target, "is a symbolic link; refusing to replace it (name the file itself)")
+        raise OutputError(target, "output.symlink")
     if stat.S_ISDIR(mode):
-        raise OutputError(target, "is a directory; give a file name")
+        raise OutputError(target, "output.directory")
     if not stat.S_ISREG(mode):
-        raise OutputError(target, "not a regular file (a device, pipe or socket); refusing to replace it")
+        raise OutputError(target, "output.not_regular")
     if not os.access(target, os.W_OK):
-        raise OutputError(target, "is read-only; refusing to replace it")
+        raise OutputError(target, "output.read_only")
 
 
 def write_atomic(target: Path, data: bytes | str) -> None:
@@ -64,10 +65,10 @@ def write_atomic(target: Path, data: bytes | str) -> None:
     folder = target.parent if str(target.parent) else Path(".")
     try:
         if not folder.is_dir():
-            raise OutputError(target, f"folder {folder} does not exist")
+            raise OutputError(target, "output.no_folder", folder=str(folder))
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise OutputError(target, f"cannot write here: {exc.strerror or exc}") from None
+        raise OutputError(target, "output.cannot_write", detail=str(exc.strerror or exc)) from None
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -82,7 +83,7 @@ def write_atomic(target: Path, data: bytes | str) -> None:
         except OSError:
             pass
         if isinstance(exc, OSError):
-            raise OutputError(target, f"cannot write here: {exc.strerror or exc}") from None
+            raise OutputError(target, "output.cannot_write", detail=str(exc.strerror or exc)) from None
         raise
 
 

@@ -68,11 +68,13 @@ def quote_problems(
             docs[source.doc] = _document(seeds, source.doc)
         text = docs[source.doc]
         if text is None:
-            problems.append(Problem(file, line, key, f"unknown source document {source.doc}"))
+            problems.append(Problem.of(file, line, key, "source.unknown_document", doc=source.doc))
         elif text is _NOT_TEXT:
-            problems.append(Problem(file, line, key, f"source document {source.doc} is not UTF-8 text"))
+            problems.append(Problem.of(file, line, key, "source.not_utf8", doc=source.doc))
         elif squash(source.quote) not in text:
-            problems.append(Problem(file, line, key, f"quote not found in {source.doc}: {source.quote!r}"))
+            problems.append(
+                Problem.of(file, line, key, "source.quote_not_found", doc=source.doc, quote=repr(source.quote))
+            )
 
     def labels(label: TableLabel | None, source: Source | str | None, file: str, line: int, key: str) -> None:
         """A table's group and a sub-row's parent are quoted from the table's document too."""
@@ -140,7 +142,7 @@ def validate_all(
     figures = [fig for one in read for fig in (*one.figures, *one.revised)]
     counts["figures"] = len(figures)
     if seeds and not is_dir(Path(seeds)):
-        problems.append(Problem(seeds, None, "--seeds", "not a folder (the folder of source documents)"))
+        problems.append(Problem.of(seeds, None, "--seeds", "source.seeds_not_a_folder"))
     elif seeds:
         checked = [0]
         problems.extend(quote_problems(catalogue, figures, Path(seeds), checked))

@@ -189,7 +189,7 @@ def test_check_refuses_bad_file(name):
     chinese = refused(REL + name, lang="zh")
     assert len(chinese) == len(lines)
     for zh, en in zip(chinese, lines, strict=True):
-        assert zh.split(": ", 2)[:1] == en.split(": ", 2)[:1], (zh, en)
+        assert zh.split(": ", 2)[:1] == en.split(": ", 2)[:1] and zh != en, (zh, en)
 
 
 def test_every_bad_file_is_covered():
@@ -241,13 +241,16 @@ def test_directory(tmp_path):
     empty.mkdir()
     assert refused(str(empty)) == [f"jxtargets: {empty}: directory holds no actuals files"]
     # The library refuses a directory given where a file is expected.
-    with pytest.raises(LoadError, match="is a directory, not a file"):
+    with pytest.raises(LoadError) as info:
         files_module.read_bytes(empty)
+    assert [p.text("en") for p in info.value.problems] == [f"{empty}: is a directory, not a file"]
 
 
 def test_not_a_regular_file():
-    with pytest.raises(LoadError, match="not a regular file"):
+    with pytest.raises(LoadError) as info:
         files_module.read_bytes(Path("/dev/null"))
+    assert [p.code for p in info.value.problems] == ["file.not_regular"]
+    assert "not a regular file" in info.value.problems[0].text("en")
 
 
 def test_unreadable_file(tmp_path, monkeypatch, catalogue):
@@ -266,7 +269,7 @@ def test_unreadable_file(tmp_path, monkeypatch, catalogue):
     monkeypatch.setattr("builtins.open", denied)
     with pytest.raises(LoadError) as info:
         load_actuals([path], catalogue, use_cache=False)
-    assert [str(p) for p in info.value.problems] == [f"{path}: cannot read the file (permission denied)"]
+    assert [p.text("en") for p in info.value.problems] == [f"{path}: cannot read the file (permission denied)"]
 
 
 def test_bare_year_without_embedded_actuals():

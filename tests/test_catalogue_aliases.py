@@ -43,7 +43,7 @@ def write(tmp_path: Path, gdp_aliases: str, retail_aliases: str) -> Path:
 def problems(path: Path) -> list[str]:
     with pytest.raises(LoadError) as info:
         load_catalogue(path)
-    return [str(p) for p in info.value.problems if not p.warning]
+    return [p.text("en") for p in info.value.problems if not p.warning]
 
 
 def test_aliases_are_loaded(tmp_path):

@@ -61,7 +61,8 @@ def test_a_wrong_quote_is_caught(catalogue):
         problems = quote_problems(catalogue, [], SEEDS)
     finally:
         target.source = original
-    assert len(problems) == 1 and "quote not found" in problems[0].message
+    assert len(problems) == 1 and problems[0].code == "source.quote_not_found"
+    assert "quote not found" in problems[0].msg.text("en") and "99999" in problems[0].message
 
 
 def test_every_target_and_figure_cites_a_source(catalogue, figures):

@@ -217,7 +217,7 @@ def test_every_year_bad_values_name_the_line_and_key(tmp_path, kind, every, mess
     errors = [p for p in problems.errors if "every_year" in (p.key or "")]
     assert len(errors) == 1
     assert errors[0].line == 16 and errors[0].key == "indicators.x.targets[1].every_year"
-    assert message in errors[0].message
+    assert message in errors[0].msg.text("en")
 
 
 # -- 力争 milestones (stretch: true) ------------------------------------------------------------
@@ -250,4 +250,4 @@ def test_milestone_stretch_must_be_true(tmp_path):
         else:
             (error,) = problems.errors
             assert error.key == "indicators.x.targets[1].stretch" and error.line == 14
-            assert "a milestone takes stretch: true" in error.message
+            assert "a milestone takes stretch: true" in error.msg.text("en")

@@ -90,7 +90,7 @@ def test_a_clash_names_both_files_and_lines(tmp_path, extra):
     )
     with pytest.raises(LoadError) as info:
         api.open_catalogue(extend=[clash])
-    messages = [str(p) for p in info.value.problems]
+    messages = [p.text("en") for p in info.value.problems]
     shared = os.path.relpath(DATA / "catalogue" / "indicators.yaml")
     fyp14 = os.path.relpath(DATA / "catalogue" / "plans" / "fyp14.yaml")
     assert messages == [
@@ -100,7 +100,7 @@ def test_a_clash_names_both_files_and_lines(tmp_path, extra):
         "'002_5df31847278a00a3.txt' there)",
         f"{clash}:5: indicators.gdp: defined differently at {shared}:9 (unit '万元' here, '亿元' there)",
     ]
-    proc = run("list", "--extend", str(clash))
+    proc = run("list", "--extend", str(clash), "--lang", "en")
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert f"{clash}:5: indicators.gdp: defined differently at {shared}:9" in proc.stderr
 
@@ -122,10 +122,10 @@ def test_targets_for_an_indicator_no_file_defines(tmp_path):
         api.open_catalogue(extend=[orphan])
     [problem] = info.value.problems
     assert (problem.file, problem.line, problem.key) == (str(orphan), 2, "indicators.gpd")
-    assert (
-        "no file of the catalogue defines this indicator" in problem.message
-        and "(did you mean gdp?)" in problem.message
-    )
+    assert problem.code == "catalogue.undefined_indicator"
+    assert "no file of the catalogue defines this indicator" in problem.msg.text(
+        "en"
+    ) and "(did you mean gdp?)" in problem.msg.text("en")
 
 
 def test_catalogue_option_is_repeatable_and_replaces_the_embedded_one():
@@ -142,7 +142,7 @@ def test_catalogue_option_is_repeatable_and_replaces_the_embedded_one():
 
 def test_a_missing_path_in_the_environment_is_named(tmp_path):
     missing = tmp_path / "nowhere"
-    proc = run("list", env={"JXTARGETS_EXTEND": str(missing)})
+    proc = run("list", env={"JXTARGETS_EXTEND": str(missing), "JXTARGETS_LANG": "en"})
     assert proc.returncode == 2
     assert proc.stderr.strip() == f"jxtargets: {missing}: no such file or directory (from $JXTARGETS_EXTEND)"
 

@@ -206,7 +206,7 @@ def test_cli_never_overwrites_without_force_nor_writes_its_input(tmp_path):
     assert out.read_text(encoding="utf-8").startswith("# Figures for 2021 extracted by `jxtargets extract`")
     copy = tmp_path / "bulletin.txt"
     copy.write_bytes(BULLETIN.read_bytes())
-    proc = run("extract", str(copy), "--year", "2021", "-o", str(copy), "--force")
+    proc = run("extract", str(copy), "--year", "2021", "-o", str(copy), "--force", env={"JXTARGETS_LANG": "en"})
     assert proc.returncode == 2
     assert "refusing to overwrite an input file" in proc.stderr
     assert copy.read_bytes() == BULLETIN.read_bytes()

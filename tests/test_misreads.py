@@ -356,7 +356,7 @@ def test_fifo_input_is_refused_not_waited_on(tmp_path, args):
     folder.mkdir()
     os.mkfifo(folder / "actuals-2020.yaml")
     argv = [a.format(fifo=fifo, dir=folder) for a in args]
-    proc = run_process(*argv, "--format", "json")
+    proc = run_process(*argv, "--format", "json", env=EN)
     assert proc.returncode == 2, proc.stderr
     lines = proc.stderr.splitlines()
     assert len(lines) == 1 and lines[0].endswith("not a regular file (a device, pipe or socket?)"), lines

@@ -45,7 +45,21 @@ def test_never_writes_over_the_table(tmp_path):
     table = tmp_path / "table-madeup.csv"
     table.write_text(NO_YEARS.replace("基期,目标", "2025年,2030年"), encoding="utf-8")
     before = table.read_bytes()
-    proc = run("plan", "import", str(table), "--plan", "demo", "--name", "x", "--region", "示例市", "-o", str(table))
+    proc = run(
+        "plan",
+        "import",
+        str(table),
+        "--plan",
+        "demo",
+        "--name",
+        "x",
+        "--region",
+        "示例市",
+        "-o",
+        str(table),
+        "--lang",
+        "en",
+    )
     assert proc.returncode == 2 and "refusing to overwrite an input file" in proc.stderr
     assert table.read_bytes() == before
 

@@ -94,7 +94,7 @@ def test_relative_target_on_mixed_price_bases_is_unassessable():
 def test_a_growth_basis_that_is_not_one_is_an_error(tmp_path):
     path = tmp_path / "actuals-2021.yaml"
     path.write_text("year: 2021\nvalues:\n  gdp: {value: 6000, growth: {value: 8.2, basis: real}}\n", encoding="utf-8")
-    proc = run("check", str(path))
+    proc = run("check", str(path), "--lang", "en")
     assert proc.returncode == 2
     assert "actuals-2021.yaml:3: values.gdp.growth.basis: 'real' is not one of" in proc.stderr
 

@@ -107,5 +107,7 @@ def test_a_blank_form_says_there_is_nothing_to_judge(tmp_path):
     proc = run("check", str(form))
     assert proc.returncode == 0
     assert proc.stdout == "（所给文件中没有数值，没有可核对的目标）\n"
-    assert "the file gives no figures" in proc.stderr
+    from jxtargets.messages import say
+
+    assert f": 警告: values: {say('actuals.no_figures', 'zh')}" in proc.stderr
     assert run("check", str(form), "--lang", "en").stdout == "(no figures in the given files: nothing to judge)\n"

@@ -170,7 +170,7 @@ def test_outputs_never_overwrite_inputs(tmp_path):
     shutil.copytree(DATA / "actuals", folder)
     victim = folder / "actuals-2020.yaml"
     before = victim.read_bytes()
-    proc = run("review", str(folder), "-o", str(victim), "--format", "json")
+    proc = run("review", str(folder), "-o", str(victim), "--format", "json", "--lang", "en")
     assert proc.returncode == 2 and "refusing to overwrite an input file" in proc.stderr
     assert victim.read_bytes() == before
 

@@ -117,13 +117,16 @@ def merge(files: Iterable[FileFigures]) -> tuple[Actuals, list[Problem]]:
             previous = actuals.get(figure.indicator, figure.region, figure.year)
             if previous is not None and previous.value != figure.value and figure.value is not None:
                 problems.append(
-                    Problem(
+                    Problem.of(
                         name,
                         figure.line,
                         figure.indicator,
-                        f"{figure.year} figure {figure.value:g} differs from "
-                        f"{previous.value!r} in {previous.file}; the later file wins",
+                        "actuals.later_file_wins",
                         warning=True,
+                        year=figure.year,
+                        value=f"{figure.value:g}",
+                        previous=repr(previous.value),
+                        file=previous.file,
                     )
                 )
             actuals.add(figure)

@@ -37,14 +37,10 @@ def read_yaml(
     tree, problems = read_yaml_file(path, data)
     name = problems.file
     if tree is None:
-        problems.add(None, None, "file is empty (only comments or blank lines)")
+        problems.add(None, None, "file.empty_yaml")
         problems.raise_if_any()
     if not isinstance(tree, dict):
-        problems.add(
-            getattr(tree, "line", 1),
-            None,
-            f"an actuals file must be a YAML mapping with year: and values:, not {f.kind_of(tree)}",
-        )
+        problems.add(getattr(tree, "line", 1), None, "actuals.not_a_mapping", got=f.kind(tree))
         problems.raise_if_any()
     assert isinstance(tree, dict)
     f.unknown_keys(tree, TOP_KEYS, problems, "")
@@ -52,7 +48,7 @@ def read_yaml(
     check_year(year, path, want_year, problems, f.line_of(tree, "year"), resolver)
     file_source = tree.get("source")
     if file_source is not None and not isinstance(file_source, str):
-        problems.add(f.line_of(tree, "source"), "source", f"expected text, got {f.kind_of(file_source)}")
+        problems.add(f.line_of(tree, "source"), "source", "value.expected_text", got=f.kind(file_source))
         file_source = None
     figures: list[Figure] = []
     blanks: list[tuple[int | None, str]] = []
@@ -68,11 +64,8 @@ def read_yaml(
             for region, vals in regions.items():
                 key = f"regions.{region}"
                 if region not in resolver.catalogue.regions:
-                    problems.add(
-                        f.line_of(regions, region),
-                        key,
-                        f"unknown region {region!r}{f.suggest(str(region), resolver.catalogue.regions)}",
-                    )
+                    hint = f.did_you_mean(str(region), resolver.catalogue.regions)
+                    problems.add(f.line_of(regions, region), key, "region.unknown", region=repr(region), hint=hint)
                     continue
                 if f.mapping(vals, problems, f.line_of(regions, region), key) is not None:
                     _values(vals, year, region, name, resolver, problems, figures, key, file_source, blanks)
@@ -88,7 +81,7 @@ def read_yaml(
                 or year is not None
                 and ryear >= year
             ):
-                problems.add(f.line_of(revisions, ryear), key, "revisions are keyed by an earlier year")
+                problems.add(f.line_of(revisions, ryear), key, "actuals.revision_year")
                 continue
             if f.mapping(vals, problems, f.line_of(revisions, ryear), key) is not None:
                 before = len(revised)
@@ -99,11 +92,7 @@ def read_yaml(
     resolver.wrong_catalogue(problems, unknown_before, given)
     blank_warning(blanks, problems)
     if year is not None and not figures and not revised and not breaks and not problems.errors:
-        problems.warn(
-            f.line_of(tree, "values") if "values" in tree else None,
-            "values",
-            "the file gives no figures (expected values: with lines like `gdp: 5509.5`)",
-        )
+        problems.warn(f.line_of(tree, "values") if "values" in tree else None, "values", "actuals.no_figures")
     problems.raise_if_any()
     return figures, revised, problems.warnings, breaks, file_source.strip() if file_source else None
 
@@ -119,10 +108,10 @@ def _breaks(tree: dict[Any, Any], year: int | None, region: str, resolver: Resol
         line, where = f.line_of(raw, key), f.join("breaks", key)
         iid = resolver.indicator(key)
         if iid is None:
-            problems.add(line, where, f"unknown indicator{resolver.hint(str(key))}")
+            problems.add(line, where, "indicator.unknown", hint=resolver.hint(str(key)))
             continue
         if not isinstance(byear, int) or isinstance(byear, bool) or not 1900 <= byear <= (year or 2200):
-            problems.add(line, where, f"a break is the first year on the new basis, at most {year}; got {byear!r}")
+            problems.add(line, where, "actuals.break_year", year=year, got=repr(byear))
             continue
         out.append((iid, region, byear))
     return out
@@ -133,7 +122,7 @@ def word_of(raw: object, words: dict[str, str], problems: Problems, line: int | 
     text = str(raw).strip().lower() if raw is not None else ""
     if text in words:
         return words[text]
-    problems.add(line, where, f"{str(raw)[:40]!r} is not one of {', '.join(words)}")
+    problems.add(line, where, "value.not_one_of", value=repr(str(raw)[:40]), options=", ".join(words), hint="")
     return None
 
 
@@ -154,14 +143,19 @@ def _values(
         line = f.line_of(values, key)
         iid = resolver.indicator(key)
         if iid is None:
-            problems.add(line, f.join(where, key), f"unknown indicator{resolver.hint(str(key))}")
+            problems.add(line, f.join(where, key), "indicator.unknown", hint=resolver.hint(str(key)))
             continue
         if iid in seen:
             other, oline = seen[iid]
             problems.add(
                 line,
                 f.join(where, key),
-                f"{iid} is given twice: as {other!r} at line {oline} and as {key!r} at line {line} (remove one)",
+                "actuals.given_twice",
+                id=iid,
+                first=repr(other),
+                first_line=oline,
+                then=repr(key),
+                then_line=line,
             )
             continue
         seen[iid] = (key, line)
@@ -202,7 +196,7 @@ def figure_from(
     if raw.get("bound") is not None:
         figure.bound = word_of(raw["bound"], BOUND_WORDS, problems, f.line_of(raw, "bound"), f"{where}.bound")
         if raw.get("value") is None:
-            problems.add(f.line_of(raw, "bound"), f"{where}.bound", "a bound needs the value it bounds")
+            problems.add(f.line_of(raw, "bound"), f"{where}.bound", "actuals.bound_needs_value")
     # `basis:` beside the figures (as the template and a table's column give it): the price basis
     # of its growth and of a reported cagr, unless they state their own.
     basis = None
@@ -217,7 +211,7 @@ def figure_from(
             figure.growth_basis = word_of(growth["basis"], BASIS_WORDS, problems, gline, f"{where}.growth.basis")
         growth = growth.get("value")
         if growth is None:
-            problems.add(f.line_of(raw, "growth"), f"{where}.growth.value", "missing")
+            problems.add(f.line_of(raw, "growth"), f"{where}.growth.value", "key.missing")
     if growth is not None:
         given = True
         figure.growth = percent(growth, problems, f.line_of(raw, "growth"), f"{where}.growth")
@@ -227,7 +221,7 @@ def figure_from(
         if isinstance(done, bool):
             figure.done = done
         else:
-            problems.add(f.line_of(raw, "done"), f"{where}.done", f"expected true or false, got {f.kind_of(done)}")
+            problems.add(f.line_of(raw, "done"), f"{where}.done", "value.expected_bool", got=f.kind(done))
     figure.note = f.text(raw, "note", problems, where)
     figure.source = _source(raw, problems, where)
     figure.alternatives = _alternatives(raw, indicator, problems, where)
@@ -237,7 +231,7 @@ def figure_from(
             skey = f"{where}.since.{start}"
             sline = f.line_of(since, start)
             if not isinstance(start, int) or isinstance(start, bool) or not 1900 <= start < year:
-                problems.add(sline, skey, f"since takes a start year before {year}")
+                problems.add(sline, skey, "actuals.since_year", year=year)
                 continue
             if figs is None or f.mapping(figs, problems, sline, skey) is None:
                 continue
@@ -264,7 +258,7 @@ def figure_from(
     if not given:
         if not figure.note:
             return None
-        problems.warn(line, where, "gives only a note, no figure (value, growth, since or done)")
+        problems.warn(line, where, "actuals.only_a_note")
     return figure
 
 
@@ -274,9 +268,7 @@ def _source(raw: dict[Any, Any], problems: Problems, where: str) -> Source | str
         return Source(str(src.get("doc", "")), str(src.get("where", "")), str(src.get("quote", "")))
     if isinstance(src, str) or src is None:
         return src
-    problems.add(
-        f.line_of(raw, "source"), f"{where}.source", f"expected text or {{doc, where, quote}}, got {f.kind_of(src)}"
-    )
+    problems.add(f.line_of(raw, "source"), f"{where}.source", "actuals.source", got=f.kind(src))
     return None
 
 
@@ -285,16 +277,14 @@ def _alternatives(raw: dict[Any, Any], indicator: Indicator, problems: Problems,
     if alts is None:
         return ()
     if not isinstance(alts, list):
-        problems.add(
-            f.line_of(raw, "alt"), f"{where}.alt", f"expected a list of {{value, note}}, got {f.kind_of(alts)}"
-        )
+        problems.add(f.line_of(raw, "alt"), f"{where}.alt", "actuals.alt_list", got=f.kind(alts))
         return ()
     found = []
     for i, alt in enumerate(alts):
         aline = alts.lines[i] if hasattr(alts, "lines") else f.line_of(raw, "alt")
         akey = f"{where}.alt[{i + 1}]"
         if not isinstance(alt, dict) or alt.get("value") is None:
-            problems.add(aline, akey, "expected {value: …, note: …}")
+            problems.add(aline, akey, "actuals.alt_item")
             continue
         # In the indicator's unit, as `value` is: 0.55万亿元 for gdp is 5500 (亿元), never 0.55.
         value = quantity(alt["value"], None, indicator, problems, f.line_of(alt, "value"), f"{akey}.value")

@@ -72,7 +72,7 @@ def _plans(raw, problems: Problems, line) -> dict[str, Plan]:
         start = f.year_field(body, "baseline_year", problems, where, required=True)
         end = f.year_field(body, "target_year", problems, where, required=True)
         if start is not None and end is not None and end <= start:
-            problems.add(f.line_of(body, "target_year"), f"{where}.target_year", "must be after baseline_year")
+            problems.add(f.line_of(body, "target_year"), f"{where}.target_year", "plan.target_year_early")
         doc_title = f.text(body, "doc_title", problems, where)
         if doc_title is not None and not body.get("doc"):
             problems.add(f.line_of(body, "doc_title"), f"{where}.doc_title", "plan.doc_title_needs_doc")
@@ -86,7 +86,7 @@ def _definition(iid, body, line, problems: Problems, check_units: bool) -> Indic
     """The indicator an `indicators:` entry defines (its targets are read later)."""
     where = f"indicators.{iid}"
     if not isinstance(iid, str) or not _ID.match(iid):
-        problems.add(line, where, "an indicator id must be snake_case (a-z, 0-9, _)")
+        problems.add(line, where, "indicator.id_not_snake_case")
         return None
     body = f.mapping(body, problems, line, where)
     if body is None:
@@ -104,9 +104,7 @@ def _definition(iid, body, line, problems: Problems, check_units: bool) -> Indic
     # The price basis its growth is reported at, only where a document says so (cite it).
     indicator.growth_basis = f.choice(body, "growth_basis", BASES, problems, where)
     if indicator.growth_basis is not None and "growth_basis_source" not in body:
-        problems.add(
-            f.line_of(body, "growth_basis"), f"{where}.growth_basis_source", "cite the document that states the basis"
-        )
+        problems.add(f.line_of(body, "growth_basis"), f"{where}.growth_basis_source", "indicator.basis_uncited")
     if "growth_basis_source" in body:
         key, sline = f"{where}.growth_basis_source", f.line_of(body, "growth_basis_source")
         indicator.growth_basis_source = _source(body["growth_basis_source"], problems, sline, key)
@@ -121,7 +119,7 @@ def add_targets(
     where = f"indicators.{indicator.id}"
     targets = body.get("targets") or []
     if not isinstance(targets, list):
-        problems.add(f.line_of(body, "targets"), f"{where}.targets", "expected a list of targets")
+        problems.add(f.line_of(body, "targets"), f"{where}.targets", "indicator.targets_not_a_list")
         targets = []
     for i, t in enumerate(targets):
         tline = targets.lines[i] if hasattr(targets, "lines") else line
@@ -135,7 +133,7 @@ def add_targets(
 def check_indicator(indicator: Indicator, line, problems: Problems) -> None:
     """What needs all of an indicator's targets, from every file."""
     if indicator.unit is None and any(t.kind != "milestone" for t in indicator.targets):
-        problems.add(line, f"indicators.{indicator.id}.unit", "missing (only a milestone-only indicator may omit it)")
+        problems.add(line, f"indicators.{indicator.id}.unit", "indicator.unit_missing")
 
 
 def _aliases(body, problems: Problems, where: str) -> tuple[str, ...]:
@@ -143,7 +141,7 @@ def _aliases(body, problems: Problems, where: str) -> tuple[str, ...]:
     if raw is None:
         return ()
     if not isinstance(raw, list) or not all(isinstance(a, str) and a.strip() for a in raw):
-        problems.add(f.line_of(body, "aliases"), f"{where}.aliases", "expected a list of names (strings)")
+        problems.add(f.line_of(body, "aliases"), f"{where}.aliases", "indicator.aliases_not_names")
         return ()
     return tuple(dict.fromkeys(a.strip() for a in raw))
 
@@ -161,12 +159,10 @@ def check_aliases(catalogue: Catalogue, locate) -> None:
             others = [i for i in names.get(alias, ()) if i != indicator.id]
             if others:
                 problems, line = locate(indicator.id)
-                problems.add(line, key, f"alias {alias!r} is the name of {others[0]}; an alias must name one indicator")
+                problems.add(line, key, "alias.is_a_name", alias=repr(alias), other=others[0])
             elif alias in owner and owner[alias] != indicator.id:
                 problems, line = locate(indicator.id)
-                problems.add(
-                    line, key, f"alias {alias!r} is also an alias of {owner[alias]}; each alias names one indicator"
-                )
+                problems.add(line, key, "alias.twice", alias=repr(alias), other=owner[alias])
             else:
                 owner[alias] = indicator.id
 
@@ -190,15 +186,14 @@ def _target(
     plan_id = t.get("plan")
     plan = catalogue.plans.get(plan_id) if isinstance(plan_id, str) else None
     if plan is None:
-        problems.add(
-            f.line_of(t, "plan"), f"{where}.plan", f"unknown plan {plan_id!r}{f.suggest(str(plan_id), catalogue.plans)}"
-        )
+        hint = f.did_you_mean(str(plan_id), catalogue.plans)
+        problems.add(f.line_of(t, "plan"), f"{where}.plan", "plan.unknown", plan=repr(plan_id), hint=hint)
     kind = f.choice(t, "kind", KINDS, problems, where, required=True)
     target = Target(plan=str(plan_id), indicator=indicator.id, kind=cast(Kind, kind or "level"), line=line or 0)
     target.baseline_year = f.year_field(t, "baseline_year", problems, where) or (plan.baseline_year if plan else 0)
     target.target_year = f.year_field(t, "target_year", problems, where) or (plan.target_year if plan else 0)
     if plan and target.target_year <= target.baseline_year:
-        problems.add(f.line_of(t, "target_year"), f"{where}.target_year", "must be after the baseline year")
+        problems.add(f.line_of(t, "target_year"), f"{where}.target_year", "target.target_year_early")
     target.attribute = f.choice(t, "attribute", ATTRIBUTES, problems, where)
     target.basis = f.choice(t, "basis", BASES, problems, where)
     target.task = f.text(t, "task", problems, where)
@@ -211,11 +206,8 @@ def _target(
     region = f.text(t, "region", problems, where)
     if region is not None and region != catalogue.region:
         if region not in catalogue.regions:
-            problems.add(
-                f.line_of(t, "region"),
-                f"{where}.region",
-                f"unknown region {region!r}{f.suggest(region, catalogue.regions)}",
-            )
+            hint = f.did_you_mean(region, catalogue.regions)
+            problems.add(f.line_of(t, "region"), f"{where}.region", "region.unknown", region=repr(region), hint=hint)
         target.region = region
     if kind == "milestone":
         _milestone_stretch(target, t, where, problems)
@@ -238,10 +230,10 @@ def _target(
             lo, hi = (level.read(raw_value[i], line_v, f"{where}.value[{i + 1}]", problems) for i in (0, 1))
             if lo is not None and hi is not None:
                 if lo > hi:
-                    problems.add(line_v, f"{where}.value", "range must be [low, high]")
+                    problems.add(line_v, f"{where}.value", "target.range_order")
                 target.value = (lo, hi)
         else:
-            problems.add(line_v, f"{where}.value", "a range needs value: [low, high]")
+            problems.add(line_v, f"{where}.value", "target.range_needs_two")
     elif raw_value is not None:
         target.value = as_value.read(raw_value, line_v, f"{where}.value", problems)
     # A tolerance is not scaled by `unit:` (as before); a unit written after it is converted.
@@ -274,9 +266,7 @@ def _milestone_stretch(target: Target, t, where: str, problems: Problems) -> Non
     if t["stretch"] is True:
         target.aim = True
     else:
-        problems.add(
-            f.line_of(t, "stretch"), f"{where}.stretch", f"a milestone takes stretch: true (力争), not {t['stretch']!r}"
-        )
+        problems.add(f.line_of(t, "stretch"), f"{where}.stretch", "target.milestone_stretch", got=repr(t["stretch"]))
 
 
 def _every_year(target: Target, t, where: str, problems: Problems) -> None:
@@ -290,12 +280,12 @@ def _every_year(target: Target, t, where: str, problems: Problems) -> None:
     elif raw == "mean":
         target.every_year = "mean"
     else:
-        problems.add(line, key, f"expected true (each year) or mean (年均), not {raw!r}")
+        problems.add(line, key, "target.every_year_value", got=repr(raw))
         return
     allowed = ("level", "cagr") if target.every_year == "each" else ("level",)
     if target.rule not in allowed:
-        kinds = " or ".join(allowed)
-        problems.add(line, key, f"every_year: {raw} applies to a {kinds} target, not {target.rule}")
+        code = "target.every_year_each" if target.every_year == "each" else "target.every_year_mean"
+        problems.add(line, key, code, kind=target.rule)
 
 
 _PERCENT = ("%", "个百分点")
@@ -326,14 +316,14 @@ class _Into:
         if self.words is not None:
             if written in self.words:
                 return value
-            problems.add(line, key, f"{written!r} cannot follow this number (write it plain, or with {self.words[0]})")
+            problems.add(line, key, "target.word_after_number", written=repr(written), word=self.words[0])
             return None
         if self.unit is not None and written != self.unit:
-            problems.add(line, key, f"two units: {written!r} after the number and unit: {self.unit!r}")
+            problems.add(line, key, "target.two_units", written=repr(written), unit=repr(self.unit))
             return None
         to = self.indicator.unit
         if to is None:
-            problems.add(line, key, f"{self.indicator.id} has no unit; {written!r} cannot apply")
+            problems.add(line, key, "target.indicator_has_no_unit", id=self.indicator.id, unit=repr(written))
             return None
         if written == to:
             return value
@@ -360,20 +350,20 @@ def _check_kind(target: Target, t, where: str, problems: Problems) -> None:
     kind, line = target.kind, t.line
     given = t.get("value") is not None or t.get("stretch") is not None  # if unreadable: said already
     if SPECS[kind].needs_value and target.value is None and target.stretch is None and not given:
-        problems.add(line, f"{where}.value", f"a {kind} target needs a value (or a 力争 stretch)")
+        problems.add(line, f"{where}.value", "target.needs_value", kind=kind)
     if kind == "multiple" and target.factor is None and target.stretch is None:
-        problems.add(line, f"{where}.factor", "a multiple target needs factor (2 for 翻一番)")
+        problems.add(line, f"{where}.factor", "target.needs_factor")
     if kind == "relative" and target.of is None:
-        problems.add(line, f"{where}.of", "a relative target needs of: <indicator id>")
+        problems.add(line, f"{where}.of", "target.needs_of")
     ops = SPECS[kind].ops
     if kind != "milestone" and target.op is not None and target.op not in ops:
-        problems.add(line, f"{where}.op", f"a {kind} target takes op {', '.join(ops)}")
+        problems.add(line, f"{where}.op", "target.op", kind=kind, ops=", ".join(ops))
     elif kind == "relative" and target.op is None:
-        problems.add(line, f"{where}.op", f"a {kind} target takes op {', '.join(ops)}")
+        problems.add(line, f"{where}.op", "target.op", kind=kind, ops=", ".join(ops))
     if kind == "external" and target.measure is None:
-        problems.add(line, f"{where}.measure", "an external target needs measure: the kind it is checked as")
+        problems.add(line, f"{where}.measure", "target.needs_measure")
     if kind == "external" and target.value is not None and target.op is None:
-        problems.add(line, f"{where}.op", "an external target with a value needs op")
+        problems.add(line, f"{where}.op", "target.external_needs_op")
 
 
 def _source(raw, problems: Problems, line, where) -> Source | None:

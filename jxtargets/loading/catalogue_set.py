@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.model import Catalogue, Indicator, Plan
+from ..messages import Msg, msg
 from . import fields as f
 from .catalogue import TOP_KEYS, _definition, _plans, add_targets, check_aliases, check_indicator
 from .errors import LoadError, Problem, Problems
@@ -74,7 +75,7 @@ def build_catalogue_set(fragments: Sequence[tuple[Any, Problems]], check_units: 
     builder = _Builder(check_units, single=len(fragments) == 1)
     entries = [entry for tree, problems in fragments for entry in builder.header(tree, problems)]
     if not builder.catalogue.region and fragments and not builder.single:
-        fragments[0][1].add(None, "region", "missing: no file of the catalogue sets region:")
+        fragments[0][1].add(None, "region", "catalogue.no_region")
     builder.catalogue.regions = tuple(dict.fromkeys((builder.catalogue.region, *builder.regions)))
     for entry in entries:
         builder.definition(*entry)
@@ -102,19 +103,15 @@ class _Builder:
         """Region, regions and plans of one file; its `indicators:` entries for later."""
         self.by_file.setdefault(problems.file, problems)
         if tree is None:
-            problems.add(None, None, "file is empty (only comments or blank lines)")
+            problems.add(None, None, "file.empty_yaml")
             return []
         if not isinstance(tree, dict):
-            problems.add(
-                getattr(tree, "line", 1),
-                None,
-                f"a catalogue must be a YAML mapping with region:, plans: and indicators:, not {f.kind_of(tree)}",
-            )
+            problems.add(getattr(tree, "line", 1), None, "catalogue.not_a_mapping", got=f.kind(tree))
             return []
         f.unknown_keys(tree, TOP_KEYS, problems, "")
         schema = tree.get("schema", 1)
         if schema != 1:
-            problems.add(f.line_of(tree, "schema"), "schema", f"unsupported schema {schema!r} (expected 1)")
+            problems.add(f.line_of(tree, "schema"), "schema", "catalogue.schema", schema=repr(schema))
         region = f.text(tree, "region", problems, "", required=self.single)
         here = f"{problems.file}:{f.line_of(tree, 'region')}"
         if region and not self.catalogue.region:
@@ -123,7 +120,10 @@ class _Builder:
             problems.add(
                 f.line_of(tree, "region"),
                 "region",
-                f"{region!r} clashes with region {self.catalogue.region!r} set at {self.region_at}",
+                "catalogue.region_clash",
+                region=repr(region),
+                other=repr(self.catalogue.region),
+                at=self.region_at,
             )
         self.regions.extend(f.names(tree, "regions", problems, ""))
         if "plans" in tree or self.single:
@@ -144,7 +144,9 @@ class _Builder:
             problems.add(
                 line,
                 f"plans.{plan.id}",
-                f"defined differently at {self.plan_at[plan.id]} ({_differences(plan, known)})",
+                "catalogue.defined_differently",
+                at=self.plan_at[plan.id],
+                differences=_differences(plan, known),
             )
 
     def definition(self, iid, body, line: int | None, problems: Problems) -> None:
@@ -164,7 +166,9 @@ class _Builder:
             problems.add(
                 line,
                 f"indicators.{iid}",
-                f"defined differently at {first.file}:{first_line} ({_differences(indicator, known)})",
+                "catalogue.defined_differently",
+                at=f"{first.file}:{first_line}",
+                differences=_differences(indicator, known),
             )
         else:  # the same indicator: a repeat may add aliases (other names its reports use)
             known.aliases = tuple(dict.fromkeys((*known.aliases, *indicator.aliases)))
@@ -175,12 +179,8 @@ class _Builder:
         indicator = self.catalogue.indicators.get(iid)
         if indicator is None:
             if not self.single:
-                problems.add(
-                    line,
-                    f"indicators.{iid}",
-                    "no file of the catalogue defines this indicator (name, name_en, unit, direction, "
-                    f"category){f.suggest(str(iid), self.catalogue.indicators)}",
-                )
+                hint = f.did_you_mean(str(iid), self.catalogue.indicators)
+                problems.add(line, f"indicators.{iid}", "catalogue.undefined_indicator", hint=hint)
                 return
             # One file: the entry is its own definition, and says what it lacks.
             indicator = _definition(iid, body, line, problems, self.check_units)
@@ -202,7 +202,9 @@ class _Builder:
                 self.by_file[target.file].add(
                     target.line,
                     f"indicators.{target.indicator}.targets.of",
-                    f"unknown indicator {target.of!r}{f.suggest(target.of, self.catalogue.indicators)}",
+                    "indicator.unknown_named",
+                    name=repr(target.of),
+                    hint=f.did_you_mean(target.of, self.catalogue.indicators),
                 )
 
 
@@ -214,14 +216,23 @@ def _definition_of(indicator: Indicator) -> tuple:
     return tuple(getattr(indicator, name) for name in DEFINITION)
 
 
-def _differences(new: Indicator | Plan, old: Indicator | Plan) -> str:
-    """'unit 万元 here, 亿元 there; …' for the fields that differ."""
+def _differences(new: Indicator | Plan, old: Indicator | Plan) -> Msg | str:
+    """The message "unit '万元' here, '亿元' there; …" for the fields that differ."""
     out = []
     for fl in dataclass_fields(new):
         a, b = getattr(new, fl.name), getattr(old, fl.name)
         if (isinstance(new, Plan) and fl.compare or fl.name in DEFINITION) and a != b:
-            out.append(f"{fl.name} {a!r} here, {b!r} there")
-    return "; ".join(out)
+            out.append((fl.name, repr(a), repr(b)))
+    said: Msg | str = ""
+    for i, (name, here, there) in reversed(list(enumerate(out))):
+        said = msg(
+            "catalogue.difference" if i == 0 else "catalogue.difference_more",
+            field=name,
+            here=here,
+            there=there,
+            more=said,
+        )
+    return said
 
 
 __all__ = ["load_catalogue", "build_catalogue", "load_catalogue_set", "build_catalogue_set"]

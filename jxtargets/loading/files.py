@@ -8,6 +8,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from ..messages import msg
 from .errors import LoadError, Problem
 
 MAX_BYTES = 256 * 1024 * 1024
@@ -46,7 +47,7 @@ def _from_env(name: str) -> list[Path]:
     paths = [Path(p) for p in os.environ.get(name, "").split(os.pathsep) if p.strip()]
     for path in paths:
         if not path.exists():
-            raise LoadError([Problem(str(path), None, None, f"no such file or directory (from ${name})")])
+            raise LoadError([Problem.of(str(path), None, None, "file.missing_from_env", variable=name)])
     return paths
 
 
@@ -66,7 +67,7 @@ def catalogue_files(path: Path) -> list[Path]:
         and p.is_file()
     )
     if not found:
-        raise LoadError([Problem(display_name(path), None, None, "directory holds no catalogue files (*.yaml)")])
+        raise LoadError([Problem.of(display_name(path), None, None, "file.no_catalogue_files")])
     shared = [p for p in found if p.parent == path and p.stem == SHARED]
     return shared + [p for p in found if p not in shared]
 
@@ -99,27 +100,25 @@ def read_bytes(path: Path) -> bytes:
         with open(fd, "rb", closefd=True) as fh:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                raise LoadError([Problem(name, None, None, "is a directory, not a file")])
+                raise LoadError([Problem.of(name, None, None, "file.is_a_directory")])
             if not stat.S_ISREG(info.st_mode):
-                raise LoadError([Problem(name, None, None, "not a regular file (a device, pipe or socket?)")])
+                raise LoadError([Problem.of(name, None, None, "file.not_regular")])
             if info.st_size > MAX_BYTES:
-                raise LoadError(
-                    [Problem(name, None, None, f"file too large ({info.st_size} bytes; at most {MAX_BYTES})")]
-                )
+                raise LoadError([Problem.of(name, None, None, "file.too_large", size=info.st_size, limit=MAX_BYTES)])
             data = fh.read(MAX_BYTES + 1)
         if len(data) > MAX_BYTES:
-            raise LoadError([Problem(name, None, None, f"file too large (more than {MAX_BYTES} bytes)")])
+            raise LoadError([Problem.of(name, None, None, "file.too_large_read", limit=MAX_BYTES)])
         return data
     except FileNotFoundError:
-        raise LoadError([Problem(name, None, None, "no such file")]) from None
+        raise LoadError([Problem.of(name, None, None, "file.no_such_file")]) from None
     except PermissionError:
-        raise LoadError([Problem(name, None, None, "cannot read the file (permission denied)")]) from None
+        raise LoadError([Problem.of(name, None, None, "file.permission")]) from None
     except IsADirectoryError:
-        raise LoadError([Problem(name, None, None, "is a directory, not a file")]) from None
+        raise LoadError([Problem.of(name, None, None, "file.is_a_directory")]) from None
     except OSError as exc:
-        raise LoadError([Problem(name, None, None, f"cannot read the file: {exc.strerror or exc}")]) from None
+        raise LoadError([Problem.of(name, None, None, "file.unreadable", detail=str(exc.strerror or exc))]) from None
     except ValueError as exc:  # e.g. a NUL byte in the path
-        raise LoadError([Problem(name.replace("\0", "\\0"), None, None, f"not a usable path: {exc}")]) from None
+        raise LoadError([Problem.of(name.replace("\0", "\\0"), None, None, "file.bad_path", detail=str(exc))]) from None
 
 
 def is_dir(path: Path) -> bool:
@@ -137,11 +136,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16"),
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
-_MAGIC = (
-    (b"PK\x03\x04", "a ZIP archive (an .xlsx workbook?), not text; give a workbook the .xlsx extension"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel .xls or Word .doc file; save it as .xlsx, CSV or UTF-8 text"),
-    (b"%PDF-", "a PDF, not text; copy the figures into a YAML or CSV file"),
-)
+_MAGIC = ((b"PK\x03\x04", "file.zip"), (b"\xd0\xcf\x11\xe0", "file.old_office"), (b"%PDF-", "file.pdf"))
 
 
 def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
@@ -149,28 +144,20 @@ def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
     UTF-16/32 with a BOM (Excel's "Unicode text") are read with a warning; anything else, and
     binary files, are refused."""
     if not data or data.isspace():  # (not data.strip(): that copies a 200 MB file)
-        raise LoadError([Problem(name, None, None, "file is empty")])
-    for magic, message in _MAGIC:
+        raise LoadError([Problem.of(name, None, None, "file.empty")])
+    for magic, code in _MAGIC:
         if data.startswith(magic):
-            raise LoadError([Problem(name, None, None, message)])
+            raise LoadError([Problem.of(name, None, None, code)])
     for bom, codec in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
                 break
-            warnings.append(
-                Problem(
-                    name,
-                    None,
-                    None,
-                    f"file is {codec.upper()}-encoded; read as such (save it as UTF-8 to silence this)",
-                    warning=True,
-                )
-            )
+            warnings.append(Problem.of(name, None, None, "file.encoding", warning=True, codec=codec.upper()))
             return _text(text.removeprefix("\ufeff"), name)
     if b"\x00" in data[:8192]:
-        raise LoadError([Problem(name, None, None, "binary file, not text (YAML, CSV or .xlsx expected)")])
+        raise LoadError([Problem.of(name, None, None, "file.binary")])
     try:
         return _text(data.decode("utf-8-sig"), name)
     except UnicodeDecodeError:
@@ -179,25 +166,14 @@ def decode(data: bytes, name: str, warnings: list[Problem]) -> str:
         text = data.decode("gb18030")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise LoadError(
-            [Problem(name, line, None, "neither UTF-8 nor GBK/GB18030 text (a binary file?); save the file as UTF-8")]
-        ) from None
-    warnings.append(
-        Problem(
-            name,
-            None,
-            None,
-            "file is GBK/GB18030-encoded; read as such (save it as UTF-8 to silence "
-            "this, e.g. `iconv -f GB18030 -t UTF-8`)",
-            warning=True,
-        )
-    )
+        raise LoadError([Problem.of(name, line, None, "file.undecodable")]) from None
+    warnings.append(Problem.of(name, None, None, "file.gbk", warning=True))
     return _text(text, name)
 
 
 def _text(text: str, name: str) -> str:
     if not text or text.isspace():
-        raise LoadError([Problem(name, None, None, "file is empty")])
+        raise LoadError([Problem.of(name, None, None, "file.empty")])
     return text
 
 
@@ -220,10 +196,8 @@ def resolve_inputs(items: list[str]) -> list[Path]:
         if text.isdigit() and len(text) == 4 and not Path(text).exists():
             year = int(text)
             if year not in embedded:
-                known = ", ".join(map(str, embedded)) or "none"
-                raise LoadError(
-                    [Problem(text, None, None, f"no embedded actuals for {year} (embedded years: {known})")]
-                )
+                known = ", ".join(map(str, embedded)) or msg("word.none")
+                raise LoadError([Problem.of(text, None, None, "file.no_embedded_year", year=year, years=known)])
             paths.extend(p for y, p in embedded.items() if y <= year)
             continue
         path = Path(text)
@@ -234,7 +208,7 @@ def resolve_inputs(items: list[str]) -> list[Path]:
                 if p.suffix.lower() in (".yaml", ".yml", ".csv", ".tsv", ".xlsx") and not p.name.startswith(".")
             )
             if not found:
-                raise LoadError([Problem(text, None, None, "directory holds no actuals files")])
+                raise LoadError([Problem.of(text, None, None, "file.no_actuals_files")])
             paths.extend(found)
             continue
         paths.append(path)

@@ -6,8 +6,9 @@ import unicodedata
 from pathlib import Path
 
 from ..core.model import Catalogue
+from ..messages import Msg, msg
 from .errors import Problem, Problems
-from .fields import suggest
+from .fields import did_you_mean
 from .files import display_name
 
 # Hints cost ~5 ms each: a file of 10,000 unknown ids, checked against the wrong catalogue, would
@@ -65,23 +66,18 @@ class Resolver:
             found = self.loose.get(loosen(key))
         return found
 
-    def hint(self, key: str) -> str:
-        """' (did you mean …?)' for the first MAX_HINTS unknown keys."""
+    def hint(self, key: str) -> Msg | str:
+        """The message ' (did you mean …?)' for the first MAX_HINTS unknown keys ("" after them)."""
         self.unknown += 1
         if key in self.ambiguous:
-            return f" ({key!r} names {', '.join(self.ambiguous[key])}; give the id)"
+            return msg("hint.ambiguous_name", name=repr(key), ids=", ".join(self.ambiguous[key]))
         if len(key) > 200 or self.unknown > MAX_HINTS:
             return ""
-        return suggest(str(key), self.catalogue.indicators, self.by_name)
+        return did_you_mean(str(key), self.catalogue.indicators, self.by_name)
 
     def wrong_catalogue(self, problems: Problems, before: int, total: int) -> None:
         """One more line when most of a file's indicators are unknown: the wrong catalogue?"""
         unknown = self.unknown - before
         if unknown > MAX_HINTS and unknown * 2 > total:
-            where = display_name(Path(self.catalogue.path)) if self.catalogue.path else "the catalogue"
-            problems.add(
-                None,
-                None,
-                f"{unknown} of {total} indicators are unknown to {where}: is it the "
-                "right catalogue (--catalogue FILE)?",
-            )
+            where = display_name(Path(self.catalogue.path)) if self.catalogue.path else msg("catalogue.the")
+            problems.add(None, None, "indicator.mostly_unknown", unknown=unknown, total=total, catalogue=where)

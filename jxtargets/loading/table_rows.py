@@ -74,18 +74,18 @@ def read_table(
         while not any(header):
             header = [h.strip().lower() for h in next(reader)]
     except StopIteration:
-        raise LoadError(problems.every + [Problem(name, None, None, "file is empty (no header row)")]) from None
+        raise LoadError(problems.every + [Problem.of(name, None, None, "csv.no_header")]) from None
     except csv.Error as exc:
-        raise LoadError([Problem(name, reader.line_num or 1, None, f"malformed CSV: {exc}")]) from None
+        raise LoadError([Problem.of(name, reader.line_num or 1, None, "csv.malformed", detail=str(exc))]) from None
     hline = reader.line_num
     for h in header:
         if h not in CSV_COLUMNS:
-            problems.add(hline, h or "(blank)", f"unknown column{f.suggest(h, CSV_COLUMNS)}")
+            problems.add(hline, h or "(blank)", "csv.unknown_column", hint=f.did_you_mean(h, CSV_COLUMNS))
     for column in sorted({h for h in header if header.count(h) > 1}):
-        problems.add(hline, column, "column given twice")
+        problems.add(hline, column, "csv.column_twice")
     for required in ("year", "indicator"):
         if required not in header:
-            problems.add(hline, required, "missing column")
+            problems.add(hline, required, "csv.column_missing")
     problems.raise_if_any()
     width = len(header)
 
@@ -97,20 +97,15 @@ def read_table(
             except StopIteration:
                 return
             except csv.Error as exc:
-                problems.add(reader.line_num, None, f"malformed CSV: {exc}")
+                problems.add(reader.line_num, None, "csv.malformed", detail=str(exc))
                 return
             if reader.line_num > start:
                 # A quote left open swallows the lines after it into one cell (a stray "?).
-                problems.add(
-                    start,
-                    None,
-                    f'a quoted cell runs from line {start} to line {reader.line_num}: a stray " ? '
-                    "(a cell cannot hold a line break)",
-                )
+                problems.add(start, None, "csv.stray_quote", start=start, end=reader.line_num)
                 continue
             if len(row) > width:
                 if any(c.strip() for c in row[width:]):
-                    problems.add(reader.line_num, None, f"{len(row)} cells, but the header names {width} columns")
+                    problems.add(reader.line_num, None, "csv.too_many_cells", cells=len(row), width=width)
                     continue
                 del row[width:]
             elif len(row) < width:
@@ -123,12 +118,7 @@ def read_table(
     figures, revised, breaks = table_figures(rows(), resolver, want_year, name, problems, path, header=header)
     if short:
         # A cell missing in the middle shifts the later ones left: say so (once per file).
-        problems.warn(
-            short[0],
-            None,
-            f"{len(short)} row(s) have fewer cells than the header's {width} columns (first at line "
-            f"{short[0]}): read as if the last columns were blank; check that no cell is missing in between",
-        )
+        problems.warn(short[0], None, "csv.short_rows", rows=len(short), width=width, first=short[0])
     problems.raise_if_any()
     return figures, revised, problems.warnings, breaks
 
@@ -210,7 +200,7 @@ def table_figures(
             if wrong:
                 problems.add(line, cell(line, "year"), wrong)
         if want_year is not None and year != want_year and not revision:
-            problems.add(line, cell(line, "year"), f"year {year} disagrees with --year {want_year}")
+            problems.add(line, cell(line, "year"), "year.not_the_option", year=year, want=want_year)
         if year not in warned_years:
             warned_years.add(year)
             year_warnings(year, resolver, problems, line, cell(line, "year"))
@@ -219,23 +209,30 @@ def table_figures(
         key = (key.strip() if key.__class__ is str else str(key).strip()) if key is not None else ""
         iid = key if key in indicators else resolver.indicator(key)
         if iid is None:
-            problems.add(
-                line,
-                cell(line, "indicator"),
-                f"unknown indicator {key!r}{resolver.hint(key)}" if key else "no indicator given",
-            )
+            if key:
+                problems.add(
+                    line, cell(line, "indicator"), "indicator.unknown_named", name=repr(key), hint=resolver.hint(key)
+                )
+            else:
+                problems.add(line, cell(line, "indicator"), "indicator.none_given")
             continue
         region = row[i_region] if i_region is not None else None
         region = (str(region).strip() if region else "") or region0
         if region not in regions:
-            problems.add(line, cell(line, "region"), f"unknown region {region!r}{f.suggest(region, regions)}")
+            hint = f.did_you_mean(region, regions)
+            problems.add(line, cell(line, "region"), "region.unknown", region=repr(region), hint=hint)
             continue
         first = seen.setdefault((iid, region, year), line)
         if first != line:  # lines are distinct: given before
             problems.add(
                 line,
                 cell(line, "indicator"),
-                f"{iid} for {year} ({region}) is given twice: at line {first} and line {line}",
+                "csv.given_twice",
+                id=iid,
+                year=year,
+                region=region,
+                first=first,
+                again=line,
             )
             continue
         mapping: dict[str, Any] = {}
@@ -257,14 +254,14 @@ def table_figures(
             if word in _TRUE or word in _FALSE:
                 mapping["done"] = word in _TRUE
             else:
-                problems.add(line, cell(line, "done"), f"expected true or false (是/否), got {str(done)[:40]!r}")
+                problems.add(line, cell(line, "done"), "csv.expected_bool", got=repr(str(done)[:40]))
                 continue
         if i_break is not None and row[i_break] is not None and str(row[i_break]).strip():
             flag = str(row[i_break]).strip().lower()
             if flag in _TRUE:
                 breaks.append((iid, region, year))
             elif flag not in _FALSE:
-                problems.add(line, cell(line, "break"), f"expected true or false (是/否), got {flag[:40]!r}")
+                problems.add(line, cell(line, "break"), "csv.expected_bool", got=repr(flag[:40]))
                 continue
         basis = row[i_basis] if i_basis is not None else None
         if basis is not None and str(basis).strip():
@@ -284,7 +281,7 @@ def table_figures(
             try:
                 start = year_of(row[i_since] if i_since is not None else None)
             except NumberError:
-                problems.add(line, cell(line, "since"), "a cagr/change/total/reduction needs the since year")
+                problems.add(line, cell(line, "since"), "csv.needs_since")
                 continue
             if basis is not None:
                 figs["basis"] = basis
@@ -323,5 +320,5 @@ def table_figures(
     resolver.wrong_catalogue(problems, unknown_before, given)
     blank_warning(blanks, problems)
     if not figures and not revised and not breaks and not problems.errors:
-        problems.warn(None, None, "the file gives no figures (expected rows like `2020,gdp,,5509.5`)")
+        problems.warn(None, None, "csv.no_figures")
     return figures, revised, breaks

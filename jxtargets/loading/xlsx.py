@@ -21,6 +21,7 @@ from typing import Any
 from xml.etree.ElementTree import ParseError
 
 from ..core.model import Figure
+from ..messages import Msg, msg
 from .actuals_yaml import Break
 from .errors import LoadError, Problem, Problems
 from .files import MAX_BYTES, display_name, read_bytes
@@ -57,22 +58,22 @@ def read_xlsx(
         rows = sheet.iter_rows()
         header_row = next(rows, None)
     except _BROKEN as exc:
-        raise LoadError([Problem(name, None, None, f"not a readable .xlsx workbook ({_why(exc)})")]) from None
+        raise LoadError([Problem.of(name, None, None, "xlsx.unreadable", detail=_why(exc))]) from None
     title = sheet.title
     problems = Problems(name)
     if header_row is None:
-        raise LoadError([Problem(name, None, None, f"sheet {title!r} is empty")])
+        raise LoadError([Problem.of(name, None, None, "xlsx.empty_sheet", sheet=repr(title))])
     header = [str(c.value).strip().lower() if c.value is not None else "" for c in header_row]
     columns: dict[str, int] = {}
     for i, h in enumerate(header):
         if not h or h in INFORMATIONAL:
             continue
         if h not in CSV_COLUMNS:
-            problems.add(1, f"{title}!{get_column_letter(i + 1)}1", f"unknown column {h!r}")
+            problems.add(1, f"{title}!{get_column_letter(i + 1)}1", "xlsx.unknown_column", name=repr(h))
         columns[h] = i
     for required in ("year", "indicator"):
         if required not in columns:
-            problems.add(1, f"{title}!1", f"missing column {required!r}")
+            problems.add(1, f"{title}!1", "xlsx.missing_column", name=repr(required))
     problems.raise_if_any()
 
     def cell(row: int, column: str) -> str:
@@ -93,9 +94,7 @@ def read_xlsx(
         figures, revised, breaks = table_figures(records(), resolver, want_year, name, problems, path, cell=cell)
     except _BROKEN as exc:
         row = reached[0] + 1
-        raise LoadError(
-            [Problem(name, row, f"{title}!{row}", f"the sheet cannot be read from this row on ({_why(exc)})")]
-        ) from None
+        raise LoadError([Problem.of(name, row, f"{title}!{row}", "xlsx.broken_row", detail=_why(exc))]) from None
     finally:
         book.close()
     problems.raise_if_any()
@@ -153,26 +152,30 @@ def _check_parts(data: bytes, name: str) -> None:
                 while chunk := part.read(_CHUNK):
                     total += len(chunk)
                     if total > MAX_XML:
-                        _refuse(name, f"its XML is larger than {MAX_XML} bytes once decompressed")
+                        _refuse(name, msg("xlsx.xml_too_large", limit=MAX_XML))
                     seen = tail + chunk
-                    for mark, what in ((b"<!--", "an XML comment"), (b"<!DOCTYPE", "a DTD"), (b"<!ENTITY", "a DTD")):
+                    for mark, what in (
+                        (b"<!--", "xlsx.comment"),
+                        (b"<!DOCTYPE", "xlsx.dtd"),
+                        (b"<!ENTITY", "xlsx.dtd"),
+                    ):
                         if mark in seen:
-                            _refuse(name, f"{info.filename} holds {what}, which no spreadsheet program writes")
+                            _refuse(name, msg("xlsx.unwritten", part=info.filename, what=msg(what)))
                     first = chunk.find(b"<")
                     if (pos + first if first >= 0 else pos + len(chunk)) - last > MAX_TOKEN:
-                        _refuse(name, f"{info.filename} has more than {MAX_TOKEN} bytes without markup")
+                        _refuse(name, msg("xlsx.no_markup", part=info.filename, limit=MAX_TOKEN))
                     if first >= 0:
                         last = pos + chunk.rfind(b"<")
                     pos += len(chunk)
                     tail = chunk[-8:]
             if pos - last > MAX_TOKEN:
-                _refuse(name, f"{info.filename} has more than {MAX_TOKEN} bytes without markup")
+                _refuse(name, msg("xlsx.no_markup", part=info.filename, limit=MAX_TOKEN))
     except _BROKEN as exc:
-        raise LoadError([Problem(name, None, None, f"not a readable .xlsx workbook ({_why(exc)})")]) from None
+        raise LoadError([Problem.of(name, None, None, "xlsx.unreadable", detail=_why(exc))]) from None
 
 
-def _refuse(name: str, why: str) -> None:
-    raise LoadError([Problem(name, None, None, f"not a usable .xlsx workbook: {why}")])
+def _refuse(name: str, why: Msg) -> None:
+    raise LoadError([Problem.of(name, None, None, "xlsx.unusable", why=why)])
 
 
 def _why(exc: BaseException) -> str:

@@ -18,7 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Union
 
+from .actuals import ACTUALS
 from .catalogue import CATALOGUE
+from .checks import CHECKS
 from .cli import CLI
 from .figures import FIGURES
 from .files import FILES
@@ -26,9 +28,9 @@ from .values import VALUES
 
 LANGS = ("zh", "en")
 
-MESSAGES: dict[str, tuple[str, str]] = {**CLI, **FILES, **VALUES, **FIGURES, **CATALOGUE}
+MESSAGES: dict[str, tuple[str, str]] = {**CLI, **FILES, **VALUES, **FIGURES, **CATALOGUE, **ACTUALS, **CHECKS}
 # Every topic module, for the test that no code is defined twice.
-TOPICS: tuple[dict[str, tuple[str, str]], ...] = (CLI, FILES, VALUES, FIGURES, CATALOGUE)
+TOPICS: tuple[dict[str, tuple[str, str]], ...] = (CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS)
 
 
 @dataclass(frozen=True, slots=True)
