@@ -176,6 +176,22 @@ def test_groups_are_the_tables_own_and_english_keeps_the_categories():
     assert zh.rows[0].cells()[:3] == ["经济发展", "1", "地区生产总值（亿元）"]
 
 
+def test_table_groups_of_other_plans():
+    """表2's eight groups for fyp14; quality13's 具体目标表 gives groups (产品质量 …) to only part of
+    the plan, so its completion table (the whole plan) keeps the catalogue's categories throughout."""
+    cat = api.open_catalogue()
+    actuals = api.open_actuals([str(DATA / "actuals" / "actuals-2020.yaml")], cat)
+    rv = review(cat, actuals, as_of=2020, filters=api.Filters(plans=("fyp14", "quality13")))
+    fyp14, quality13 = completion_tables(rv, "zh", cat.region)
+    assert [r.category for r in fyp14.rows if r.category] == [
+        "经济发展", "科技创新", "改革开放", "文化发展", "生态环境", "市域治理", "社会民生", "安全保障"
+    ]  # fmt: skip
+    groups = {r.category for r in quality13.rows if r.category}
+    assert "产品质量" not in groups and {"生态环境", "经济发展"} <= groups
+    quality = [t for t in cat.targets() if t.plan == "quality13" and t.table is not None]
+    assert len(quality) == 23 and {t.table.group for t in quality} == {"产品质量", "服务质量", "工程质量", "环境质量"}
+
+
 def test_plain_numbers_are_as_tables_print_them():
     assert plain(3517.1) == "3517.1"
     assert plain(64000) == "64000"

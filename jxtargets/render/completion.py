@@ -43,6 +43,7 @@ class CompletionRow:
     official: str
     indicator: str = ""  # the indicator's id
     sub: str = ""  # what the source says after 序号N (the sub-row's name), for matching
+    subject: str = ""  # the catalogue's category, used when not every row has the table's group
     binding: bool = False
     rows: list[ReviewRow] = field(default_factory=list)
 
@@ -137,6 +138,11 @@ def _table(rows: list[ReviewRow], review: Review, lang: str) -> CompletionTable:
         w = _where(table_row.source)
         if table is not None and table_row.plan == plan.id and w is not None and w[0] == table:
             lines.append((w[1], w[2], _untargeted(indicator, table_row, figure, plan, lang)))
+    # The table's own groups (类别) when it gives every row one; else the catalogue's categories
+    # throughout (a plan listed whole, whose table covers part of it, mixes no vocabularies).
+    if not lines or not all(line.category for _, _, line in lines):
+        for _, _, line in lines:
+            line.category = line.subject
     out: list[CompletionRow] = []
     numbers: dict[int, int] = {}
     last_category = last_number = None
@@ -199,7 +205,8 @@ def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
         if verdict not in verdicts:
             verdicts.append(verdict)
     return CompletionRow(
-        category=label.group if label and label.group else category(ind.category, lang),
+        category=label.group if label and label.group else "",
+        subject=category(ind.category, lang),
         number="",
         name=name,
         baseline=plain(baseline),
@@ -237,7 +244,8 @@ def _untargeted(indicator: Indicator, row: TableRow, figure: Figure | None, plan
         value = figure.value if level else figure.since.get(plan.baseline_year, {}).get(since or "")
     quote = row.source.quote if isinstance(row.source, Source) else ""
     return CompletionRow(
-        category=label.group if label and label.group else category(indicator.category, lang),
+        category=label.group if label and label.group else "",
+        subject=category(indicator.category, lang),
         number="",
         name=name,
         baseline="—",
