@@ -27,8 +27,6 @@ from .core.check import check as _judge
 from .core.kinds import KINDS
 from .core.labels import choices
 from .core.model import Actuals, Catalogue, Indicator
-from .core.review import Review
-from .core.review import review as _review
 from .loading.errors import LoadError, Problem, UsageError
 from .loading.files import catalogue_paths, data_dir, resolve_inputs
 from .render import render
@@ -45,6 +43,7 @@ from .results import (
 )
 
 if TYPE_CHECKING:
+    from .core.review import Review
     from .extract.model import Extraction
     from .planimport.run import PlanImport
 
@@ -297,6 +296,8 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
     if as_of is not None and actuals.years and as_of < min(actuals.years):
         years = ", ".join(map(str, sorted(actuals.years)))
         raise UsageError([f"--as-of {as_of}: no figures that early (years: {years})"])
+    from .core.review import review as _review
+
     return _review(catalogue, actuals, as_of, filters)
 
 

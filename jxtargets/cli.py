@@ -344,6 +344,22 @@ def _main(
     """Check reported statistics against development-plan targets (嘉兴市规划目标核对)."""
 
 
+def app_for(argv: Sequence[str]) -> typer.Typer:
+    """The application with only the command `argv` names (typer turns every registered command
+    into a click command, inspecting its signature, on each call: only the one that runs is
+    needed); the whole application when `argv` names none (help, --version, a typo to suggest for)."""
+    import copy
+
+    name = argv[0] if argv else ""
+    commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]  # type: ignore[union-attr]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if not commands and not groups:
+        return app
+    one = copy.copy(app)
+    one.registered_commands, one.registered_groups = commands, groups
+    return one
+
+
 def run(argv: Sequence[str]) -> int:
     """Run the command line on `argv` in this process and return its exit code: what `main` does
     for the installed command, and what the tests call (through typer's CliRunner isolation)."""
@@ -363,7 +379,7 @@ def run(argv: Sequence[str]) -> int:
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        app(args=list(argv), prog_name="jxtargets")  # standalone: always ends in SystemExit
+        app_for(argv)(args=list(argv), prog_name="jxtargets")  # standalone: always ends in SystemExit
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
     except LoadError as exc:  # bad input or usage: one line per problem

@@ -59,3 +59,19 @@ def test_installed_command_runs_from_another_directory(tmp_path):
     proc = subprocess.run([exe, "cagr", "gdp", "--format", "json"], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr
     assert '"indicator": "gdp"' in proc.stdout
+
+
+def test_process_ends_without_teardown_but_with_everything_written(tmp_path):
+    """The installed command skips the interpreter's teardown (jxtargets/console.py): what it
+    prints and the files it writes must be whole all the same, and the exit code kept."""
+    from .conftest import run, run_process
+
+    whole = run_process("check", "2020", "--format", "json")
+    assert whole.returncode == 1
+    assert whole.stdout == run("check", "2020", "--format", "json").stdout
+    out = tmp_path / "review.csv"
+    written = run_process("review", "--plan", "fyp13", "--as-of", "2020", "-o", str(out))
+    assert written.returncode == 0 and written.stdout == ""  # a report written: 0 (README)
+    assert (
+        out.read_text(encoding="utf-8") == run("review", "--plan", "fyp13", "--as-of", "2020", "--format", "csv").stdout
+    )
