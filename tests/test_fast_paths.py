@@ -1,7 +1,8 @@
 """The shortcuts the loaders take for speed give exactly what the long way gives: plain numbers in
 `parse_number`, remembered years in `year_of`, CSV rows read by column index in `table_figures`
 (and the .xlsx rows that still come as dicts), the loosened-name index `Resolver` builds only
-when a lookup needs it, and the unit prefix shortcut `units._prefix_factor` (pint's factors)."""
+when a lookup needs it, the unit prefix shortcut `units._prefix_factor` (pint's factors), and
+the unit-slip test's binary search (`LevelReferences.near`) against the ratio to each reference."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from jxtargets.core import model
 from jxtargets.loading.actuals import load_actuals, read_actuals_file
 from jxtargets.loading.errors import LoadError, Problems
 from jxtargets.loading.fields import year_of
+from jxtargets.loading.figure_checks import UNIT_SLIP_RATIO, LevelReferences, _closest, unit_slip_against_targets
 from jxtargets.loading.numbers import NumberError, parse_number
 from jxtargets.loading.resolver import Resolver
 from jxtargets.loading.table_rows import CSV_COLUMNS, table_figures
@@ -293,3 +295,27 @@ def test_prefix_shortcut_gives_what_pint_gives():
                 slow = registry().Quantity(1.0, parse_unit(source)).to(parse_unit(target)).magnitude
                 assert math.isclose(quick, slow, rel_tol=1e-12), (source, target, quick, slow)
     assert answered >= 400  # 千瓦 and the like are left to pint: 千 is part of the unit there
+
+
+# MADE UP: references and figures of any size and sign, and figures right at the 100x edges.
+_sizes = st.floats(min_value=1e-6, max_value=1e9, allow_nan=False) | st.sampled_from([1.0, 50.0, 100.0, 0.01])
+_signed = st.builds(lambda x, neg: -x if neg else x, _sizes, st.booleans())
+
+
+@SETTINGS
+@given(refs=st.lists(_signed, max_size=6), value=_signed, edge=st.sampled_from([None, 1.0, -1.0]))
+def test_slip_binary_search_agrees_with_the_ratio_to_each_reference(refs, value, edge):
+    if edge is not None and refs:  # exactly UNIT_SLIP_RATIO times a reference: not near (strict)
+        value = refs[0] * UNIT_SLIP_RATIO**edge
+    indicator = model.Indicator("made_up", "编造", "Made up", "万吨", "up", "economy")
+    indicator.targets = [
+        model.Target("p", "made_up", "level", ">=", value=ref, baseline_year=2020, target_year=2025) for ref in refs
+    ]
+    levels = LevelReferences(indicator)
+    assert levels.near(value) == (
+        value != 0
+        and bool(levels.refs)
+        and _closest(value, levels.refs) is None
+        and any((ref > 0) == (value > 0) for ref, _ in levels.refs)
+    )
+    assert unit_slip_against_targets(value, indicator, levels) == unit_slip_against_targets(value, indicator)

@@ -11,7 +11,7 @@ from ..core.kinds import PERCENT_SINCE_FIGURES
 from ..core.model import SINCE_FIGURES, Figure, Indicator, Source
 from . import fields as f
 from .errors import Problem, Problems
-from .figure_checks import blank_warning, check_year, percent, quantity
+from .figure_checks import blank_warning, check_year, percent, quantity, references
 from .resolver import Resolver
 
 TOP_KEYS = ("year", "source", "values", "regions", "revisions", "breaks", "note")
@@ -185,14 +185,17 @@ def figure_from(
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        figure.value = quantity(raw, None, indicator, problems, line, where)
+        figure.value = quantity(raw, None, indicator, problems, line, where, refs=references(resolver, indicator))
         return figure
     f.unknown_keys(raw, VALUE_KEYS, problems, where)
     unit = f.text(raw, "unit", problems, where)
     given = False
     if raw.get("value") is not None:
         given = True
-        figure.value = quantity(raw["value"], unit, indicator, problems, f.line_of(raw, "value"), f"{where}.value")
+        at = f.line_of(raw, "value")
+        figure.value = quantity(
+            raw["value"], unit, indicator, problems, at, f"{where}.value", refs=references(resolver, indicator)
+        )
     if raw.get("bound") is not None:
         figure.bound = word_of(raw["bound"], BOUND_WORDS, problems, f.line_of(raw, "bound"), f"{where}.bound")
         if raw.get("value") is None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 from ..core.model import Actuals, Catalogue, Indicator
@@ -51,9 +52,11 @@ def quantity(
     line: int | None,
     where: str,
     signed: bool = False,
+    refs: LevelReferences | None = None,
 ) -> float | None:
     """A level (or, `signed`, a change) in the indicator's unit, converted from the unit written
-    after the number or given as `unit`; None (and a problem) when it cannot be taken as such."""
+    after the number or given as `unit`; None (and a problem) when it cannot be taken as such.
+    `refs`: the indicator's `LevelReferences`, when the caller keeps them (see `references`)."""
     try:
         value, written = parse_number(raw)
     except NumberError as exc:
@@ -90,7 +93,7 @@ def quantity(
     if indicator.unit == "%" and value > 100 and not may_exceed_100(indicator.name):
         problems.add(line, where, "value.over_100", value=f"{value:g}", name=indicator.name)
         return None
-    slip = unit_slip_against_targets(value, indicator)
+    slip = unit_slip_against_targets(value, indicator, refs)
     if slip:
         problems.warn(line, where, slip)
     if indicator.unit == "%" and 0 < value < 1 and written is None and typical(indicator) >= 10:
@@ -140,11 +143,42 @@ def _closest(value: float, refs: list[tuple[float, Msg]]) -> tuple[float, Msg] |
     return ref, what
 
 
-def unit_slip_against_targets(value: float, indicator: Indicator) -> Msg | None:
+class LevelReferences:
+    """An indicator's `level_references`, with their values sorted by sign, so that the usual
+    answer (some reference is close enough) takes a binary search instead of a ratio to each."""
+
+    __slots__ = ("refs", "positive", "negative")
+
+    def __init__(self, indicator: Indicator) -> None:
+        self.refs = level_references(indicator)
+        self.positive = sorted(ref for ref, _ in self.refs if ref > 0)
+        self.negative = sorted(-ref for ref, _ in self.refs if ref < 0)
+
+    def near(self, value: float) -> bool:
+        """Whether a reference of the same sign is less than UNIT_SLIP_RATIO times off `value`
+        (the nearest by ratio is one of the two around it, tested as `_closest` tests it)."""
+        values, size = (self.positive, value) if value > 0 else (self.negative, -value)
+        i = bisect_left(values, size)
+        return any(1 / UNIT_SLIP_RATIO < size / ref < UNIT_SLIP_RATIO for ref in values[max(i - 1, 0) : i + 1])
+
+
+def references(resolver: Resolver, indicator: Indicator) -> LevelReferences:
+    """The indicator's LevelReferences, built once per catalogue (a file gives many figures of
+    each indicator)."""
+    found = resolver.level_refs.get(indicator.id)
+    if found is None:
+        found = resolver.level_refs[indicator.id] = LevelReferences(indicator)
+    return found
+
+
+def unit_slip_against_targets(value: float, indicator: Indicator, refs: LevelReferences | None = None) -> Msg | None:
     """A warning when a level is 100 times or more off every level its indicator's targets give."""
-    if indicator.unit in PERCENT_UNITS:  # shares are bounded; a fraction typed for one is caught apart
+    if indicator.unit in PERCENT_UNITS or value == 0:  # shares are bounded; a fraction typed for one is caught apart
         return None
-    found = _closest(value, level_references(indicator))
+    refs = refs or LevelReferences(indicator)
+    if refs.near(value):
+        return None
+    found = _closest(value, refs.refs)
     return None if found is None else slip_message(value, found[0], found[1], indicator.unit or "")
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from ..core.model import Catalogue
 from ..messages import Msg, msg
@@ -41,6 +42,8 @@ class Resolver:
         # (year, warning) for each year the file being read declares, until today's date decides
         # (after the data cache: see actuals._cached_read).
         self.dated: list[tuple[int, Problem]] = []
+        # Indicator id -> figure_checks.LevelReferences, built on first use (see `references`).
+        self.level_refs: dict[str, Any] = {}
 
     @property
     def loose(self) -> dict[str, str]:

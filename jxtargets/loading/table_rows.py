@@ -23,7 +23,7 @@ from ..core.model import SINCE_FIGURES, Figure
 from . import fields as f
 from .actuals_yaml import BASIS_WORDS, Break, figure_from, word_of
 from .errors import LoadError, Problem, Problems
-from .figure_checks import blank_warning, name_year_problem, percent, quantity, year_warnings, years_in_name
+from .figure_checks import blank_warning, name_year_problem, percent, quantity, references, year_warnings, years_in_name
 from .files import decode, display_name, read_bytes
 from .numbers import NumberError
 from .resolver import Resolver
@@ -296,7 +296,9 @@ def table_figures(
                 value_at, growth_at = cell(line, "value"), cell(line, "growth")
             v = mapping.get("value")
             if v is not None:
-                figure.value = quantity(v, None, indicators[iid], problems, line, value_at)
+                indicator = indicators[iid]
+                refs = references(resolver, indicator)
+                figure.value = quantity(v, None, indicator, problems, line, value_at, refs=refs)
             v = mapping.get("growth")
             if v is not None:
                 figure.growth = percent(v, problems, line, growth_at)

@@ -148,9 +148,9 @@ def _machine(results: list[Any], summary: dict, fmt: str, lang: str, csv_raw: bo
     from . import formats
     from .records import record
 
+    if fmt == "json":  # encoded as they are made: 20,000 records at once would be ~100 MB
+        return formats.to_json((record(r, lang) for r in results), summary)
     records = [record(r, lang) for r in results]
-    if fmt == "json":
-        return formats.to_json(records, summary)
     return formats.to_csv(records, csv_raw) if fmt == "csv" else formats.to_markdown(records, summary, lang)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterable
 
 from ..core.kinds import OP_SYMBOL
 from . import words
@@ -12,14 +12,22 @@ from .safe import csv_cell, md_rows
 FLAT_FIELDS = tuple(f for f in FIELDS if f != "source") + ("source_doc", "source_where", "source_quote")
 
 
-def to_json(records: list[dict], summary: dict) -> str:
-    """One object, one result per line. (json's C encoder only runs without `indent`; with it,
-    encoding alone takes a third of a check's time budget.)"""
-    dump = json.JSONEncoder(ensure_ascii=False).encode
-    body = ",\n".join("    " + dump(r) for r in records)
-    return f'{{"results": [\n{body}\n  ],\n  "summary": {dump(summary)}\n}}\n'.replace(
-        '{"results": [\n\n  ]', '{"results": [\n  ]'
-    )
+def to_json(records: Iterable[dict], summary: dict) -> str:
+    """One object, one result per line, each compact. Encoded by msgspec (already loaded for the
+    data cache; json's encoder took a quarter of a 20,000-result check) into one buffer, record by
+    record, so that neither the records nor their pieces are all held at once."""
+    from msgspec.json import Encoder
+
+    encoder, out = Encoder(), bytearray(b'{"results": [')
+    sep = b"\n    "
+    for rec in records:
+        out += sep
+        encoder.encode_into(rec, out, -1)
+        sep = b",\n    "
+    out += b'\n  ],\n  "summary": '
+    encoder.encode_into(summary, out, -1)
+    out += b"\n}\n"
+    return out.decode()
 
 
 def flat_record(record: dict) -> dict:
