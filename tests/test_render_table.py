@@ -7,6 +7,8 @@ import io
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from jxtargets import api
 from jxtargets.render.table import Flow, flow_lines, pieces
@@ -123,3 +125,41 @@ def test_flow_measures_by_its_widest_piece():
     m = Flow("进度比0.947（增速比）").__rich_measure__(console, console.options)
     assert m.minimum == len("0.947")  # a line may break between 进 and 度, never inside 0.947
     assert m.maximum == 21
+
+
+def _flow_lines_the_long_way(text: str, width: int) -> list[str]:
+    """flow_lines as it was first written: the whole line measured again for every piece."""
+    from rich.cells import cell_len, chop_cells
+
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for piece in pieces(paragraph):
+            if cell_len((line + piece).rstrip()) <= width:
+                line += piece
+                continue
+            if line.strip():
+                out.append(line.rstrip())
+            piece = piece.lstrip()
+            body = piece.rstrip()
+            if cell_len(body) > width:
+                chopped = chop_cells(body, width)
+                out.extend(chopped[:-1])
+                line = chopped[-1] + piece[len(body) :]
+            else:
+                line = piece
+        out.append(line.rstrip())
+    return out
+
+
+# MADE UP: text of Chinese, numbers with units, Latin words, spaces and punctuation.
+_words = st.sampled_from(
+    ["地区生产总值", "5,509.5亿元", " ", "  ", "≥", "（报告值）", "pp", "7%；", "\n", "abcdefghijklmnop", "。"]
+)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
+@given(parts=st.lists(_words, max_size=30), width=st.integers(min_value=1, max_value=40))
+def test_flow_lines_measures_each_piece_once_with_the_same_lines(parts, width):
+    text = "".join(parts)
+    assert flow_lines(text, width) == _flow_lines_the_long_way(text, width)
