@@ -115,6 +115,10 @@ def test_english(tmp_path):
     assert d.paragraphs[0].text == "Jiaxing 13th Five-Year Plan: implementation review as of 2020"
     table = next(t for t in d.tables if t.rows[0].cells[0].text == "Category")
     assert [c.text for c in table.rows[1].cells][3:8] == ["3517.1", "5000", "7% or more", "5509.5", "6.59%"]
+    assert (
+        "actuals-2020.yaml: 002_5df31847278a00a3.txt 表1 完成情况; 002_5df31847278a00a3.txt 表2 2020年. "
+        "Documents cited: 嘉兴市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要 (002_5df31847278a00a3.txt)"
+    ) in [p.text for p in d.paragraphs]
 
 
 def test_needs_an_output_file():

@@ -107,5 +107,5 @@ def source_line(ds: DataSource, titles: Mapping[str, Sequence[str]], lang: str) 
         return f"{ds.name}：" + ("。".join(parts) if parts else "（未注明来源）")
     parts = [ds.source] if ds.source else []
     if docs:
-        parts.append("documents cited: " + "; ".join(docs))
+        parts.append("Documents cited: " + "; ".join(docs))
     return f"{ds.name}: " + (". ".join(parts) if parts else "(no source given)")
