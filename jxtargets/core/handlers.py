@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from . import figures, growth, policy
 from .kinds import SPECS, near_bound
-from .verdict import Result, finish, linear_pace, pct
+from .verdict import Result, finish, linear_pace, pct, rate_pace
 
 if TYPE_CHECKING:
     from .rules import Evaluator
@@ -85,7 +85,7 @@ def _cagr(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Re
     if whole is not None and so_far is not None and whole != 1:
         res.progress_pct = pct(so_far - 1, whole - 1)
     res.pace_method = "growth"
-    pace = linear_pace(rate, bound, good) if good * rate >= 0 or good * bound < 0 else -1.0
+    pace = rate_pace(rate, bound, good)
     tol = policy.tolerance(t, ind, bound)
     res = finish(res, rate, value, good, when >= end, False, pace, tol, measured.bound, how=how, basis=measured.basis)
     if res.nominal_cagr is not None and t.basis == "comparable":
@@ -245,10 +245,12 @@ def _relative(ev: Evaluator, res: Result, value, base, good, start, end, when) -
     res.implied_cagr = mine
     res.planned_cagr = theirs
     res.pace_method = "growth"
-    pace = linear_pace(mine, theirs, 1) if theirs > 0 else None
+    # `good` follows the operator: at least as fast (>=, and ~ in step), or no faster (<=: energy
+    # use growing slower than GDP).
+    pace = rate_pace(mine, theirs, good) if theirs > 0 or good < 0 else None
     tol = policy.tolerance(t, ind, theirs)
     measured_bound = "unknown" if their.bound else ours.bound  # against a bound, nothing is exact
-    res = finish(res, mine, theirs, 1, when >= end, False, pace, tol, measured_bound)
+    res = finish(res, mine, theirs, good, when >= end, False, pace, tol, measured_bound)
     of = ev.catalogue.indicators[other]
     res.why.append(("relative_to", {"of": other, "name": of.name, "name_en": of.name_en, "rate": theirs}))
     return res

@@ -186,3 +186,17 @@ def linear_pace(done: float, due: float, good: int) -> float:
     if due == 0:
         return math.inf if good * done >= 0 else -math.inf
     return done / due
+
+
+def rate_pace(rate: float, bound: float, good: int) -> float:
+    """The pace ratio of a growth rate against a rate target, in the target's direction (`good`:
+    +1 a floor, -1 a ceiling). Where the target asks for a move its good way (a floor above 0, a
+    ceiling below 0: 年均下降3%), the rate achieved over the rate needed, -1 for a move the other
+    way. Where it allows a move the bad way (a ceiling above 0: energy use growing no faster than
+    GDP's 8%; a floor below 0), the rate allowed over the rate used: 8/10 = 0.8 for 10%, above 1
+    within the allowance, unbounded for a rate that does not move the bad way at all."""
+    if good * bound > 0:
+        return linear_pace(rate, bound, good) if good * rate >= 0 else -1.0
+    if good * rate >= 0:
+        return math.inf
+    return bound / rate if bound != 0 else -1.0
