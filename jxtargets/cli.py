@@ -99,7 +99,9 @@ def cagr(
 
     if indicator is None:
         if start is None or end is None or years is None:
-            fail(["give an INDICATOR, or all of --from, --to and --years"])
+            from .messages import msg
+
+            fail([msg("usage.cagr_arguments")])
         emit(api.growth_rate(start, end, years), format_for(fmt, None), lang)
         raise typer.Exit(0)
     inputs = load([actuals] if actuals else None, catalogue, extend)
@@ -254,7 +256,9 @@ def template(
 
     chosen = format_for(None, output, default=Format.yaml)
     if output is not None and chosen not in (Format.yaml, Format.xlsx):
-        fail([f"{output}: the form is .xlsx or .yaml"])
+        from .messages import msg
+
+        fail([msg("usage.form_suffix", output=output)])
     loaded = load([actuals] if actuals else None, catalogue, extend)
     form = api.template(loaded.catalogue, loaded.actuals, year, split(plan))
     emit(form, chosen, Lang.zh, output, loaded.read)

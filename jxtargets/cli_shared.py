@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 if TYPE_CHECKING:
+    from .messages import Msg
     from .results import Inputs
 
 
@@ -90,7 +91,7 @@ def format_for(fmt: Format | None, output: str | None, default: Format = Format.
     return _SUFFIX_FORMATS.get(suffix, default)
 
 
-def fail(problems: list[str]) -> NoReturn:
+def fail(problems: "list[str] | list[Msg]") -> NoReturn:
     from .loading.errors import UsageError
 
     raise UsageError(problems)
@@ -126,16 +127,17 @@ def load(items: Sequence[str] | None, catalogue: list[str] | None, extend: list[
 
 def emit(obj: object, fmt: Format, lang: Lang, output: str | None = None, read: Sequence[Path] = (), **kw) -> None:
     """Render `obj` and print it, or write it to `output` (never over a file the command read)."""
+    from .messages import msg
     from .render.dispatch import FormatError, render
 
     try:
         data = render(obj, fmt.value, lang.value, **kw)
     except FormatError as exc:
-        fail([str(exc)])
+        fail([exc.msg])
     if output is None:
         if isinstance(data, bytes):
             if sys.stdout.isatty():
-                fail([f"--format {fmt.value} is binary: write it with --output FILE"])
+                fail([msg("usage.binary_format", fmt=fmt.value)])
             sys.stdout.buffer.write(data)
         else:
             sys.stdout.write(data)

@@ -216,3 +216,20 @@ def test_validate_json_gives_each_problem_its_code_and_message_in_the_language()
 
 def test_msg_is_a_value():
     assert msg("number.empty") == Msg("number.empty") and str(msg("number.empty")) == say("number.empty", "zh")
+
+
+def test_usage_lines_of_the_command_line_follow_the_language():
+    zh, en = run("cagr"), run("cagr", "--lang", "en")
+    assert zh.returncode == en.returncode == 2
+    assert zh.stderr == f"jxtargets: {say('usage.cagr_arguments', 'zh')}\n"
+    assert en.stderr == "jxtargets: give an INDICATOR, or all of --from, --to and --years\n"
+    fmt = run("check", "2020", "--format", "xlsx", env={"JXTARGETS_LANG": "en"})
+    assert (
+        fmt.returncode == 2
+        and fmt.stderr == "jxtargets: --format xlsx: this command writes table, json, csv, markdown\n"
+    )
+    fmt = run("check", "2020", "--format", "xlsx")
+    assert (
+        fmt.stderr
+        == "jxtargets: " + say("usage.format_not_here", "zh", fmt="xlsx", allowed="table, json, csv, markdown") + "\n"
+    )

@@ -167,8 +167,9 @@ class Problems:
 
 class UsageError(LoadError):
     """Bad usage rather than a bad file (an unknown plan, status or indicator): each problem is
-    one line of text. A LoadError, so that every caller reports both the same way."""
+    one line, a message (`msg(code, ...)`, shown in the command's language) or plain text. A
+    LoadError, so that every caller reports both the same way."""
 
-    def __init__(self, problems: list[str]):
-        self.problems = list(problems)  # type: ignore[arg-type]  # plain lines, already in order
-        Exception.__init__(self, "\n".join(problems))
+    def __init__(self, problems: list[str] | list[Msg] | list[str | Msg]):
+        self.problems = list(problems)  # type: ignore[arg-type]  # lines, already in order
+        Exception.__init__(self, "\n".join(map(str, problems)))

@@ -13,6 +13,19 @@ CLI: dict[str, tuple[str, str]] = {
         "internal error: {error} (set JXTARGETS_DEBUG=1 for the traceback)",
     ),
     "needs_output": ("--format {fmt} 须用 --output 文件.{fmt} 写入文件", "--format {fmt} needs --output FILE.{fmt}"),
+    "usage.binary_format": (
+        "--format {fmt} 是二进制格式：请用 --output 文件 写入文件",
+        "--format {fmt} is binary: write it with --output FILE",
+    ),
+    "usage.format_not_here": (
+        "--format {fmt}：此命令只能输出 {allowed}",
+        "--format {fmt}: this command writes {allowed}",
+    ),
+    "usage.cagr_arguments": (
+        "请给出指标（INDICATOR），或同时给出 --from、--to 和 --years",
+        "give an INDICATOR, or all of --from, --to and --years",
+    ),
+    "usage.form_suffix": ("{output}：填报表须为 .xlsx 或 .yaml", "{output}: the form is .xlsx or .yaml"),
     # The mark of a warning in a problem line (file:line: 警告: key: message).
     "problem.warning": ("警告", "warning"),
     # What a reader says when it keeps only the first problems of a file.

@@ -10,11 +10,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ..messages import Msg, msg
+
 FORMATS = ("table", "json", "csv", "markdown", "html", "xlsx", "docx", "yaml")
 
 
 class FormatError(ValueError):
-    """The object has no such format (e.g. a check as xlsx): a usage error for the command line."""
+    """The object has no such format (e.g. a check as xlsx): a usage error for the command line,
+    `msg` saying which formats the command writes."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(str(message))
+        self.msg = message
 
 
 def render(
@@ -85,7 +92,7 @@ def render(
 
 def _only(fmt: str, *allowed: str) -> str:
     if fmt not in allowed:
-        raise FormatError(f"--format {fmt}: this command writes {', '.join(allowed)}")
+        raise FormatError(msg("usage.format_not_here", fmt=fmt, allowed=", ".join(allowed)))
     return fmt
 
 
