@@ -14,7 +14,7 @@ a plain figure of its year.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -144,12 +144,14 @@ def table_figures(
     path: Path,
     cell: Cell = _column,
     header: list[str] | None = None,
+    no_figures: tuple[str, Mapping[str, object]] = ("csv.no_figures", {}),
 ) -> tuple[list[Figure], list[Figure], list[Break]]:
     """Figures from long-format rows (CSV, TSV and .xlsx share this): (line, row) pairs, each row a
     dict of column -> cell, or, when `header` (distinct names of CSV_COLUMNS, with year and
     indicator) is given, a list of exactly its cells in its order (None for a missing cell).
     `cell(line, column)` names a cell in a problem. Raises nothing: every problem goes to
-    `problems`, a file with no figure at all is one of them. Returns (figures, revised figures,
+    `problems`, a file with no figure at all is one of them (the warning `no_figures`, a message
+    code and its parameters: how to fill in this kind of file). Returns (figures, revised figures,
     series breaks)."""
     if header is None:
         header = list(CSV_COLUMNS)
@@ -322,5 +324,5 @@ def table_figures(
     resolver.wrong_catalogue(problems, unknown_before, given)
     blank_warning(blanks, problems)
     if not figures and not revised and not breaks and not problems.errors:
-        problems.warn(None, None, "csv.no_figures")
+        problems.warn(None, None, no_figures[0], **no_figures[1])
     return figures, revised, breaks

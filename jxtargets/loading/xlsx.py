@@ -90,8 +90,17 @@ def read_xlsx(
                 row[column] = _value(cells[j], column) if j < len(cells) else None
             yield i, row
 
+    # A blank form: say which column to fill in, in the sheet's own terms (not a CSV row).
+    value_column = get_column_letter(columns["value"] + 1) if "value" in columns else None
+    no_figures = (
+        ("xlsx.no_figures", {"sheet": title, "column": value_column})
+        if value_column
+        else ("xlsx.no_value_column", {"sheet": title})
+    )
     try:
-        figures, revised, breaks = table_figures(records(), resolver, want_year, name, problems, path, cell=cell)
+        figures, revised, breaks = table_figures(
+            records(), resolver, want_year, name, problems, path, cell=cell, no_figures=no_figures
+        )
     except _BROKEN as exc:
         row = reached[0] + 1
         raise LoadError([Problem.of(name, row, f"{title}!{row}", "xlsx.broken_row", detail=_why(exc))]) from None

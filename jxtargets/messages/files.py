@@ -122,6 +122,15 @@ FILES: dict[str, tuple[str, str]] = {
     # .xlsx workbooks (loading/xlsx.py); {detail} is openpyxl's or zipfile's wording
     "xlsx.unreadable": ("不是可读取的 .xlsx 工作簿（{detail}）", "not a readable .xlsx workbook ({detail})"),
     "xlsx.empty_sheet": ("工作表{sheet}为空", "sheet {sheet} is empty"),
+    "xlsx.no_figures": (
+        "工作表{sheet}中没有数据（请在value列（{column}列）填入各指标的实际值，增速填growth列）",
+        "sheet {sheet} gives no figures (fill in each indicator's figure in the value column, {column}; "
+        "growth rates in the growth column)",
+    ),
+    "xlsx.no_value_column": (
+        "工作表{sheet}中没有数据（加一列value填入实际值，或用 jxtargets template 生成表格）",
+        "sheet {sheet} gives no figures (add a value column for the figures, or make the form with jxtargets template)",
+    ),
     "xlsx.unknown_column": ("未知的列{name}", "unknown column {name}"),
     "xlsx.missing_column": ("缺少列{name}", "missing column {name}"),
     "xlsx.broken_row": ("工作表从此行起无法读取（{detail}）", "the sheet cannot be read from this row on ({detail})"),
