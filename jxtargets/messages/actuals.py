@@ -7,9 +7,9 @@ ACTUALS: dict[str, tuple[str, str]] = {
     "indicator.unknown_named": ("未知的指标{name}{hint}", "unknown indicator {name}{hint}"),
     "indicator.none_given": ("未给出指标", "no indicator given"),
     "hint.ambiguous_name": ("（{name}可指{ids}；请写指标编号）", " ({name} names {ids}; give the id)"),
-    "catalogue.the": ("所用目录", "the catalogue"),
+    "catalogue.the": ("所用指标目录", "the catalogue"),
     "indicator.mostly_unknown": (
-        "{total}个指标中有{unknown}个{catalogue}中没有：目录用对了吗（--catalogue 文件）？",
+        "{total}个指标中有{unknown}个{catalogue}中没有：指标目录用对了吗（--catalogue 文件）？",
         "{unknown} of {total} indicators are unknown to {catalogue}: is it the right catalogue (--catalogue FILE)?",
     ),
     # An actuals YAML file (loading/actuals_yaml.py)

@@ -8,11 +8,11 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "region.unknown": ("未知的地区{region}{hint}", "unknown region {region}{hint}"),
     # A catalogue of several files (loading/catalogue_set.py)
     "catalogue.no_region": (
-        "缺少此项：目录的所有文件都没有写 region:",
+        "缺少此项：指标目录的所有文件都没有写 region:",
         "missing: no file of the catalogue sets region:",
     ),
     "catalogue.not_a_mapping": (
-        "目录须为含 region:、plans: 和 indicators: 的YAML映射，不能是{got}",
+        "指标目录须为含 region:、plans: 和 indicators: 的YAML映射，不能是{got}",
         "a catalogue must be a YAML mapping with region:, plans: and indicators:, not {got}",
     ),
     "catalogue.schema": ("不支持的 schema {schema}（应为1）", "unsupported schema {schema} (expected 1)"),
@@ -30,7 +30,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "; {field} {here} here, {there} there{more}",
     ),
     "catalogue.undefined_indicator": (
-        "目录中没有任何文件定义此指标（name、name_en、unit、direction、category）{hint}",
+        "指标目录中没有任何文件定义此指标（name、name_en、unit、direction、category）{hint}",
         "no file of the catalogue defines this indicator (name, name_en, unit, direction, category){hint}",
     ),
     # Plans and indicators (loading/catalogue.py)

@@ -8,7 +8,7 @@ CHECKS: dict[str, tuple[str, str]] = {
     "source.not_utf8": ("原始文件{doc}不是UTF-8文本", "source document {doc} is not UTF-8 text"),
     "source.quote_not_found": ("在{doc}中找不到引文：{quote}", "quote not found in {doc}: {quote}"),
     "source.seeds_not_a_folder": (
-        "不是目录（应为原始文件所在的目录）",
+        "不是文件夹（应为原始文件所在的文件夹）",
         "not a folder (the folder of source documents)",
     ),
     # Writing a report or an export (jxtargets/output.py); {detail} is the operating system's wording
@@ -25,12 +25,12 @@ CHECKS: dict[str, tuple[str, str]] = {
         "是符号链接；拒绝替换（请直接写出文件本身的名称）",
         "is a symbolic link; refusing to replace it (name the file itself)",
     ),
-    "output.directory": ("是目录；请给出文件名", "is a directory; give a file name"),
+    "output.directory": ("是文件夹；请给出文件名", "is a directory; give a file name"),
     "output.not_regular": (
         "不是普通文件（是设备、管道或套接字）；拒绝替换",
         "not a regular file (a device, pipe or socket); refusing to replace it",
     ),
     "output.read_only": ("是只读文件；拒绝替换", "is read-only; refusing to replace it"),
-    "output.no_folder": ("目录{folder}不存在", "folder {folder} does not exist"),
+    "output.no_folder": ("文件夹{folder}不存在", "folder {folder} does not exist"),
     "output.cannot_write": ("无法在此写入：{detail}", "cannot write here: {detail}"),
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 CLI: dict[str, tuple[str, str]] = {
     "wrote": ("已写入 {path}", "wrote {path}"),
     "imported": (
-        "{rows}行：{matched}个指标与目录匹配，{targets}个目标；{problems}处留待人工处理",
+        "{rows}行：{matched}个指标与指标目录匹配，{targets}个目标；{problems}处留待人工处理",
         "{rows} rows: {matched} matched to the catalogue's indicators, {targets} targets; {problems} problems left for you",
     ),
     "internal_error": (
@@ -43,9 +43,9 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     # jxtargets validate
     "validate.quotes": ("已在原始文件中核对{count}处引文", "{count} quotes looked up in their source documents"),
-    "validate.not_loaded": ("未核对引文：目录未能读入", "quotes not checked: the catalogue did not load"),
+    "validate.not_loaded": ("未核对引文：指标目录未能读入", "quotes not checked: the catalogue did not load"),
     "validate.no_seeds": (
-        "未核对引文：用 --seeds 目录（原始文件所在目录）可核对每一处引文",
+        "未核对引文：用 --seeds 文件夹（原始文件所在的文件夹）可核对每一处引文",
         "quotes not checked: give --seeds DIR (the folder of the source documents) to check every quote",
     ),
     "validate.summary": (

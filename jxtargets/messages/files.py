@@ -4,10 +4,10 @@ from __future__ import annotations
 
 FILES: dict[str, tuple[str, str]] = {
     # Finding and reading a file (loading/files.py); {detail} is the operating system's wording
-    "file.missing_from_env": ("文件或目录不存在（来自 ${variable}）", "no such file or directory (from ${variable})"),
-    "file.no_catalogue_files": ("目录中没有目录文件（*.yaml）", "directory holds no catalogue files (*.yaml)"),
-    "file.no_actuals_files": ("目录中没有数据文件", "directory holds no actuals files"),
-    "file.is_a_directory": ("是目录，不是文件", "is a directory, not a file"),
+    "file.missing_from_env": ("文件或文件夹不存在（来自 ${variable}）", "no such file or directory (from ${variable})"),
+    "file.no_catalogue_files": ("文件夹中没有指标目录文件（*.yaml）", "directory holds no catalogue files (*.yaml)"),
+    "file.no_actuals_files": ("文件夹中没有数据文件", "directory holds no actuals files"),
+    "file.is_a_directory": ("是文件夹，不是文件", "is a directory, not a file"),
     "file.not_regular": ("不是普通文件（是设备、管道还是套接字？）", "not a regular file (a device, pipe or socket?)"),
     "file.too_large": ("文件过大（{size}字节；最多{limit}字节）", "file too large ({size} bytes; at most {limit})"),
     "file.too_large_read": ("文件过大（超过{limit}字节）", "file too large (more than {limit} bytes)"),
