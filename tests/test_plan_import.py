@@ -120,6 +120,9 @@ def _fields(t) -> dict:
     for f in FIELDS:
         v = get(f)
         out[f] = list(v) if isinstance(v, tuple) else float(v) if isinstance(v, int) and f != "of" else v
+    # the table's group (类别), as the import reads it and as the catalogue quotes it (`table:`)
+    table = get("table")
+    out["group"] = (table or {}).get("group") if isinstance(t, dict) else (table.group if table else None)
     return out
 
 
@@ -140,7 +143,7 @@ def compare(imported, catalogue, plan: str, label: str) -> tuple[int, int, dict[
             continue
         diff = {}
         for a, b in zip(mine, theirs, strict=False):
-            diff.update({f: (a[f], b[f]) for f in FIELDS if a[f] != b[f]})
+            diff.update({f: (a[f], b[f]) for f in (*FIELDS, "group") if a[f] != b[f]})
         if len(mine) != len(theirs):
             diff["targets"] = (len(mine), len(theirs))
         differences[f"{label} 序号{row.number} {row.name}"] = diff

@@ -230,6 +230,8 @@ class Importer:
             out["baseline"] = baseline
         if attribute is not None:
             out["attribute"] = attribute
+        if row.category:  # the table's 类别, a fact of the table (the indicator keeps its own category)
+            out["table"] = {"group": row.category}
         out["source"] = {"doc": self.doc, "where": row.where, "quote": row.quote}
         return out
 

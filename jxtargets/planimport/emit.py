@@ -11,7 +11,7 @@ from ..core.model import Catalogue
 from .build import Imported, ImportedRow
 
 TARGET_KEYS = ("plan", "kind", "op", "value", "stretch", "factor", "of", "measure", "unit", "baseline")
-TARGET_TAIL = ("attribute", "basis")
+TARGET_TAIL = ("attribute", "basis", "table")
 
 
 def scalar(value) -> str:
