@@ -233,3 +233,28 @@ def test_usage_lines_of_the_command_line_follow_the_language():
         fmt.stderr
         == "jxtargets: " + say("usage.format_not_here", "zh", fmt="xlsx", allowed="table, json, csv, markdown") + "\n"
     )
+
+
+def test_warnings_come_back_from_the_data_cache_with_their_codes(tmp_path, monkeypatch):
+    """Warnings are cached with the figures (loading/cache.py): a second read, from the cache,
+    gives the same problems, nested messages included, in both languages."""
+    from jxtargets import api
+    from jxtargets.loading.actuals import load_actuals
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("JXTARGETS_NO_CACHE", raising=False)
+    path = tmp_path / "actuals-2020.csv"  # MADE UP: six indicators left blank, one unit slip
+    rows = "".join(
+        f"2020,{i},,\n" for i in ("gdp", "pm25", "rd_intensity", "urbanization_rate", "service_share", "gdp_per_capita")
+    )
+    path.write_text(
+        "# MADE UP\nyear,indicator,region,value\n" + rows + "2020,new_urban_jobs,,188800\n", encoding="utf-8"
+    )
+    catalogue = api.open_catalogue()
+    first = load_actuals([path], catalogue)[1]
+    assert list((tmp_path / "cache" / "jxtargets").glob("actuals-*"))
+    again = load_actuals([path], catalogue)[1]
+    assert again == first and {p.code for p in first} >= {"blank.indicators", "slip.larger"}
+    assert any(isinstance(value, Msg) for p in again for _, value in p.params)  # " and 1 more", the slip's parts
+    assert [p.text("en") for p in again] == [p.text("en") for p in first]
+    assert [str(p) for p in again] == [str(p) for p in first] and all("警告" in str(p) for p in again)

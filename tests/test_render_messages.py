@@ -3,7 +3,8 @@
 
 from __future__ import annotations
 
-from jxtargets.render.messages import MESSAGES, category, lang_of
+from jxtargets.messages import MESSAGES
+from jxtargets.render.messages import category, lang_of
 
 from .conftest import run, run_json
 

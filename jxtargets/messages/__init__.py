@@ -16,21 +16,41 @@ the input are never translated.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Union
-
-from .actuals import ACTUALS
-from .catalogue import CATALOGUE
-from .checks import CHECKS
-from .cli import CLI
-from .figures import FIGURES
-from .files import FILES
-from .values import VALUES
+from typing import Any, Union
 
 LANGS = ("zh", "en")
 
-MESSAGES: dict[str, tuple[str, str]] = {**CLI, **FILES, **VALUES, **FIGURES, **CATALOGUE, **ACTUALS, **CHECKS}
-# Every topic module, for the test that no code is defined twice.
-TOPICS: tuple[dict[str, tuple[str, str]], ...] = (CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS)
+# The topic modules are read on the first message shown (a run with nothing to say never reads
+# them): `MESSAGES` is their union, `TOPICS` each of them (for the test that no code is defined
+# twice).
+_TABLE: dict[str, tuple[str, str]] = {}
+_TOPICS: list[dict[str, tuple[str, str]]] = []
+
+
+def _table() -> dict[str, tuple[str, str]]:
+    if not _TOPICS:
+        from .actuals import ACTUALS
+        from .catalogue import CATALOGUE
+        from .checks import CHECKS
+        from .cli import CLI
+        from .figures import FIGURES
+        from .files import FILES
+        from .values import VALUES
+
+        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS]
+        for topic in topics:
+            _TABLE.update(topic)
+        _TOPICS.extend(topics)
+    return _TABLE
+
+
+def __getattr__(name: str) -> Any:
+    if name == "MESSAGES":
+        return _table()
+    if name == "TOPICS":
+        _table()
+        return tuple(_TOPICS)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +94,7 @@ def _plain(value: object) -> Param:
 def render(code: str, params: tuple[tuple[str, Param], ...] | dict[str, object], lang: str = "zh") -> str:
     """The text of message `code` in `lang` (zh or en). A code not in the table is a line not yet
     given a code (plain text, kept as it is)."""
-    entry = MESSAGES.get(code)
+    entry = (_TABLE or _table()).get(code)
     if entry is None:
         return code
     items = params.items() if isinstance(params, dict) else params

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 # The command line's own messages are in the one message table, `jxtargets.messages`, with the
 # problems the loaders report: `say(code, lang, **params)`.
-from ..messages import MESSAGES as MESSAGES
 from ..messages import say as say
 
 CATEGORY = {
