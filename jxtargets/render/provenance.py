@@ -22,11 +22,13 @@ class DataSource:
     name: str
     source: str | None
     documents: list[str] = field(default_factory=list)
+    # sources its figures give as plain text (a table's source column: 2021年统计公报)
+    texts: list[str] = field(default_factory=list)
 
 
 def data_sources(actuals: Actuals) -> list[DataSource]:
-    """Each actuals file loaded, with its own `source:` and the documents its figures cite (a
-    figure's own `source: {doc, …}`, or the text it falls back to when it is not the file's)."""
+    """Each actuals file loaded, with its own `source:` and what its figures cite: the documents
+    of their `source: {doc, …}`, and the sources they give as text (a table's source column)."""
     out: dict[str, DataSource] = {}
     for path in actuals.files:
         out[path] = DataSource(PurePath(path).name, actuals.file_sources.get(path))
@@ -40,6 +42,8 @@ def data_sources(actuals: Actuals) -> list[DataSource]:
                 out[path] = DataSource(PurePath(path).name, None)
             if doc and doc not in out[path].documents:
                 out[path].documents.append(doc)
+            elif isinstance(src, str) and src.strip() and src != out[path].source and src not in out[path].texts:
+                out[path].texts.append(src.strip())
     for ds in out.values():
         ds.documents.sort()
     return list(out.values())
@@ -94,12 +98,13 @@ def cite(source: Source | str | None, plan: Plan, titles: Mapping[str, Sequence[
         doc = titled(source.doc, [_plan_title(plan, lang)], lang)
     else:
         doc = titled(source.doc, titles.get(source.doc), lang)
-    return f"{doc}{source.where}" if lang == "zh" else f"{doc} {source.where}".rstrip()
+    joined = lang == "zh" and doc.endswith("）")  # 《title》（file）表1: no space after the bracket
+    return f"{doc}{source.where}" if joined else f"{doc} {source.where}".rstrip()
 
 
 def source_line(ds: DataSource, titles: Mapping[str, Sequence[str]], lang: str) -> str:
     """One actuals file in a report's data sources: its own `source:` and the documents cited."""
-    docs = [titled(d, titles.get(d), lang) for d in ds.documents]
+    docs = [titled(d, titles.get(d), lang) for d in ds.documents] + ds.texts
     if lang == "zh":
         parts = [ds.source] if ds.source else []
         if docs:
