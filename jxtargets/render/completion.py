@@ -182,9 +182,10 @@ def _row(members: list[ReviewRow], lang: str) -> CompletionRow:
     level = [m for m in members if m.result.target.rule in LEVEL_RULES]
     rates = [m for m in members if m.result.target.rule not in LEVEL_RULES]
     label = _label(members) if lang == "zh" else None  # the table's words are Chinese
+    printed = _printed_name(label)  # the table's own words and unit, when the catalogue quotes them
     name = ind.name if lang == "zh" else (ind.name_en or ind.name)
-    if _printed_name(label):
-        name = _printed_name(label) or name
+    if printed is not None:
+        name = printed
     elif not level and rates and all(m.result.target.rule == "reduction" for m in rates):
         name = c["reduction_name"].format(name=name)
     elif unit:
