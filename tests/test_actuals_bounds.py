@@ -50,7 +50,10 @@ def test_every_figure_quoted_with_a_bound_word_is_a_bound_or_explained():
         quote = raw["source"].get("quote") or ""
         if not BOUND_WORDS.search(quote) or (name, key) in EXACT:
             continue
-        if raw.get("bound") not in ("lower", "upper") or raw.get("value") is None:
+        value_bound = raw.get("bound") in ("lower", "upper") and raw.get("value") is not None
+        since = raw.get("since") or {}
+        since_bound = bool(since) and all(figs.get("bound") in ("lower", "upper") for figs in since.values())
+        if not (value_bound or (raw.get("value") is None and since_bound)):
             wrong.append(f"{name}: {key}: {quote}")
     assert not wrong, "\n".join(wrong)
 
@@ -76,8 +79,14 @@ def test_passed_a_figure_is_a_lower_bound(indicator, year, value):
     assert f"≥{value:,.0f}" in table  # shown as a bound: ≥1,000 / ≥97
 
 
-def test_a_bound_on_a_five_year_total_is_not_filed():
-    # 培训 300 万人次以上 (004 教育规划) bounds a 十二五 total; `since` figures cannot be bounds, so
-    # the actuals do not give it as an exact total (docs/completeness.yaml explains the number).
+def test_a_bound_on_a_five_year_total_is_a_bound():
+    # 004 教育规划: "全市累计开展成人“双证制”教育、农村预备劳动力等培训 300 万人次以上" over the 十二五: a
+    # lower bound on the 2010-2015 total, filed `since: {2010: {total: 300, bound: lower}}`.
     shown = json.loads(run("show", "adult_and_rural_labour_training", "--format", "json").stdout)
-    assert shown["figures"] == []
+    (figure,) = shown["figures"]
+    assert (figure["year"], figure["since"], figure["since_bound"]) == (
+        2015,
+        {"2010": {"total": 300.0}},
+        {"2010": "lower"},
+    )
+    assert "2010→2015 累计 ≥300" in run("show", "adult_and_rural_labour_training").stdout

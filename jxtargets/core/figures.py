@@ -105,7 +105,7 @@ def rate(
     if last is not None:
         reported = last.since.get(start, {}).get("cagr")
         if reported is not None:
-            return Rate(reported, "reported", last.since_basis.get(start) or default_basis)
+            return Rate(reported, "reported", last.since_basis.get(start) or default_basis, last.since_bound.get(start))
         if end - start == 1 and last.growth is not None:
             return Rate(last.growth, "reported", last.growth_basis or default_basis)
     rates, bases = [], set()

@@ -119,6 +119,16 @@ def _reported_or(ev: Evaluator, res: Result, figure: str, start: int, when: int,
     return value
 
 
+def _measured_bound(ev: Evaluator, res: Result, start: int, when: int, computed: str | None) -> str | None:
+    """Whether the figure judged is only a bound: one computed from a bound level, or one a
+    release reports since the start year as a bound (培训 300 万人次以上)."""
+    if res.measured_by == "computed":
+        return computed
+    if res.measured_by == "reported":
+        return ev.since_bound(res.target.indicator, res.region, start, when)
+    return None
+
+
 def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> Result:
     t, ind = res.target, res.indicator
     if when <= start:
@@ -141,7 +151,7 @@ def _change(ev: Evaluator, res: Result, value, base, good, start, end, when) -> 
     res.pace_method = "linear"
     pace = linear_pace(change, bound * (when - start) / (end - start), good)
     tol = policy.tolerance(t, ind, bound)
-    measured_bound = level_bound if res.measured_by == "computed" else None
+    measured_bound = _measured_bound(ev, res, start, when, level_bound)
     return finish(res, change, value, good, when >= end, True, pace, tol, measured_bound)
 
 
@@ -164,7 +174,7 @@ def _annual_change(ev: Evaluator, res: Result, value, base, good, start, end, wh
     res.pace_method = "linear"
     pace = linear_pace(per_year, bound, good)
     tol = policy.tolerance(t, ind, bound)
-    measured_bound = level_bound if res.measured_by == "computed" else None
+    measured_bound = _measured_bound(ev, res, start, when, level_bound)
     return finish(res, per_year, value, good, when >= end, False, pace, tol, measured_bound)
 
 
@@ -190,7 +200,7 @@ def _total(ev: Evaluator, res: Result, value, base, good, start, end, when) -> R
     res.pace_method = "linear"
     pace = linear_pace(total, bound * (when - start) / (end - start), good)
     tol = policy.tolerance(t, ind, bound)
-    measured_bound = sum_bound if res.measured_by == "computed" else None
+    measured_bound = _measured_bound(ev, res, start, when, sum_bound)
     return finish(res, total, value, good, when >= end, True, pace, tol, measured_bound)
 
 
@@ -213,7 +223,7 @@ def _reduction(ev: Evaluator, res: Result, value, base, good, start, end, when) 
     due = growth.reduction_due(bound, (when - start) / (end - start))
     pace = linear_pace(fall, due, good) if due is not None else None
     tol = policy.tolerance(t, ind, bound)
-    measured_bound = figures.flip(level_bound) if res.measured_by == "computed" else None  # more left, less fall
+    measured_bound = _measured_bound(ev, res, start, when, figures.flip(level_bound))  # more left, less fall
     return finish(res, fall, value, good, when >= end, False, pace, tol, measured_bound)
 
 

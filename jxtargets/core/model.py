@@ -173,6 +173,9 @@ class Figure:
     # The price basis of `growth`, and of the `cagr` reported under `since` (by start year).
     growth_basis: str | None = None
     since_basis: dict[int, str] = field(default_factory=dict)
+    # "lower" / "upper" when the figures reported `since` a start year are only bounds
+    # (培训 300 万人次以上: a total of at least 300), by start year.
+    since_bound: dict[int, str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -40,6 +40,11 @@ class Evaluator:
             return None
         return f.since.get(start, {}).get(figure)
 
+    def since_bound(self, indicator: str, region: str, start: int, end: int) -> str | None:
+        """ "lower" / "upper" when the figures a release reports since `start` are only bounds."""
+        f = self.actuals.get(indicator, region, end)
+        return None if f is None else f.since_bound.get(start)
+
     def level(self, indicator: str, region: str, year: int) -> tuple[float | None, str | None]:
         """A release's level for the year, and whether it is only a bound."""
         f = self.actuals.get(indicator, region, year)

@@ -138,7 +138,7 @@ def merge(files: Iterable[FileFigures]) -> tuple[Actuals, list[Problem]]:
         if old is not None:
             rev.revised_from = old.value
             if rev.since == {} and old.since:
-                rev.since = old.since
+                rev.since, rev.since_basis, rev.since_bound = old.since, old.since_basis, old.since_bound
             if rev.growth is None:
                 rev.growth = old.growth
         actuals.add(rev)

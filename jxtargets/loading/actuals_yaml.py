@@ -238,7 +238,7 @@ def figure_from(
                 continue
             if figs is None or f.mapping(figs, problems, sline, skey) is None:
                 continue
-            f.unknown_keys(figs, (*SINCE_FIGURES, "basis"), problems, skey)
+            f.unknown_keys(figs, (*SINCE_FIGURES, "basis", "bound"), problems, skey)
             if figs.get("basis") is not None:  # the price basis of the reported cagr
                 basis = word_of(figs["basis"], BASIS_WORDS, problems, f.line_of(figs, "basis"), f"{skey}.basis")
                 if basis is not None:
@@ -258,6 +258,13 @@ def figure_from(
                 figure.since[start] = out
                 if basis is not None and "cagr" in out:
                     figure.since_basis.setdefault(start, basis)
+            if figs.get("bound") is not None:  # the figures since START are only bounds (…以上)
+                bline = f.line_of(figs, "bound")
+                since_bound = word_of(figs["bound"], BOUND_WORDS, problems, bline, f"{skey}.bound")
+                if not out:
+                    problems.add(bline, f"{skey}.bound", "actuals.bound_needs_value")
+                elif since_bound is not None:
+                    figure.since_bound[start] = since_bound
     if not given:
         if not figure.note:
             return None

@@ -167,6 +167,7 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
                     "value": f.value,
                     "growth": f.growth,
                     "since": {str(k): v for k, v in f.since.items()},
+                    "since_bound": {str(k): v for k, v in f.since_bound.items()},
                     "done": f.done,
                     "revised_from": f.revised_from,
                     "revised_in": f.revised_in,
@@ -222,9 +223,10 @@ def render_indicator(catalogue: Catalogue, ind: Indicator, actuals: Actuals, fmt
                 if lang == "zh"
                 else f" (revised from {words.fmt(fig['revised_from'])})"
             )
+        marks = {start: words.BOUND_MARK.get(b, "") for start, b in fig["since_bound"].items()}
         extra = "; ".join(
             f"{start}→{fig['year']} "
-            + ", ".join(f"{words.KIND[lang].get(k, k)} {words.fmt(v)}" for k, v in figs.items())
+            + ", ".join(f"{words.KIND[lang].get(k, k)} {marks.get(start, '')}{words.fmt(v)}" for k, v in figs.items())
             for start, figs in fig["since"].items()
         )
         for alt in fig["alternatives"]:
