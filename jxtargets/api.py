@@ -29,6 +29,7 @@ from .core.labels import choices
 from .core.model import Actuals, Catalogue, Indicator
 from .loading.errors import LoadError, Problem, UsageError
 from .loading.files import catalogue_paths, data_dir, resolve_inputs
+from .messages import Msg, msg
 from .render import render
 from .results import (
     CagrReport,
@@ -122,7 +123,7 @@ def save_plan_import(
     output: str | Path,
     actuals: str | Path | None = None,
     inputs: Sequence[str | Path] = (),
-) -> list[str]:
+) -> list[Msg]:
     """Write an imported plan's catalogue YAML (and its 完成情况 as actuals YAML when `actuals` is
     given), never over one of `inputs`; returns the notes for the user (results not written)."""
     from .output import refuse_inputs, write_atomic
@@ -136,7 +137,7 @@ def save_plan_import(
     for path, text in written:
         write_atomic(path, text)
     if result.actuals_yaml is not None and not actuals:
-        return [f"{table}: the 完成情况 (results) columns were not written: give --actuals FILE"]
+        return [msg("import.results_not_written", table=str(table))]
     return []
 
 
@@ -173,19 +174,30 @@ def check_choices(
     fail_on: Iterable[str] = (),
 ) -> None:
     """UsageError for an unknown plan, region, kind or status, with "did you mean"."""
-    from .loading.fields import suggest
+    from .loading.fields import did_you_mean
 
     filters = filters or Filters()
-    problems = []
-    for values, known, what in (
-        (filters.plans, catalogue.plans, "plan"),
-        (filters.regions, catalogue.regions, "region"),
-        (filters.kinds, KINDS, "kind"),
-    ):
-        problems += [f"unknown {what} {v!r}{suggest(v, known)}" for v in values if v not in known]
+    problems: list[Msg] = []
+    problems += [
+        msg("plan.unknown", plan=repr(v), hint=did_you_mean(v, catalogue.plans))
+        for v in filters.plans
+        if v not in catalogue.plans
+    ]
+    problems += [
+        msg("region.unknown", region=repr(v), hint=did_you_mean(v, catalogue.regions))
+        for v in filters.regions
+        if v not in catalogue.regions
+    ]
+    problems += [
+        msg("kind.unknown", kind=repr(v), hint=did_you_mean(v, KINDS)) for v in filters.kinds if v not in KINDS
+    ]
     valid = status_choices()
     for values, option in ((tuple(statuses), "--status"), (tuple(fail_on), "--fail-on")):
-        problems += [f"{option}: unknown status {v!r}; valid: {', '.join(valid)}" for v in values if v not in valid]
+        problems += [
+            msg("status.unknown", option=option, status=repr(v), valid=", ".join(valid))
+            for v in values
+            if v not in valid
+        ]
     if problems:
         raise UsageError(problems)
 
@@ -209,7 +221,7 @@ def check(
     if year is not None and actuals.years and year not in actuals.years:
         if year < min(actuals.years):
             years = ", ".join(map(str, sorted(actuals.years)))
-            raise UsageError([f"--year {year}: no figures that early in the given files (years: {years})"])
+            raise UsageError([msg("usage.year_too_early", year=year, years=years)])
         latest = max(y for y in actuals.years if y <= year)  # judged on the latest figures (SPEC §4)
     year = year or actuals.latest_year
     scope = Scope(year or 0)
@@ -264,7 +276,7 @@ def growth_rate(start: float, end: float, years: float) -> GrowthRate:
 
     rate = compound(start, end, years)
     if rate is None:
-        raise UsageError(["CAGR is undefined for these figures (zero or negative values, or years <= 0)"])
+        raise UsageError([msg("usage.cagr_undefined")])
     return GrowthRate(start, end, years, rate)
 
 
@@ -295,7 +307,7 @@ def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, fil
     check_choices(catalogue, filters)
     if as_of is not None and actuals.years and as_of < min(actuals.years):
         years = ", ".join(map(str, sorted(actuals.years)))
-        raise UsageError([f"--as-of {as_of}: no figures that early (years: {years})"])
+        raise UsageError([msg("usage.as_of_too_early", year=as_of, years=years)])
     from .core.review import review as _review
 
     return _review(catalogue, actuals, as_of, filters)
@@ -335,12 +347,13 @@ def template(catalogue: Catalogue, actuals: Actuals, year: int, plans: Sequence[
     from .render.xlsx import template_rows
 
     if not 1900 <= year <= 2200:
-        raise UsageError([f"year {year} out of range"])
+        raise UsageError([msg("usage.year_out_of_range", year=year)])
     check_choices(catalogue, Filters(plans=tuple(plans)))
     rows = template_rows(catalogue, actuals, year, tuple(plans))
     if not rows:
-        which = "in " + ", ".join(plans) + " " if plans else ""
-        raise UsageError([f"no plan {which}runs in {year}: nothing to fill in"])
+        if plans:
+            raise UsageError([msg("template.no_plan_in", plans=", ".join(plans), year=year)])
+        raise UsageError([msg("template.no_plan", year=year)])
     return Template(year, rows)
 
 
@@ -351,16 +364,16 @@ def find_indicator(catalogue: Catalogue, key: str) -> Indicator:
     for indicator in catalogue.indicators.values():
         if indicator.name == key:
             return indicator
-    from .loading.fields import suggest
+    from .loading.fields import did_you_mean
 
     names = {i.name: i.id for i in catalogue.indicators.values()}
-    hint = suggest(key, catalogue.indicators, names)
+    hint = did_you_mean(key, catalogue.indicators, names)
     if not hint:
         import difflib
 
         close = difflib.get_close_matches(key, list(names), n=3, cutoff=0.4)
-        hint = f" (did you mean {', '.join(f'{c} ({names[c]})' for c in close)}?)" if close else ""
-    raise UsageError([f"{key}: unknown indicator{hint}"])
+        hint = msg("hint.did_you_mean", names=", ".join(f"{c} ({names[c]})" for c in close)) if close else ""
+    raise UsageError([msg("usage.unknown_indicator", key=key, hint=hint)])
 
 
 def extract(

@@ -135,5 +135,8 @@ def test_status_filter_and_csv_and_markdown():
 
 def test_unknown_plan_is_usage_error():
     proc = run("check", "2020", "--plan", "fyp31")
-    assert proc.returncode == 2
-    assert "did you mean" in proc.stderr and "fyp13" in proc.stderr and "Traceback" not in proc.stderr
+    assert proc.returncode == 2 and proc.stdout == "" and "Traceback" not in proc.stderr
+    (line,) = proc.stderr.splitlines()
+    assert line.startswith("jxtargets: ") and "'fyp31'" in line and "fyp13" in line  # named, and what it may mean
+    en = run("check", "2020", "--plan", "fyp31", "--lang", "en")
+    assert en.returncode == 2 and "did you mean" in en.stderr and "fyp13" in en.stderr

@@ -77,12 +77,14 @@ def test_status_accepts_labels_and_statuses():
 
 
 def test_unknown_status_lists_the_valid_values():
-    proc = run("check", "2020", "--status", "完成了")
-    assert proc.returncode == 2 and "Traceback" not in proc.stderr
-    (line,) = proc.stderr.strip().splitlines()
-    assert "unknown status '完成了'" in line
-    for value in ("met", "off_track", "unassessable", *TERMS, "ahead of schedule"):
-        assert value in line
+    for lang in ("zh", "en"):
+        proc = run("check", "2020", "--status", "完成了", "--lang", lang)
+        assert proc.returncode == 2 and "Traceback" not in proc.stderr
+        (line,) = proc.stderr.strip().splitlines()
+        assert line.startswith("jxtargets: --status") and "'完成了'" in line
+        for value in ("met", "off_track", "unassessable", *TERMS, "ahead of schedule"):
+            assert value in line
+    assert "unknown status '完成了'" in line  # the English line
 
 
 def test_fail_on_takes_labels_and_keeps_the_exit_codes():

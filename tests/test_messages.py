@@ -258,3 +258,66 @@ def test_warnings_come_back_from_the_data_cache_with_their_codes(tmp_path, monke
     assert any(isinstance(value, Msg) for p in again for _, value in p.params)  # " and 1 more", the slip's parts
     assert [p.text("en") for p in again] == [p.text("en") for p in first]
     assert [str(p) for p in again] == [str(p) for p in first] and all("警告" in str(p) for p in again)
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "params", "english"),
+    [
+        (
+            ("check", "2099"),
+            "file.no_embedded_year",
+            None,
+            "jxtargets: 2099: no embedded actuals for 2099 (embedded years: 2011, 2015, 2016, 2020)",
+        ),
+        (
+            ("check", "2020", "--plan", "fyp1"),
+            "plan.unknown",
+            {"plan": "'fyp1'", "hint": msg("hint.did_you_mean", names="fyp14, fyp13, fyp12")},
+            "jxtargets: unknown plan 'fyp1' (did you mean fyp14, fyp13, fyp12?)",
+        ),
+        (
+            ("check", "2020", "--year", "2001"),
+            "usage.year_too_early",
+            {"year": 2001, "years": "2011, 2015, 2016, 2020"},
+            "jxtargets: --year 2001: no figures that early in the given files (years: 2011, 2015, 2016, 2020)",
+        ),
+        (
+            ("show", "gdpp"),
+            "usage.unknown_indicator",
+            {"key": "gdpp", "hint": msg("hint.did_you_mean", names="gdp")},
+            "jxtargets: gdpp: unknown indicator (did you mean gdp?)",
+        ),
+        (
+            ("review", "2020", "--as-of", "2001"),
+            "usage.as_of_too_early",
+            {"year": 2001, "years": "2011, 2015, 2016, 2020"},
+            "jxtargets: --as-of 2001: no figures that early (years: 2011, 2015, 2016, 2020)",
+        ),
+    ],
+)
+def test_a_usage_error_in_chinese_by_default_and_in_english_on_request(args, code, params, english):
+    """Bad usage found by the library (api.py): exit 2, nothing on stdout, one line naming what is
+    wrong; Chinese by default, English with --lang en and with JXTARGETS_LANG=en."""
+    zh = run(*args)
+    en = run(*args, "--lang", "en")
+    env = run(*args, env={"JXTARGETS_LANG": "en"})
+    assert zh.returncode == en.returncode == env.returncode == 2
+    assert zh.stdout == en.stdout == env.stdout == ""
+    assert en.stderr == env.stderr == english + "\n"
+    (line,) = zh.stderr.splitlines()
+    assert line != english and not any(w in line for w in ("unknown", "did you mean", "no figures"))
+    if params is not None:
+        assert line == "jxtargets: " + say(code, "zh", **params)
+        assert english == "jxtargets: " + say(code, "en", **params)
+    for value in (params or {}).values():  # what is wrong is named in both languages
+        if isinstance(value, str):
+            assert value in line and value in english
+
+
+def test_a_form_with_nothing_to_fill_in_follows_the_language():
+    zh = run("template", "2040", "--plan", "fyp13")
+    en = run("template", "2040", "--plan", "fyp13", env={"JXTARGETS_LANG": "en"})
+    assert zh.returncode == en.returncode == 2
+    assert zh.stderr == "jxtargets: " + say("template.no_plan_in", "zh", plans="fyp13", year=2040) + "\n"
+    assert en.stderr == "jxtargets: no plan in fyp13 runs in 2040: nothing to fill in\n"
+    assert "fyp13" in zh.stderr and "2040" in zh.stderr

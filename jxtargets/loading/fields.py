@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ..messages import Msg, msg, text_of
+from ..messages import Msg, msg
 from .errors import Problems
 from .numbers import WIDTH, NumberError, parse_number
 
@@ -63,11 +63,6 @@ def unknown_keys(mapping: dict[Any, Any], allowed: Iterable[str], problems: Prob
     for key in mapping:
         if key not in allowed:
             problems.add(line_of(mapping, key), join(where, key), "key.unknown", hint=did_you_mean(str(key), allowed))
-
-
-def suggest(word: str, choices: Iterable[str], names: dict[str, str] | None = None) -> str:
-    """' (did you mean …?)' in English, for the lines not yet given a message code (api.py)."""
-    return text_of(did_you_mean(word, choices, names), "en")
 
 
 def did_you_mean(word: str, choices: Iterable[str], names: dict[str, str] | None = None) -> Msg | str:
@@ -188,8 +183,3 @@ def kind(value: object) -> Msg | str:
         return msg("kind.nothing")
     text = repr(value)
     return text if len(text) <= 40 else text[:37] + "..."
-
-
-def kind_of(value: object) -> str:
-    """kind() in English, for the lines not yet given a message code."""
-    return text_of(kind(value), "en")

@@ -35,9 +35,10 @@ def _table() -> dict[str, tuple[str, str]]:
         from .cli import CLI
         from .figures import FIGURES
         from .files import FILES
+        from .usage import USAGE
         from .values import VALUES
 
-        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS]
+        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS, USAGE]
         for topic in topics:
             _TABLE.update(topic)
         _TOPICS.extend(topics)
