@@ -319,3 +319,18 @@ def test_slip_binary_search_agrees_with_the_ratio_to_each_reference(refs, value,
         and any((ref > 0) == (value > 0) for ref, _ in levels.refs)
     )
     assert unit_slip_against_targets(value, indicator, levels) == unit_slip_against_targets(value, indicator)
+
+
+def test_slip_against_the_year_before_is_still_found_when_asked_first_cheaply(tmp_path):
+    """unit_slips_over_years asks `_far` before building the reference and its message: a figure
+    100 times off the year before is still a warning (file, line, key), a plausible one is not."""
+    from .conftest import run
+
+    made_up = tmp_path / "made-up-2019-2020.csv"  # MADE UP figures
+    made_up.write_text("year,indicator,region,value\n2019,gdp,,50\n2020,gdp,,5509.5\n", encoding="utf-8")
+    slipped = run("check", str(made_up), "--format", "json", "--lang", "en")
+    warnings = [line for line in slipped.stderr.splitlines() if "gdp (2020)" in line]
+    assert len(warnings) == 1 and f"{made_up.name}:3: warning: gdp (2020):" in warnings[0]
+    assert "2019" in warnings[0]
+    made_up.write_text("year,indicator,region,value\n2019,gdp,,5000\n2020,gdp,,5509.5\n", encoding="utf-8")
+    assert "gdp (2020)" not in run("check", str(made_up), "--format", "json", "--lang", "en").stderr

@@ -1,13 +1,15 @@
 """The model: plans, indicators, targets and reported figures.
 
-Plain dataclasses with slots: cheap to build by the hundred thousand, free of any I/O, and plain
-data only (typed fields of str, numbers, tuples, lists, dicts and these classes), so that the data
+Plain dataclasses with slots (a `Figure`, built by the hundred thousand, is a msgspec Struct), free
+of any I/O, and plain data only (typed fields of str, numbers, tuples, lists, dicts and these classes), so that the data
 cache (loading/cache.py) stores them as MessagePack and decodes them back into these types.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+import msgspec
 
 # Re-exported: the loaders validate against them. They are defined with the kinds (kinds.py).
 from .kinds import KINDS as KINDS
@@ -148,16 +150,18 @@ class Catalogue:
             yield from indicator.targets
 
 
-@dataclass(slots=True)
-class Figure:
-    """What one release reports for one indicator, region and year."""
+class Figure(msgspec.Struct, array_like=True, omit_defaults=True):
+    """What one release reports for one indicator, region and year.
+
+    A msgspec Struct rather than a dataclass: a file gives figures by the hundred thousand, and a
+    Struct is built, cached (as a compact array) and read back several times faster."""
 
     indicator: str
     region: str
     year: int
     value: float | None = None
     growth: float | None = None
-    since: dict[int, dict[str, float]] = field(default_factory=dict)
+    since: dict[int, dict[str, float]] = {}
     done: bool | None = None
     note: str | None = None
     source: Source | str | None = None
@@ -172,10 +176,10 @@ class Figure:
     bound: str | None = None
     # The price basis of `growth`, and of the `cagr` reported under `since` (by start year).
     growth_basis: str | None = None
-    since_basis: dict[int, str] = field(default_factory=dict)
+    since_basis: dict[int, str] = {}
     # "lower" / "upper" when the figures reported `since` a start year are only bounds
     # (培训 300 万人次以上: a total of at least 300), by start year.
-    since_bound: dict[int, str] = field(default_factory=dict)
+    since_bound: dict[int, str] = {}
 
 
 @dataclass(slots=True)

@@ -216,6 +216,14 @@ def _num(x: float) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def _far(value: float, before: float) -> bool:
+    """Whether `_closest(value, [before])` finds a slip: both of one sign and UNIT_SLIP_RATIO or
+    more times apart (asked first, without building the reference and its message)."""
+    if value == 0 or before == 0 or (value > 0) != (before > 0):
+        return False
+    return not 1 / UNIT_SLIP_RATIO < abs(value / before) < UNIT_SLIP_RATIO
+
+
 def unit_slips_over_years(actuals: Actuals, catalogue: Catalogue) -> list[Problem]:
     """Warnings for levels 100 times or more off the indicator's figure of the nearest earlier
     year loaded (a slip the targets alone do not show: those already warned about are skipped)."""
@@ -224,15 +232,16 @@ def unit_slips_over_years(actuals: Actuals, catalogue: Catalogue) -> list[Proble
         indicator = catalogue.indicators.get(iid)
         if indicator is None or indicator.unit in PERCENT_UNITS:
             continue
-        refs = level_references(indicator)
+        refs: list[tuple[float, Msg]] | None = None  # built only for a figure far off the one before
         earlier: tuple[int, float] | None = None
         for year in sorted(series):
             figure = series[year]
             value = figure.value
             if value is None:
                 continue
-            if earlier is not None and getattr(figure, "bound", None) is None:
+            if earlier is not None and getattr(figure, "bound", None) is None and _far(value, earlier[1]):
                 found = _closest(value, [(earlier[1], msg("slip.figure_of", year=earlier[0]))])
+                refs = level_references(indicator) if refs is None else refs
                 if found is not None and (not refs or _closest(value, refs) is None):
                     message = slip_message(value, found[0], found[1], indicator.unit or "")
                     key = f"{iid} ({year})"
