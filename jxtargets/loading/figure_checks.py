@@ -10,6 +10,7 @@ import re
 from bisect import bisect_left
 from pathlib import Path
 
+from ..core.kinds import SPECS
 from ..core.model import Actuals, Catalogue, Indicator
 from ..messages import Msg, msg
 from .errors import Problem, Problems
@@ -117,15 +118,14 @@ UNIT_SLIP_RATIO = 100.0
 def level_references(indicator: Indicator) -> list[tuple[float, Msg]]:
     """The levels the catalogue gives for an indicator (targets in its own unit and baselines),
     each with what it is ("the target of wr2017", "the 2020 baseline of fyp14")."""
-    from ..core.kinds import SPECS
-
     refs: list[tuple[float, Msg]] = []
     for t in indicator.targets:
         spec = SPECS[t.rule]
+        # Msg(...) as msg() would make it, without its checks: plain str and int parameters.
         if spec.measure == "own" and not spec.difference and isinstance(t.value, (int, float)) and t.value:
-            refs.append((float(t.value), msg("slip.target_of", plan=t.plan)))
+            refs.append((float(t.value), Msg("slip.target_of", (("plan", t.plan),))))
         if isinstance(t.baseline, (int, float)) and t.baseline:
-            refs.append((float(t.baseline), msg("slip.baseline_of", year=t.baseline_year, plan=t.plan)))
+            refs.append((float(t.baseline), Msg("slip.baseline_of", (("year", t.baseline_year), ("plan", t.plan)))))
     return refs
 
 

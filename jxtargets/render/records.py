@@ -90,7 +90,8 @@ def record(result: Result, lang: str = "zh") -> dict:
     t, ind = result.target, result.indicator
     speed = pace(result)
     ahead = outlook(result)
-    reasons = words.why(result, lang)
+    mu, term = words.measure_unit(result, lang), label(result)
+    reasons = words.why(result, lang, mu)
     if ahead is not None:
         reasons = words.join([reasons, words.outlook_text(ahead, speed.years, lang)], lang)
     return {
@@ -101,7 +102,7 @@ def record(result: Result, lang: str = "zh") -> dict:
         "kind": t.kind,
         "attribute": t.attribute,
         "unit": ind.unit,
-        "measure_unit": words.measure_unit(result, lang),
+        "measure_unit": mu,
         "year": result.year,
         "baseline_year": t.baseline_year,
         "baseline": _r(result.baseline),
@@ -112,8 +113,8 @@ def record(result: Result, lang: str = "zh") -> dict:
         "stretch_met": result.stretch_met,
         "actual": _r(result.actual),
         "status": result.status,
-        "status_label": words.status_label(result, lang),
-        "label": label(result),
+        "status_label": words.status_label(result, lang, term),
+        "label": term,
         "required": result.required,
         "gap": _r(result.gap),
         "gap_pct": _r(result.gap_pct),

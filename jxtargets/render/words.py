@@ -193,9 +193,10 @@ def term(t: str, lang: str) -> str:
     return t if lang == "zh" else TERMS_EN[t]
 
 
-def status_label(result, lang: str) -> str:
-    """The one label of a result, marked when the target is a 力争 (stretch) one only."""
-    text = term(label(result), lang)
+def status_label(result, lang: str, known: str | None = None) -> str:
+    """The one label of a result (`known`: its label, when the caller has it), marked when the
+    target is a 力争 (stretch) one only."""
+    text = term(known or label(result), lang)
     if not result.required and result.status in ("missed", "off_track", "behind"):
         text += "（力争）" if lang == "zh" else " (stretch)"
     return text
@@ -289,9 +290,9 @@ def kind_name(rec: dict, lang: str) -> str:
     return name
 
 
-def why(result, lang: str) -> str:
-    """The reasons for a verdict, in words."""
-    mu = measure_unit(result, lang)
+def why(result, lang: str, mu: str | None = None) -> str:
+    """The reasons for a verdict, in words (`mu`: the result's measure_unit, when known)."""
+    mu = mu if mu is not None else measure_unit(result, lang)
     short = "%" if mu.startswith("%") else mu
     one_year = result.year - result.target.baseline_year == 1
     parts = []
