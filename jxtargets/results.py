@@ -8,8 +8,9 @@ prints, and the command line only chooses a format and an exit code.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from .core.check import Summary
 from .core.model import Actuals, Catalogue, Indicator, Target
@@ -17,8 +18,7 @@ from .core.rules import Result
 from .loading.errors import Problem
 
 
-@dataclass(slots=True)
-class CheckReport:
+class CheckReport(msgspec.Struct):
     """`jxtargets check`: every target the figures can speak to, as of `year`."""
 
     catalogue: Catalogue
@@ -29,10 +29,10 @@ class CheckReport:
     # Shown in a table only when asked for: rows with no figure unless statuses were chosen.
     statuses_asked: bool = False
     # Indicators with figures for `year` that the chosen plans do not target (said, not dropped).
-    untargeted: list[str] = field(default_factory=list)
+    untargeted: list[str] = msgspec.field(default_factory=list)
     # The chosen plans start after `year`: their baseline year, else None.
     starts_after: int | None = None
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
     # No release for `year` is loaded: each target is judged on its latest figure at or before
     # it, the latest of all from this year.
     latest_year: int | None = None
@@ -49,18 +49,16 @@ class CheckReport:
         return 1 if self.summary.failing else 0
 
 
-@dataclass(slots=True)
-class CagrReport:
+class CagrReport(msgspec.Struct):
     """`jxtargets cagr INDICATOR`: one result per plan target whose growth can be read."""
 
     indicator: Indicator
     results: list[Result]
     summary: Summary
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
 
 
-@dataclass(slots=True)
-class GrowthRate:
+class GrowthRate(msgspec.Struct):
     """`jxtargets cagr --from A --to B --years N`: plain arithmetic, % a year."""
 
     start: float
@@ -69,33 +67,29 @@ class GrowthRate:
     cagr: float
 
 
-@dataclass(slots=True)
-class Listing:
+class Listing(msgspec.Struct):
     """`jxtargets list`: the catalogue's targets that pass the filters."""
 
     catalogue: Catalogue
     targets: list[Target]
 
 
-@dataclass(slots=True)
-class RegionListing:
+class RegionListing(msgspec.Struct):
     """`jxtargets list --regions`: each region with its number of targets."""
 
     counts: dict[str, int]
 
 
-@dataclass(slots=True)
-class IndicatorView:
+class IndicatorView(msgspec.Struct):
     """`jxtargets show INDICATOR`: one indicator, its targets and every reported figure."""
 
     catalogue: Catalogue
     indicator: Indicator
     actuals: Actuals
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Validation:
+class Validation(msgspec.Struct):
     """`jxtargets validate`: every problem of the catalogue and actuals files."""
 
     problems: list[Problem]
@@ -119,22 +113,20 @@ class Validation:
         return 2 if self.errors else 0
 
 
-@dataclass(slots=True)
-class Template:
+class Template(msgspec.Struct):
     """`jxtargets template YEAR`: one row per indicator the plans need in that year."""
 
     year: int
     rows: list[dict]
 
 
-@dataclass(slots=True)
-class Inputs:
+class Inputs(msgspec.Struct):
     """What a command read: the catalogue, the actuals, their paths and the loaders' warnings."""
 
     catalogue: Catalogue
     actuals: Actuals
     paths: list[Path]
-    warnings: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = msgspec.field(default_factory=list)
 
     @property
     def read(self) -> list[Path]:

@@ -5,8 +5,10 @@ on tests/data/catalogue-single.yaml and its split form.)"""
 
 from __future__ import annotations
 
-from dataclasses import fields, replace
+from dataclasses import fields
 from pathlib import Path
+
+from msgspec.structs import replace
 
 from jxtargets.core.model import Catalogue
 from jxtargets.loading.catalogue_set import load_catalogue

@@ -3,7 +3,6 @@ browser that renders it from disk without a single request leaving the machine."
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import re
 import shutil
@@ -14,6 +13,7 @@ import zlib
 from pathlib import Path
 
 import pytest
+from msgspec.structs import replace
 
 from jxtargets import api
 from jxtargets.core.review import OFFICIAL_EN, OFFICIAL_TERMS, Review, review
@@ -122,10 +122,10 @@ def test_table_has_the_verdict_and_the_source(fyp13, page):
 
 def test_revised_point_is_drawn_hollow_too(fyp13):
     row = next(r for r in fyp13.rows if r.result.indicator.id == "gdp" and r.result.target.kind == "level")
-    revised = [dataclasses.replace(p) for p in row.trajectory]
+    revised = [replace(p) for p in row.trajectory]
     revised[-1].revised_from = 5400.0
     plain = Review(2020, [row], {}, {})
-    with_revision = Review(2020, [dataclasses.replace(row, trajectory=revised)], {}, {})
+    with_revision = Review(2020, [replace(row, trajectory=revised)], {}, {})
     markers = [to_html(rv).split('id="chart-', 1)[1].count("<use") for rv in (plain, with_revision)]
     assert markers[1] == markers[0] + 1  # the first-published figure as one more (hollow) marker
     assert "已修订，初次公布5,400亿元" in to_html(with_revision)  # and the table says so

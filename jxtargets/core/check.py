@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+import msgspec
 
 from . import policy
 from .labels import TERMS, label, matches, resolve
@@ -12,8 +13,7 @@ from .model import Actuals, Catalogue, Target
 from .rules import Evaluator, Result
 
 
-@dataclass(slots=True)
-class Filters:
+class Filters(msgspec.Struct):
     plans: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
@@ -47,8 +47,7 @@ def targets(catalogue: Catalogue, filters: Filters | None = None) -> Iterable[Ta
             yield target
 
 
-@dataclass(slots=True)
-class Scope:
+class Scope(msgspec.Struct):
     """What `check YEAR` judges, and how many targets it left out and why.
 
     A check of YEAR judges the targets whose period includes YEAR (baseline < YEAR <= target
@@ -64,7 +63,7 @@ class Scope:
     baseline_asked: bool = False
     left_baseline: int = 0  # targets left out because YEAR is only their baseline
     left_ended: int = 0  # targets of plans that ended before YEAR, left out
-    years: set[int] = field(default_factory=set)  # the years of the results judged
+    years: set[int] = msgspec.field(default_factory=set)  # the years of the results judged
 
     def admits(self, target: Target) -> str | None:
         """None if the target is in scope, else why not: "before", "baseline" or "ended"."""
@@ -133,13 +132,12 @@ def check(
     return out
 
 
-@dataclass(slots=True)
-class Summary:
+class Summary(msgspec.Struct):
     year: int | None
     total: int = 0
-    by_status: Counter = field(default_factory=Counter)
-    by_plan: dict[str, Counter] = field(default_factory=dict)
-    by_label: Counter = field(default_factory=Counter)
+    by_status: Counter = msgspec.field(default_factory=Counter)
+    by_plan: dict[str, Counter] = msgspec.field(default_factory=dict)
+    by_label: Counter = msgspec.field(default_factory=Counter)
     failing: int = 0
     scope: Scope | None = None
 

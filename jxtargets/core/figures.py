@@ -19,15 +19,14 @@ Nothing here raises; what cannot be known is None.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import msgspec
 
 from . import growth
 from .kinds import SPECS
 from .model import Actuals, Catalogue, Figure, Target
 
 
-@dataclass(frozen=True, slots=True)
-class Base:
+class Base(msgspec.Struct, frozen=True):
     """The baseline a target is measured from."""
 
     value: float | None
@@ -88,8 +87,7 @@ def latest_year(actuals: Actuals, target: Target, region: str, start: int, when:
     return max(years) if years else None
 
 
-@dataclass(frozen=True, slots=True)
-class Rate:
+class Rate(msgspec.Struct, frozen=True):
     value: float | None
     how: str | None = None  # reported | chained | levels
     basis: str | None = None  # comparable | current | None (unknown or mixed)

@@ -13,8 +13,9 @@ handler in `handlers.py` under the name given as `handler`.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, get_args
+
+import msgspec
 
 if TYPE_CHECKING:
     from .model import Indicator, Target
@@ -50,8 +51,7 @@ Projection = Literal["level", "average", "cumulative", "reduction", "none"]
 Direction = Literal[1, -1]  # +1: a larger measured figure is better; -1: a smaller one is
 
 
-@dataclass(frozen=True, slots=True)
-class KindSpec:
+class KindSpec(msgspec.Struct, frozen=True):
     kind: Kind
     handler: str | None  # the arithmetic in handlers.py that judges it (None: judged elsewhere)
     zh: str  # its name in tables

@@ -1,8 +1,12 @@
 """The model: plans, indicators, targets and reported figures.
 
-Plain dataclasses with slots (a `Figure`, built by the hundred thousand, is a msgspec Struct), free
-of any I/O, and plain data only (typed fields of str, numbers, tuples, lists, dicts and these classes), so that the data
-cache (loading/cache.py) stores them as MessagePack and decodes them back into these types.
+msgspec Structs (a plan and an indicator stay dataclasses: their definitions are compared field
+by field across catalogue files): free of any I/O, and plain data only (typed fields of str,
+numbers, tuples, lists, dicts and these classes), so that the data cache (loading/cache.py)
+stores them as MessagePack and decodes them back into these types. Structs rather than
+dataclasses because a dataclass is built at import by generating and compiling its methods
+(about 1 ms each, a fifth of a check's start-up) and a Struct is not; a target and a figure,
+built by the ten thousand, are also stored as compact arrays.
 """
 
 from __future__ import annotations
@@ -23,15 +27,13 @@ BASES = ("comparable", "current")  # price basis of a growth rate: 可比价 | �
 BOUNDS = ("lower", "upper")  # a figure given only as a bound: 突破/超过/以上 | 以下/不到
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(msgspec.Struct, frozen=True, array_like=True, omit_defaults=True):
     doc: str
     where: str = ""
     quote: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class TableLabel:
+class TableLabel(msgspec.Struct, frozen=True):
     """How a plan's own table prints a target's row, quoted from it: the table's group (its 类别
     cell: 经济发展, 资源环境), the row's 指标 cell (with the unit the table writes: 发明专利授权量（项）)
     and, for a sub-row, the merged cell it stands under (主要污染物排放总量减少（%）)."""
@@ -41,8 +43,7 @@ class TableLabel:
     parent: str | None = None
 
 
-@dataclass(slots=True)
-class TableRow:
+class TableRow(msgspec.Struct):
     """A row of a plan's table that sets no target (its target cell is empty) but reports a
     figure: the completion table prints it as the plan did, with the figure as `measure`."""
 
@@ -71,8 +72,7 @@ class Plan:
     at: tuple[str, int] = field(default=("", 0), compare=False)
 
 
-@dataclass(slots=True)
-class Target:
+class Target(msgspec.Struct, array_like=True, omit_defaults=True):
     plan: str
     indicator: str
     kind: Kind
@@ -134,8 +134,7 @@ class Indicator:
         return self.unit in ("%", "‰", "个百分点")
 
 
-@dataclass(slots=True)
-class Catalogue:
+class Catalogue(msgspec.Struct):
     region: str
     plans: dict[str, Plan]
     indicators: dict[str, Indicator]
@@ -182,19 +181,18 @@ class Figure(msgspec.Struct, array_like=True, omit_defaults=True):
     since_bound: dict[int, str] = {}
 
 
-@dataclass(slots=True)
-class Actuals:
+class Actuals(msgspec.Struct):
     """Reported figures from one or more releases, indexed by (indicator, region) then year."""
 
-    figures: dict[tuple[str, str], dict[int, Figure]] = field(default_factory=dict)
-    years: set[int] = field(default_factory=set)
-    files: list[str] = field(default_factory=list)
+    figures: dict[tuple[str, str], dict[int, Figure]] = msgspec.field(default_factory=dict)
+    years: set[int] = msgspec.field(default_factory=set)
+    files: list[str] = msgspec.field(default_factory=list)
     # Each file's own top-level `source:` (what the release as a whole is taken from), by path,
     # for the files that state one.
-    file_sources: dict[str, str] = field(default_factory=dict)
+    file_sources: dict[str, str] = msgspec.field(default_factory=dict)
     # Series breaks: (indicator, region) -> the years from which the series is on a new basis
     # (a census re-basing): figures before and from such a year are not comparable.
-    breaks: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    breaks: dict[tuple[str, str], set[int]] = msgspec.field(default_factory=dict)
 
     def add_break(self, indicator: str, region: str, year: int) -> None:
         self.breaks.setdefault((indicator, region), set()).add(year)

@@ -19,8 +19,9 @@ has not moved towards the target at all.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
+
+import msgspec
 
 from . import growth, policy
 from .kinds import SPECS, better, near_bound
@@ -33,8 +34,7 @@ PaceUnit = Literal["growth", "points", "units"]
 Outlook = Literal["likely", "at_risk", "unlikely"]
 
 
-@dataclass(frozen=True, slots=True)
-class Pace:
+class Pace(msgspec.Struct, frozen=True):
     unit: PaceUnit | None
     planned: float | None = None
     implied: float | None = None

@@ -8,7 +8,7 @@ at or after the target year, the mid-term ladder before it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from . import growth, pace
 from .check import Filters, check
@@ -25,19 +25,17 @@ OFFICIAL_EN = TERMS_EN
 official = label  # the one label of a result: core/labels.py
 
 
-@dataclass(slots=True)
-class Point:
+class Point(msgspec.Struct):
     year: int
     value: float
     revised_from: float | None = None
     baseline: bool = False  # the plan's baseline figure from the catalogue, not a release
 
 
-@dataclass(slots=True)
-class ReviewRow:
+class ReviewRow(msgspec.Struct):
     result: Result
     official: str
-    trajectory: list[Point] = field(default_factory=list)
+    trajectory: list[Point] = msgspec.field(default_factory=list)
     growth_pace: float | None = None  # implied CAGR / planned CAGR
     schedule_pace: float | None = None  # 序时进度: share of the distance covered / share of time
     deciding: str | None = None  # which reading the status follows: "growth" | "schedule"
@@ -46,8 +44,7 @@ class ReviewRow:
     outlook: str | None = None  # likely | at_risk | unlikely, interim only (core/pace.py)
 
 
-@dataclass(slots=True)
-class Review:
+class Review(msgspec.Struct):
     as_of: int
     rows: list[ReviewRow]
     by_plan: dict[str, dict[str, int]]
@@ -57,9 +54,9 @@ class Review:
     latest_year: int | None = None
     # Rows of the reviewed plans' own tables that set no target (表1's 氮氧化物), each with the
     # plan's region's latest figure at or before `as_of`: printed by the completion table only.
-    table_rows: list[tuple[Indicator, TableRow, Figure | None]] = field(default_factory=list)
+    table_rows: list[tuple[Indicator, TableRow, Figure | None]] = msgspec.field(default_factory=list)
     # The catalogue's plans (every one, reviewed or not): reports name source documents by them.
-    plans: dict[str, Plan] = field(default_factory=dict)
+    plans: dict[str, Plan] = msgspec.field(default_factory=dict)
 
 
 def review(catalogue: Catalogue, actuals: Actuals, as_of: int | None = None, filters: Filters | None = None) -> Review:

@@ -5,7 +5,8 @@ interval logic; a baseline that is not a figure to measure from). Nothing here r
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+
+import msgspec
 
 from . import policy
 from .kinds import SPECS, decide, near_bound, satisfies
@@ -13,8 +14,7 @@ from .model import Indicator, Plan, Target
 from .policy import Status
 
 
-@dataclass(slots=True)
-class Result:
+class Result(msgspec.Struct):
     target: Target
     indicator: Indicator
     plan: Plan
@@ -38,7 +38,7 @@ class Result:
     required: bool = True  # False for a 力争-only target: reported, never required
     measured_by: str | None = None  # reported | chained | levels | computed
     nominal_cagr: float | None = None  # context for a comparable-price target, never the verdict
-    why: list[tuple[str, dict]] = field(default_factory=list)
+    why: list[tuple[str, dict]] = msgspec.field(default_factory=list)
     # Real data (SPEC §4): the year asked for, the document's baseline when a revision re-based
     # it, bounds (a figure known only as "at least" / "at most"), a series break spanned, and the
     # price basis of the growth rate judged.

@@ -46,8 +46,9 @@ Warnings (the figures are still used):
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
+
+import msgspec
 
 from ..core.model import Actuals, Catalogue, Figure
 from .errors import LoadError, Problem
@@ -60,17 +61,16 @@ Break = tuple[str, str, int]  # (indicator, region, first year on the new basis)
 FileResult = tuple[list[Figure], list[Figure], list[Problem], list[Break], str | None]
 
 
-@dataclass(slots=True)
-class FileFigures:
+class FileFigures(msgspec.Struct):
     """What one file gives: its figures, its revisions of earlier years, and its problems (only
     warnings, unless the file failed to load)."""
 
     path: Path
-    figures: list[Figure] = field(default_factory=list)
-    revised: list[Figure] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    figures: list[Figure] = msgspec.field(default_factory=list)
+    revised: list[Figure] = msgspec.field(default_factory=list)
+    problems: list[Problem] = msgspec.field(default_factory=list)
     loaded: bool = True
-    breaks: list[Break] = field(default_factory=list)
+    breaks: list[Break] = msgspec.field(default_factory=list)
     source: str | None = None  # the file's own top-level `source:`
 
 

@@ -1,8 +1,8 @@
 """Validated copies of catalogues and actuals files, so that a check does not import PyYAML,
 parse and validate the YAML (and import pint) on every call.
 
-Only data is stored: MessagePack, decoded by msgspec into the model's own dataclasses with their
-declared field types. Decoding builds those types from plain values and nothing else, so a cache
+Only data is stored: MessagePack, decoded by msgspec into the model's own types (Structs and
+dataclasses) with their declared field types. Decoding builds those types from plain values and nothing else, so a cache
 file can never run code (a pickle can), and a file of the wrong shape is simply not used.
 
 Each entry is keyed by the input's content, its kind, FORMAT, the package version and a

@@ -7,7 +7,7 @@ shown in Chinese by default and in English with `--lang en`: `str(problem)` is t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import msgspec
 
 from ..messages import Msg, Param, msg, pack, render
 
@@ -17,8 +17,7 @@ _ONE_LINE = {c: f"\\x{c:02x}" for c in (*range(0x20), 0x7F, 0x85)}
 _ONE_LINE.update({0x2028: "\\u2028", 0x2029: "\\u2029"})
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(msgspec.Struct, frozen=True):
     """One problem of a file: where (file, line, column, key) and what (a message code and its
     parameters). Plain data: hashable, and cached with what the loaders return."""
 
@@ -99,13 +98,12 @@ MAX_PROBLEMS = 100
 STOP_AFTER = 10_000
 
 
-@dataclass(slots=True)
-class Problems:
+class Problems(msgspec.Struct):
     """Collects problems for one file so that `validate` can report all of them (the first
     MAX_PROBLEMS, then one line saying how many more there are)."""
 
     file: str
-    items: list[Problem] = field(default_factory=list)
+    items: list[Problem] = msgspec.field(default_factory=list)
     more_errors: int = 0
     more_warnings: int = 0
     last_line: int | None = None  # of the last problem not kept

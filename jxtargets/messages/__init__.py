@@ -15,8 +15,9 @@ the input are never translated.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any, Union
+
+import msgspec
 
 LANGS = ("zh", "en")
 
@@ -54,8 +55,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-@dataclass(frozen=True, slots=True)
-class Msg:
+class Msg(msgspec.Struct, frozen=True):
     """A message: its code and parameters, rendered in a language when shown."""
 
     code: str

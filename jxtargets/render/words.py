@@ -194,8 +194,7 @@ def term(t: str, lang: str) -> str:
 
 
 def status_label(result, lang: str, known: str | None = None) -> str:
-    """The one label of a result (`known`: its label, when the caller has it), marked when the
-    target is a 力争 (stretch) one only."""
+    """The one label of a result (`known`, if given), marked for a 力争 (stretch) target only."""
     text = term(known or label(result), lang)
     if not result.required and result.status in ("missed", "off_track", "behind"):
         text += "（力争）" if lang == "zh" else " (stretch)"
