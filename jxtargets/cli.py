@@ -370,13 +370,10 @@ def run(argv: Sequence[str]) -> int:
     import gc
 
     from . import cli_shared
-    from .loading.errors import LoadError
-    from .messages import text_of
-    from .render.messages import lang_of, say
 
     # The language of the messages printed here and of the problems found in the input, before
     # or without typer's parsing.
-    lang = cli_shared.LANG = lang_of(tuple(argv), dict(os.environ))
+    lang = cli_shared.LANG = cli_shared.lang_of(tuple(argv), dict(os.environ))
 
     # A short-lived process that builds many small objects and drops none: cyclic GC passes
     # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.
@@ -386,15 +383,19 @@ def run(argv: Sequence[str]) -> int:
         app_for(argv)(args=list(argv), prog_name="jxtargets")  # standalone: always ends in SystemExit
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
-    except LoadError as exc:  # bad input or usage: one line per problem
-        for p in exc.problems:
-            print(f"jxtargets: {text_of(p, lang)}", file=sys.stderr)
-        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
     except Exception as exc:  # noqa: BLE001 - a bug must still not print a traceback
+        # Imported only here: `--help` and a command that succeeds never need the message table.
+        from .loading.errors import LoadError
+        from .messages import say, text_of
+
+        if isinstance(exc, LoadError):  # bad input or usage: one line per problem
+            for p in exc.problems:
+                print(f"jxtargets: {text_of(p, lang)}", file=sys.stderr)
+            return 2
         if os.environ.get("JXTARGETS_DEBUG"):
             raise
         print(f"jxtargets: {say('internal_error', lang, error=f'{type(exc).__name__}: {exc}')}", file=sys.stderr)

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
+from jxtargets.cli_shared import lang_of
 from jxtargets.messages import MESSAGES
-from jxtargets.render.messages import category, lang_of
+from jxtargets.render.messages import category
 
 from .conftest import run, run_json
 

@@ -76,3 +76,21 @@ def test_process_ends_without_teardown_but_with_everything_written(tmp_path):
     assert (
         out.read_text(encoding="utf-8") == run("review", "--plan", "fyp13", "--as-of", "2020", "--format", "csv").stdout
     )
+
+
+def test_help_needs_neither_the_data_nor_the_message_table():
+    """`jxtargets --help` costs typer and the command line only: no msgspec (the model and the
+    message table), no rich, no YAML."""
+    code = (
+        "import sys, io\n"
+        "from jxtargets.cli import run\n"
+        "out = sys.stdout; sys.stdout = io.StringIO()\n"
+        "run(['--help'])\n"
+        "sys.stdout = out\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code + "\nprint(' '.join(sys.modules))"], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(out.split())
+    assert "jxtargets.cli" in loaded
+    assert not loaded & {"msgspec", "rich", "yaml", "pint", "jxtargets.messages", "jxtargets.core.model"}

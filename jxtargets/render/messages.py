@@ -104,18 +104,6 @@ COMPLETION = {
 }
 
 
-def lang_of(argv: list[str] | tuple[str, ...], environ: dict[str, str]) -> str:
-    """The language of a command line before typer has parsed it (for its error messages):
-    `--lang en`/`--lang=en`, else JXTARGETS_LANG, else Chinese."""
-    args = list(argv)
-    for i, arg in enumerate(args):
-        if arg == "--lang" and i + 1 < len(args):
-            return "en" if args[i + 1] == "en" else "zh"
-        if arg.startswith("--lang="):
-            return "en" if arg.split("=", 1)[1] == "en" else "zh"
-    return "en" if environ.get("JXTARGETS_LANG") == "en" else "zh"
-
-
 # Column headers of the review export that have no word in render/words.py.
 XLSX_HEADERS = {
     "zh": {
