@@ -395,8 +395,9 @@ def save_extraction(
     report: str | Path | None = None,
     force: bool = False,
     inputs: Sequence[str | Path] = (),
+    lang: str = "zh",
 ) -> None:
-    """Write an extraction as an actuals file (and the report of left-out numbers)."""
+    """Write an extraction as an actuals file (and the report of left-out numbers, in `lang`)."""
     from .extract.files import save
 
-    save(result, Path(output), Path(report) if report else None, force, [Path(p) for p in inputs])
+    save(result, Path(output), Path(report) if report else None, force, [Path(p) for p in inputs], lang)

@@ -273,19 +273,22 @@ def extract(
     force: Annotated[bool, typer.Option("--force", help="overwrite existing output files")] = False,
     catalogue: CatalogueOpt = None,
     extend: ExtendOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
     """Figures from a statistical bulletin or work report, each quoting its sentence, as an actuals
     file; numbers that cannot be tied to one indicator, unit and year are listed on stderr."""
     from . import api
     from .extract.write import report_text
+    from .messages import say
 
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
     result = api.extract(files, year, cat, warnings=warnings)
     warn(warnings)
-    api.save_extraction(result, output, report, force, [*files, *cat.files])
-    print(report_text(result), end="", file=sys.stderr)
-    print(f"jxtargets: wrote {output}" + (f" and {report}" if report else ""), file=sys.stderr)
+    api.save_extraction(result, output, report, force, [*files, *cat.files], lang.value)
+    print(report_text(result, lang.value), end="", file=sys.stderr)
+    done = say("wrote_two", lang.value, path=output, other=report) if report else say("wrote", lang.value, path=output)
+    print(f"jxtargets: {done}", file=sys.stderr)
 
 
 plan_app = typer.Typer(help="Plans: import a plan's main-indicator table into catalogue YAML.", no_args_is_help=True)

@@ -90,7 +90,7 @@ def figures(result) -> set[tuple]:
 
 
 def left_out(result) -> list[tuple]:
-    return [(x.place.line, x.number, x.reason) for x in result.left_out]
+    return [(x.place.line, x.number, x.reason.text("en")) for x in result.left_out]
 
 
 def test_bulletin_patterns():
@@ -117,7 +117,9 @@ def test_a_bulletin_of_another_year_gives_nothing():
     result = api.extract([BULLETIN], 2020)
     assert [f for f in result.figures] == []
     assert all(
-        x.reason.startswith(("in a section about another year (2021)", "in a section about another year (2022)"))
+        x.reason.text("en").startswith(
+            ("in a section about another year (2021)", "in a section about another year (2022)")
+        )
         for x in result.left_out
     )
     assert len(result.left_out) == 30
@@ -129,7 +131,9 @@ def test_gbk_text_reads_the_same(tmp_path):
     warnings: list = []
     result = api.extract([path], 2021, warnings=warnings)
     assert figures(result) == BULLETIN_FIGURES
-    assert [w.message for w in warnings] == ["file is GBK/GB18030-encoded; read as such"]
+    assert [(w.code, w.msg.text("en")) for w in warnings] == [
+        ("extract.gbk", "file is GBK/GB18030-encoded; read as such")
+    ]
 
 
 def test_docx_reads_the_same(tmp_path):
@@ -153,7 +157,7 @@ def test_docx_reads_the_same(tmp_path):
     assert figures(result) == BULLETIN_FIGURES | {
         (None, "general_budget_revenue", "value", None, 1000.5, None, None, None, None)
     }
-    table_left = [(x.number, x.reason) for x in result.left_out if x.place.where.startswith("表1")]
+    table_left = [(x.number, x.reason.text("en")) for x in result.left_out if x.place.where.startswith("表1")]
     assert table_left == [
         ("8000", "no indicator named in the row (unknown name)"),
         ("5", "no indicator named in the row (unknown name)"),
@@ -162,7 +166,7 @@ def test_docx_reads_the_same(tmp_path):
 
 def test_cli_writes_the_actuals_file_and_the_report(tmp_path):
     out, report = tmp_path / "actuals-2021.yaml", tmp_path / "left-out.txt"
-    proc = run("extract", str(BULLETIN), "--year", "2021", "-o", str(out), "--report", str(report))
+    proc = run("extract", str(BULLETIN), "--year", "2021", "-o", str(out), "--report", str(report), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     lines = proc.stderr.splitlines()
     assert lines[0] == (
@@ -197,7 +201,7 @@ def test_cli_writes_the_actuals_file_and_the_report(tmp_path):
 def test_cli_never_overwrites_without_force_nor_writes_its_input(tmp_path):
     out = tmp_path / "actuals-2021.yaml"
     out.write_text("keep me\n", encoding="utf-8")
-    proc = run("extract", str(BULLETIN), "--year", "2021", "-o", str(out))
+    proc = run("extract", str(BULLETIN), "--year", "2021", "-o", str(out), "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines()[-1] == f"jxtargets: {out}: exists; use --force to overwrite it"
     assert out.read_text(encoding="utf-8") == "keep me\n"
@@ -225,7 +229,7 @@ def test_unreadable_documents(tmp_path, name, data, message):
     path = tmp_path / name
     if data is not None:
         path.write_bytes(data)
-    proc = run("extract", str(path), "--year", "2021", "-o", str(tmp_path / "out.yaml"))
+    proc = run("extract", str(path), "--year", "2021", "-o", str(tmp_path / "out.yaml"), "--lang", "en")
     assert proc.returncode == 2
     assert proc.stderr.startswith(f"jxtargets: {path}: {message}")
     assert "Traceback" not in proc.stderr
@@ -285,7 +289,9 @@ def test_a_plan_gives_only_its_review_of_the_period_it_ends():
     ]
     result = api.extract([plan], 2016)
     assert figures(result) == set()
-    assert [x.reason for x in result.left_out][:2] == ["in a section about another year (2015): 一、发展现状"] * 2
+    assert [x.reason.text("en") for x in result.left_out][:2] == [
+        "in a section about another year (2015): 一、发展现状"
+    ] * 2
 
 
 def test_a_review_of_a_period_read_for_a_year_inside_it_gives_nothing():

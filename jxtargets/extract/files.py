@@ -18,7 +18,7 @@ from .write import actuals_yaml, report_text
 def extract_files(paths: list[Path], year: int, catalogue: Catalogue) -> tuple[Extraction, list[Problem]]:
     """Every figure of `year` the documents give, and every number left out, with warnings."""
     if not 1900 <= year <= 2200:
-        raise LoadError([Problem("--year", None, None, f"year {year} out of range")])
+        raise LoadError([Problem.of("--year", None, None, "usage.year_out_of_range", year=year)])
     from .names import NameIndex
     from .tables import read_tables
 
@@ -36,18 +36,20 @@ def extract_files(paths: list[Path], year: int, catalogue: Catalogue) -> tuple[E
     return result, warnings
 
 
-def save(result: Extraction, output: Path, report: Path | None, force: bool, inputs: list[Path]) -> None:
-    """Write the actuals file (and the report): refuses an input file, and an existing file
-    unless `force`."""
+def save(
+    result: Extraction, output: Path, report: Path | None, force: bool, inputs: list[Path], lang: str = "zh"
+) -> None:
+    """Write the actuals file (and the report, in `lang`): refuses an input file, and an existing
+    file unless `force`."""
     from ..output import refuse_inputs, write_atomic
 
     targets = [output] + ([report] if report else [])
     for target in targets:
         refuse_inputs(target, inputs)
         if target.exists() and not force:
-            raise LoadError([Problem(str(target), None, None, "exists; use --force to overwrite it")])
+            raise LoadError([Problem.of(str(target), None, None, "extract.exists")])
     if report is not None and report.resolve() == output.resolve():
-        raise LoadError([Problem(str(report), None, None, "the report and the output are the same file")])
+        raise LoadError([Problem.of(str(report), None, None, "extract.report_is_output")])
     write_atomic(output, actuals_yaml(result))
     if report is not None:
-        write_atomic(report, report_text(result))
+        write_atomic(report, report_text(result, lang))

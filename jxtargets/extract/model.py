@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..messages import Msg
+
 # The fields of one figure, as in an actuals file (SPEC §3): a level, a growth rate on the
 # previous year, or a figure since a start year.
 SINCE_FIELDS = ("cagr", "change", "annual_change", "total", "reduction")
@@ -41,7 +43,7 @@ class LeftOut:
     """A number that could not be tied to exactly one indicator, unit and year."""
 
     number: str
-    reason: str
+    reason: Msg
     sentence: str
     place: Place
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ..core.model import Catalogue
+from ..messages import Msg, msg
 from .model import Extraction, Found, LeftOut
 from .names import Mention, NameIndex
 from .quantities import LOWER_BEFORE, Number, numbers
@@ -53,7 +54,7 @@ class Parser:
         self._consumed: list[Mention] = []
         self._foreign: dict[tuple[int, str], str] = {}  # a figure given in another unit: its rates too
 
-    def leave(self, s: Sentence, n: Number, reason: str) -> None:
+    def leave(self, s: Sentence, n: Number, reason: Msg) -> None:
         """Left out, with the words around the number (up to 30 characters before it)."""
         a, b = max(0, n.start - 30), min(len(s.text), n.end + 12)
         context = ("…" if a else "") + s.quote(a, b) + ("…" if b < len(s.text) else "")
@@ -93,9 +94,9 @@ class Parser:
             other = year is None
             for n in cn:
                 if target and target.start() < n.start:
-                    self.leave(s, n, f"a target or expectation ({target.group()}), not a result")
+                    self.leave(s, n, msg("extract.target_words", words=target.group()))
                 elif other:
-                    self.leave(s, n, f"another year ({_years(s.text)}) than {self.year}")
+                    self.leave(s, n, msg("extract.other_year", years=_years(s.text), year=self.year))
             cn = [n for n in cn if not (target and target.start() < n.start)]
             if year is None or not cn:
                 continue
@@ -116,12 +117,12 @@ class Parser:
                 found = Found(m.ids[0], "done", 1.0, s.place, "", self.year)
                 self.hits.append(_Hit(found, i, max(clause_start, m.start - len(before)), m.end))
 
-    def _sentence_reason(self, s: Sentence) -> str | None:
+    def _sentence_reason(self, s: Sentence) -> Msg | None:
         if s.section.year_other:
             years = ", ".join(str(y) for y in s.section.year_other)
-            return f"in a section about another year ({years}): {s.section.heading[:30]}"
+            return msg("extract.section_other_year", years=years, heading=s.section.heading[:30])
         if s.section.plan:
-            return f"in a section about plans or targets: {s.section.heading[:30]}"
+            return msg("extract.section_plan", heading=s.section.heading[:30])
         return None
 
     def _year(self, s: Sentence) -> tuple[int | None, bool]:
@@ -178,7 +179,7 @@ class Parser:
             elif seg.startswith("、"):
                 owner = distributed(self.index, seg.lstrip("、和"), first_pre, seg_start + 1, owner)
                 if owner is None and first_pre and first_pre.startswith(_NEW):
-                    self.leave(s, n, f"{first_pre[:3]}… applies to {seg.lstrip('、和')}, which no indicator is named")
+                    self.leave(s, n, msg("extract.new_unnamed", words=first_pre[:3], names=seg.lstrip("、和")))
                     continue
             if n.kind == "structure":
                 self._structure(i, s, start, n, region, year, revision)
@@ -194,14 +195,14 @@ class Parser:
             if owner is None and k == 0 and subject is not None and self._continues(text, start, cm):
                 owner, quote_from = subject, subject.start
             elif owner is None:
-                self.leave(s, n, "no indicator named before the number (unknown name)")
+                self.leave(s, n, msg("extract.no_indicator"))
                 continue
             else:
                 quote_from = owner.start
             connector = text[owner.end if owner.end <= n.start else start : n.start]
             new = next((w for w in _NEW if text.endswith(w, max(start, owner.start - 4), owner.start)), None)
             if new and not self.catalogue.indicators[owner.ids[0]].name.startswith(new[0]):
-                self.leave(s, n, f"{new}{text[owner.start : owner.end]}: new ones this year, not the indicator's level")
+                self.leave(s, n, msg("extract.new_this_year", new=new, name=text[owner.start : owner.end]))
                 continue
             self._take(i, s, owner.ids, n, connector, quote_from, text[n.end : n.end + 4], region, year, revision)
             subject = prev = owner
@@ -218,10 +219,10 @@ class Parser:
         where = max(text.rfind(w, start, n.start) for w in _STRUCTURE)
         ids = [self.index.lookup(name) for name in _SECTORS]
         if where < 0 or len(n.parts) != 3 or not all(len(x) == 1 for x in ids):
-            self.leave(s, n, "a structure ratio (a：b：c) of no known structure")
+            self.leave(s, n, msg("extract.structure_unknown"))
             return
         if re.search(r"(由|从)$", text[start : n.start]):
-            self.leave(s, n, "the starting figure of a change (由/从…到…)")
+            self.leave(s, n, msg("extract.starting_figure", of=""))
             return
         for sector, part in zip(ids, n.parts, strict=True):
             share = Number(n.start, n.end, part, "%", n.raw)
@@ -263,7 +264,7 @@ class Parser:
             if not m:
                 return None
             for n in cn:
-                self.leave(s, n, "ambiguous: the names before 分别/均 are not each a catalogue name")
+                self.leave(s, n, msg("extract.ambiguous_each"))
             return [], "", seg_from
         names_ = [r for r in resolved if r is not None]
         connector = text[max(start, pos - 4) : cn[0].start]
@@ -271,7 +272,7 @@ class Parser:
             return [(r, cn[0]) for r in names_], connector, seg_from
         if len(resolved) != len(cn):
             for n in cn:
-                self.leave(s, n, f"ambiguous: {len(resolved)} names and {len(cn)} numbers")
+                self.leave(s, n, msg("extract.ambiguous_count", names=len(resolved), numbers=len(cn)))
             return [], "", seg_from
         return list(zip(names_, cn, strict=True)), connector, seg_from
 
@@ -290,34 +291,32 @@ class Parser:
     ) -> None:
         if len(ids) != 1:
             names = ", ".join(ids)
-            self.leave(s, n, f"ambiguous: the name is used by {names}")
+            self.leave(s, n, msg("extract.ambiguous_name", ids=names))
             return
         indicator = self.catalogue.indicators[ids[0]]
         foreign = self._foreign.get((i, indicator.id))
         if foreign and n.unit == "%":
-            self.leave(
-                s, n, f"{indicator.id}: the rate of the figure in {foreign}, not of the indicator in {indicator.unit}"
-            )
+            self.leave(s, n, msg("extract.foreign_rate", id=indicator.id, foreign=foreign, unit=indicator.unit))
             return
         try:
             r = role(indicator, n, connector, after, year, s.span_start, s.text[: n.start])
         except Refused as exc:
-            if "another dimension" in str(exc) and n.unit:
+            if exc.reason.code == "extract.unit_other_dimension" and n.unit:
                 self._foreign[(i, indicator.id)] = n.unit
-            self.leave(s, n, f"{indicator.id}: {exc}")
+            self.leave(s, n, msg("extract.of_indicator", id=indicator.id, reason=exc.reason))
             return
         if region is not None and region in indicator.name:
             region = None  # 中心城区新建改建城市道路: the place is part of the indicator
         if region is not None and region not in self.index.listed_regions:
-            self.leave(s, n, f"another region ({region}), not in the catalogue's regions")
+            self.leave(s, n, msg("extract.other_region", region=region))
             return
         if revision and r.field != "value":
-            self.leave(s, n, f"a revised {r.field} of {year}: only revised levels are read")
+            self.leave(s, n, msg("extract.revised_field", field=r.field, year=year))
             return
         basis = basis_of(s.text, indicator) if r.field == "growth" else None
         bound = n.bound if r.field == "value" else None
         if n.bound and r.field != "value":
-            self.leave(s, n, f"{indicator.id}: a bound ({n.raw}) on a {r.field}, not a figure")
+            self.leave(s, n, msg("extract.bound_on_field", id=indicator.id, number=n.raw, field=r.field))
             return
         found = Found(
             indicator.id, r.field, r.value, s.place, "", year, region, r.unit, r.since, basis, bound, revision
@@ -348,8 +347,13 @@ class Parser:
                 self.left.append(
                     LeftOut(
                         f"{f.value:g}",
-                        f"{f.indicator}: {f.field} given twice with different figures "
-                        f"({kept[fkey].value:g} at line {kept[fkey].place.line})",
+                        msg(
+                            "extract.given_twice_at",
+                            id=f.indicator,
+                            field=f.field,
+                            value=f"{kept[fkey].value:g}",
+                            line=kept[fkey].place.line,
+                        ),
                         f.quote,
                         f.place,
                     )
@@ -358,9 +362,7 @@ class Parser:
         for key in conflicts:
             f = kept.pop(key)
             self.left.append(
-                LeftOut(
-                    f"{f.value:g}", f"{f.indicator}: {f.field} given twice with different figures", f.quote, f.place
-                )
+                LeftOut(f"{f.value:g}", msg("extract.given_twice", id=f.indicator, field=f.field), f.quote, f.place)
             )
         self.left.sort(key=lambda x: (x.place.doc, x.place.line))
         return Extraction(self.year, [], list(kept.values()), self.left)

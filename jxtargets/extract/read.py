@@ -11,13 +11,11 @@ from ..loading.errors import LoadError, Problem
 def read_document(path: Path) -> tuple[str, list[Problem]]:
     """The document's text and any warnings; LoadError when it cannot be read."""
     if not path.is_file():
-        raise LoadError([Problem(str(path), None, None, "no such file")])
+        raise LoadError([Problem.of(str(path), None, None, "file.no_such_file")])
     if path.suffix.lower() == ".docx":
         return _docx(path), []
     if path.suffix.lower() in (".doc", ".pdf", ".xlsx", ".xls"):
-        raise LoadError(
-            [Problem(str(path), None, None, f"{path.suffix} is not read: save it as .docx or plain text (.txt)")]
-        )
+        raise LoadError([Problem.of(str(path), None, None, "extract.suffix", suffix=path.suffix)])
     data = path.read_bytes()
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -28,10 +26,8 @@ def read_document(path: Path) -> tuple[str, list[Problem]]:
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise LoadError(
-            [Problem(str(path), None, None, "neither UTF-8 nor GBK/GB18030 text; save it as UTF-8")]
-        ) from None
-    warning = Problem(str(path), None, None, "file is GBK/GB18030-encoded; read as such", warning=True)
+        raise LoadError([Problem.of(str(path), None, None, "extract.undecodable")]) from None
+    warning = Problem.of(str(path), None, None, "extract.gbk", warning=True)
     return text, [warning]
 
 
@@ -44,7 +40,7 @@ def _docx(path: Path) -> str:
     try:
         document = docx.Document(str(path))
     except (OpcError, zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise LoadError([Problem(str(path), None, None, f"not a readable .docx file ({exc})")]) from None
+        raise LoadError([Problem.of(str(path), None, None, "extract.docx_unreadable", detail=str(exc))]) from None
     blocks = [p.text for p in document.paragraphs]
     for table in document.tables:
         # As PDF converters lay tables out: a tab before each cell, a blank line between rows.

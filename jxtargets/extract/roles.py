@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 
 from ..core.model import Catalogue, Indicator
+from ..messages import Msg, msg
 from .model import Found
 from .quantities import Number
 
@@ -30,7 +31,11 @@ class Role:
 
 
 class Refused(Exception):
-    """The number cannot be read as a figure of this indicator; the message is the reason."""
+    """The number cannot be read as a figure of this indicator; `reason` is the message saying why."""
+
+    def __init__(self, reason: Msg):
+        super().__init__(reason.text("en"))
+        self.reason = reason
 
 
 def basis_of(sentence: str, indicator: Indicator) -> str:
@@ -60,16 +65,16 @@ def role(
     """The field this number fills for `indicator`, from the words between its name and it
     (`connector`), after it, and earlier in its sentence (`before`). Raises Refused with the reason."""
     if number.kind == "structure":
-        raise Refused("a structure ratio (a：b：c) is not read")
+        raise Refused(msg("extract.structure"))
     if number.approx:
-        raise Refused("an approximate figure (约, 左右, 近): give the exact reported figure")
+        raise Refused(msg("extract.approximate"))
     if _FROM.search(connector) or re.match(r"(提高|增加|下降|减少|削减|调整|上升|降低)?(到|至|为)", after):
-        raise Refused(f"the starting figure of a change (由/从…到…{_span_note(span)})")
+        raise Refused(msg("extract.starting_figure", of=_span_note(span)))
     rate = re.search(r"增速|增幅|增长率", connector)
     if rate and number.unit == "%" and "年均" not in connector:
         # 增速为 8.5%: the rate itself; 增速回落到 5% or 增速下降 2 个百分点 says how the rate moved
         if any(w in connector[rate.end() :] for w in DOWN + UP[1:]) and not _TO.search(connector):
-            raise Refused("a change in the growth rate, not the growth rate")
+            raise Refused(msg("extract.rate_change"))
         return Role("growth", number.value)
     up, down = _words(connector)
     to_level = bool(_TO.search(connector))
@@ -78,61 +83,61 @@ def role(
     unit, own = number.unit, indicator.unit
     if unit == "个百分点":
         if own not in ("%", "‰", "个百分点"):
-            raise Refused(f"percentage points for an indicator in {own} (a change of its growth rate?)")
+            raise Refused(msg("extract.points_for_unit", unit=own))
         if not (up or down):
-            raise Refused("percentage points with no 提高/下降")
+            raise Refused(msg("extract.points_no_direction"))
         sign = -1.0 if down else 1.0
         if averaged:
             if span is None:
-                raise Refused("an average change with no start year (年均 outside a 五年间/十三五时期 passage)")
+                raise Refused(msg("extract.average_change_no_start"))
             return Role("annual_change", sign * number.value, span)
         return Role("change", sign * number.value, span if cumulative and span else year - 1)
     if unit == "%" and (own != "%" or ((up or down) and not to_level)):
         if own == "%" and not averaged:
-            raise Refused(f"{'an increase' if up else 'a fall'} of a share in %: percent or percentage points?")
+            raise Refused(msg("extract.share_up_percent" if up else "extract.share_down_percent"))
         if averaged:
             if span is None:
-                raise Refused("an average growth rate with no start year (年均 outside a 五年间/十三五时期 passage)")
+                raise Refused(msg("extract.average_growth_no_start"))
             if down and indicator.direction == "down":
-                raise Refused("an average fall: not a growth rate or a cumulative reduction")
+                raise Refused(msg("extract.average_fall"))
             return Role("cagr", -number.value if down else number.value, span)
         if down and indicator.direction == "down":
             if cumulative and span is None:
-                raise Refused("a cumulative fall with no start year")
+                raise Refused(msg("extract.cumulative_fall_no_start"))
             return Role("reduction", number.value, span if cumulative else year - 1)
         if cumulative or (span is not None and not (up or down)):
-            raise Refused("a cumulative rate over several years, not the year's growth")
+            raise Refused(msg("extract.cumulative_rate"))
         if not (up or down):
-            raise Refused(f"a percentage with no 增长/下降 for an indicator in {own}")
+            raise Refused(msg("extract.percent_no_direction", unit=own))
         return Role("growth", -number.value if down else number.value)
     if unit is None:
-        raise Refused(f"no unit (the indicator is in {own})" if own else "no unit")
+        raise Refused(msg("extract.no_unit_own", unit=own) if own else msg("extract.no_unit"))
     if own is None:
-        raise Refused("the indicator has no unit (a milestone)")
+        raise Refused(msg("extract.milestone"))
     if unit != own:
         from ..loading.units import UnitError, factor
 
         try:
             factor(unit, own)
         except UnitError:
-            raise Refused(f"unit {unit} is of another dimension than {own} (never converted)") from None
+            raise Refused(msg("extract.unit_other_dimension", unit=unit, own=own)) from None
     if (up or down) and not to_level:
-        raise Refused(f"an increase or fall in {unit}, not a level")
+        raise Refused(msg("extract.change_in_unit", unit=unit))
     flow = own != "%" and "/" not in own and own not in ("分钟", "小时", "天", "年", "岁", "倍")
     if span is not None and flow and any(w in connector for w in _CUMULATIVE):
         return Role("total", number.value, span, None if unit == own else unit)  # 累计达到 388.25 亿元
     if span is not None and not to_level and flow:
         # 累计消灭垃圾河 898 公里，整治黑臭河 996 公里: a total only when the sentence says so.
         if not any(w in before for w in (*_CUMULATIVE, "先后")):
-            raise Refused(f"a figure in a passage about {span}–{year} with no 累计 or 达到: a total or the level?")
+            raise Refused(msg("extract.total_or_level", start=span, year=year))
         return Role("total", number.value, span, None if unit == own else unit)
     if cumulative and span is None and "累计" not in indicator.name and "截至" not in connector:
-        raise Refused("a cumulative figure with no start year")
+        raise Refused(msg("extract.cumulative_no_start"))
     return Role("value", number.value, None, None if unit == own else unit)
 
 
-def _span_note(span: int | None) -> str:
-    return f"; the figure of {span}" if span else ""
+def _span_note(span: int | None) -> Msg | str:
+    return msg("extract.starting_figure_of", year=span) if span else ""
 
 
 def within_bound(a: Found, b: Found, catalogue: Catalogue) -> bool:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..core.model import Catalogue, Indicator
+from ..messages import Msg, msg
 from .model import Found, LeftOut, Place
 from .names import NameIndex
 
@@ -80,7 +81,7 @@ class TableReader:
         self._serial: str | None = None
         self._growth_header: str | None = None  # a 比上年增长 column: growth on the year before
 
-    def leave(self, table: Table, row: Row, cell: str, reason: str) -> None:
+    def leave(self, table: Table, row: Row, cell: str, reason: Msg) -> None:
         self.left.append(LeftOut(cell, reason, " ".join(c for c in row.cells if c), self._place(table, row)))
 
     def _place(self, table: Table, row: Row, name: str = "") -> Place:
@@ -96,7 +97,7 @@ class TableReader:
         self._serial = None
         header, body = self._split(table)
         column = self._columns(table, header)
-        if isinstance(column, str):
+        if isinstance(column, Msg):
             for row in body:
                 for cell in row.cells:
                     if re.search(r"\d", cell) and not _years(cell):
@@ -121,7 +122,7 @@ class TableReader:
                 return table.rows[:k], table.rows[k:]
         return table.rows, []
 
-    def _columns(self, table: Table, header: list[Row]) -> tuple[int, int | None, int | None] | str:
+    def _columns(self, table: Table, header: list[Row]) -> tuple[int, int | None, int | None] | Msg:
         """(value column from the end, since column from the end, base year), or the reason
         the table cannot be read for this year."""
         heads = [c for row in header for c in row.cells]
@@ -131,14 +132,14 @@ class TableReader:
             if not at:
                 continue
             if len(at) > 1 and not done:
-                return f"in a table with several columns for {self.year} ({table.title[:20]})"
+                return msg("extract.table_columns", year=self.year, title=table.title[:20])
             k = at[-1]
             value_at = len(row.cells) - k
             since = k + 1 < len(row.cells) and ("增长" in row.cells[k + 1] or "累计" in row.cells[k + 1])
             bases = [y for c in heads for y in _years(c) if y < self.year]
             self._growth_header = row.cells[k + 1] if since and not bases else None
             return value_at, (value_at - 1 if since else None), (min(bases) if bases else None)
-        return f"in a table with no column for {self.year} ({table.title[:20]})"
+        return msg("extract.table_no_column", year=self.year, title=table.title[:20])
 
     def _resolve(self, names: list[str], group: list[str]) -> tuple[Indicator, str, str | None] | None:
         """The indicator a row names (its cell, and the unit in brackets or the group's)."""
@@ -170,7 +171,7 @@ class TableReader:
         numbers = [c for c in (value_cell, since_cell) if c and c not in _NONE]
         if hit is None:
             for c in numbers:
-                self.leave(table, row, c, "no indicator named in the row (unknown name)")
+                self.leave(table, row, c, msg("extract.row_no_indicator"))
             return
         indicator, cell, unit = hit
         start = row.cells.index(cell)
@@ -184,14 +185,14 @@ class TableReader:
             self._growth(table, row, indicator, since_cell, quote, place)
         for c in row.cells[start + 1 :]:
             if c not in _NONE and c not in (value_cell, since_cell) and _number_like(c):
-                self.leave(table, row, c, f"{indicator.id}: in a column other than {self.year}'s (base, target)")
+                self.leave(table, row, c, _of(indicator.id, msg("extract.other_column", year=self.year)))
 
     def _growth(self, table: Table, row: Row, indicator: Indicator, cell: str, quote: str, place: Place) -> None:
         from .roles import basis_of
 
         m = re.match(r"^(-?\d+(?:\.\d+)?)%?$", cell)
         if not m:
-            self.leave(table, row, cell, f"{indicator.id}: not a plain growth rate")
+            self.leave(table, row, cell, _of(indicator.id, msg("extract.not_plain_growth")))
             return
         basis = basis_of(self._growth_header or "", indicator)
         self.found.append(Found(indicator.id, "growth", float(m.group(1)), place, quote, self.year, basis=basis))
@@ -200,11 +201,11 @@ class TableReader:
         self, table: Table, row: Row, indicator: Indicator, unit: str | None, cell: str, quote: str, place: Place
     ) -> None:
         if not _PLAIN.match(cell):
-            self.leave(table, row, cell, f"{indicator.id}: not a plain figure")
+            self.leave(table, row, cell, _of(indicator.id, msg("extract.not_plain_figure")))
             return
         own = indicator.unit
         if unit is None or own is None:
-            self.leave(table, row, cell, f"{indicator.id}: no unit in the row")
+            self.leave(table, row, cell, _of(indicator.id, msg("extract.row_no_unit")))
             return
         if unit != own and not _per_name(indicator, unit):
             from ..loading.units import UnitError, factor
@@ -212,7 +213,9 @@ class TableReader:
             try:
                 factor(unit, own)
             except UnitError:
-                self.leave(table, row, cell, f"{indicator.id}: unit {unit} is of another dimension than {own}")
+                self.leave(
+                    table, row, cell, _of(indicator.id, msg("extract.table_unit_other_dimension", unit=unit, own=own))
+                )
                 return
         written = None if unit == own or _per_name(indicator, unit) else unit
         self.found.append(Found(indicator.id, "value", float(cell), place, quote, self.year, unit=written))
@@ -246,7 +249,7 @@ class TableReader:
             else:
                 field = "change"
         else:
-            self.leave(table, row, cell, f"{indicator.id}: a figure since {base} that is not read")
+            self.leave(table, row, cell, _of(indicator.id, msg("extract.since_not_read", base=base)))
             return
         self.found.append(Found(indicator.id, field, value, place, quote, self.year, since=base))
 
@@ -285,3 +288,8 @@ def read_tables(text: str, doc: str, year: int, catalogue: Catalogue, index: Nam
     for table in tables(text):
         reader.read(table)
     return reader
+
+
+def _of(indicator: str, reason: Msg) -> Msg:
+    """The reason a number of `indicator`'s row was left out."""
+    return msg("extract.of_indicator", id=indicator, reason=reason)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..messages import say
 from .model import Extraction, Found, LeftOut
 
 _ORDER = ("value", "unit", "bound", "growth", "since", "done", "source", "note")
@@ -73,11 +74,12 @@ def actuals_yaml(result: Extraction) -> str:
     return head + body
 
 
-def report_line(item: LeftOut) -> str:
-    return f"{item.place.doc}:{item.place.line}: {item.number}: {item.reason} — {item.sentence}"
+def report_line(item: LeftOut, lang: str = "zh") -> str:
+    return f"{item.place.doc}:{item.place.line}: {item.number}: {item.reason.text(lang)} — {item.sentence}"
 
 
-def report_text(result: Extraction) -> str:
-    lines = [report_line(item) for item in result.left_out]
-    lines.append(f"{len(result.figures)} figure(s) extracted, {len(result.left_out)} number(s) left out")
+def report_text(result: Extraction, lang: str = "zh") -> str:
+    """The left-out numbers, one a line with the reason in `lang`, and the counts."""
+    lines = [report_line(item, lang) for item in result.left_out]
+    lines.append(say("extract.summary", lang, figures=len(result.figures), left=len(result.left_out)))
     return "\n".join(lines) + "\n"

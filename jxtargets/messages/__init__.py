@@ -34,12 +34,13 @@ def _table() -> dict[str, tuple[str, str]]:
         from .catalogue import CATALOGUE
         from .checks import CHECKS
         from .cli import CLI
+        from .extract import EXTRACT
         from .figures import FIGURES
         from .files import FILES
         from .usage import USAGE
         from .values import VALUES
 
-        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS, USAGE]
+        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS, USAGE, EXTRACT]
         for topic in topics:
             _TABLE.update(topic)
         _TOPICS.extend(topics)

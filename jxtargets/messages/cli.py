@@ -4,6 +4,7 @@ from __future__ import annotations
 
 CLI: dict[str, tuple[str, str]] = {
     "wrote": ("已写入 {path}", "wrote {path}"),
+    "wrote_two": ("已写入 {path} 和 {other}", "wrote {path} and {other}"),
     "imported": (
         "{rows}行：{matched}个指标与指标目录匹配，{targets}个目标；{problems}处留待人工处理",
         "{rows} rows: {matched} matched to the catalogue's indicators, {targets} targets; {problems} problems left for you",
