@@ -19,9 +19,9 @@ from .conftest import run
 
 PACKAGE = Path(__file__).resolve().parent.parent / "jxtargets"
 
-# Modules whose lines are not yet given codes (the usage errors of the API, extract, plan import):
-# their plain English lines are shown as they are until they are converted.
-NOT_YET = ("planimport/",)
+# Modules whose lines are not yet given codes (none left: the API, extract and plan import were
+# the last).
+NOT_YET: tuple[str, ...] = ()
 # Loader modules being converted (this list goes as they are).
 CONVERTING = ()
 
@@ -358,3 +358,33 @@ def test_extract_problems_and_left_out_numbers_follow_the_language(tmp_path):
     ]
     assert zh_lines[-2] == say("extract.summary", "zh", figures=21, left=10)
     assert len(zh_lines) == len(en_lines) and zh_lines[-1] == f"jxtargets: 已写入 {tmp_path / 'zh.yaml'}"
+
+
+def test_a_plan_import_problem_follows_the_language(tmp_path):
+    """A table header without years: exit 2, nothing written, the file and the option named; a
+    cell the grammar cannot read: exit 1, its line and column named, left for the user; Chinese
+    by default, English with --lang en and JXTARGETS_LANG=en."""
+    table = tmp_path / "no-years-madeup.csv"  # MADE UP table
+    table.write_text(
+        "MADE UP 示例表（虚构）\n类别,序号,指标,计量单位,基期,目标,属性\n经济,1,地区生产总值,亿元,100,大幅增加,预期性\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "plan.yaml"
+    args = ("plan", "import", str(table), "--plan", "demo", "--name", "示例", "--region", "示例市", "-o", str(out))
+    zh, en, env = run(*args), run(*args, "--lang", "en"), run(*args, env={"JXTARGETS_LANG": "en"})
+    assert zh.returncode == en.returncode == env.returncode == 2 and not out.exists()
+    where = f"jxtargets: {table}: --years: "
+    assert zh.stderr == where + say("import.no_years", "zh") + "\n"
+    assert en.stderr == env.stderr == where + "the header gives no baseline and target year: give --years 2025:2030\n"
+    assert "--years 2025:2030" in zh.stderr and "the header" not in zh.stderr
+
+    args = (*args, "--years", "2025:2030")
+    zh, en = run(*args), run(*args, "--lang", "en")
+    assert zh.returncode == en.returncode == 1 and out.exists()
+    where = f"jxtargets: {table}:3: 目标: "
+    cell = msg("import.cannot_read_grammar", clause="'大幅增加'")
+    assert zh.stderr.splitlines()[0] == where + say("import.left_for_you", "zh", reason=cell)
+    assert (
+        en.stderr.splitlines()[0] == where + "cannot read '大幅增加' (README: the cell grammar); left for you to enter"
+    )
+    assert "'大幅增加'" in zh.stderr and "left for you" not in zh.stderr

@@ -15,7 +15,8 @@ def test_a_header_without_years_needs_the_years_option(tmp_path):
     table = tmp_path / "no-years-madeup.csv"
     table.write_text(NO_YEARS, encoding="utf-8")
     out = tmp_path / "plan.yaml"
-    proc = run("plan", "import", str(table), "--plan", "demo", "--name", "示例", "--region", "示例市", "-o", str(out))
+    args = ("plan", "import", str(table), "--plan", "demo", "--name", "示例", "--region", "示例市", "-o", str(out))
+    proc = run(*args, "--lang", "en")
     assert proc.returncode == 2 and not out.exists()
     assert proc.stderr.strip().endswith(
         "--years: the header gives no baseline and target year: give --years 2025:2030"
@@ -34,10 +35,13 @@ def test_years_option_and_a_bad_plan_id(tmp_path):
     text = out.read_text(encoding="utf-8")
     assert "baseline_year: 2025\n    target_year: 2030\n" in text
     assert 'op: ">="\n      value: 120\n      baseline: 100\n' in text
-    bad = run("plan", "import", str(table), "--plan", "Demo-1", "--name", "x", "-o", str(out))
+    bad = run("plan", "import", str(table), "--plan", "Demo-1", "--name", "x", "-o", str(out), "--lang", "en")
     assert bad.returncode == 2
     assert bad.stderr.strip() == "jxtargets: --plan: a plan id must be snake_case (a-z, 0-9, _), not 'Demo-1'"
-    years = run("plan", "import", str(table), "--plan", "demo", "--name", "x", "--years", "2030:2025", "-o", str(out))
+    years = run(
+        "plan", "import", str(table), "--plan", "demo", "--name", "x", "--years", "2030:2025", "-o", str(out),
+        "--lang", "en",
+    )  # fmt: skip
     assert years.returncode == 2 and "the target year must follow the baseline year" in years.stderr
 
 

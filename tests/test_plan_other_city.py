@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+from jxtargets.messages import msg, say
+
 from .conftest import ROOT, run
 
 TESTDATA = ROOT / "tests" / "data"
@@ -33,8 +35,10 @@ def test_a_made_up_city_imported_checked_and_reported_without_jiaxing(tmp_path):
     assert proc.returncode == 1
     [line] = proc.stderr.splitlines()
     assert line.startswith("jxtargets: ") and TABLE.name in line
-    assert line.endswith(
-        f"{TABLE.name}:8: 2025年: cannot read '大幅增加' (README: the cell grammar); left for you to enter"
+    cell = msg("import.cannot_read_grammar", clause="'大幅增加'")
+    assert line.endswith(f"{TABLE.name}:8: 2025年: " + say("import.left_for_you", "zh", reason=cell))
+    assert say("import.left_for_you", "en", reason=cell) == (
+        "cannot read '大幅增加' (README: the cell grammar); left for you to enter"
     )
     text = plan.read_text(encoding="utf-8")
     outputs.append(text)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..core.model import Catalogue, Indicator
 from ..loading.errors import Problem
+from ..messages import Msg, msg
 from .columns import Columns, columns_of, split_unit
 from .grammar import LEVEL, RATE, CellError, CellTarget, RowContext, base_name, clean, name_kind, read_cell
 from .table import Table
@@ -118,9 +119,7 @@ class Importer:
                 group = cells.pop(cols.name)
         if len(cells) > width:
             self.problems.append(
-                Problem(
-                    self.table.file, line, None, f"{len(cells)} cells, the header has {width} columns: row left out"
-                )
+                Problem.of(self.table.file, line, None, "import.row_too_wide", cells=len(cells), width=width)
             )
             return None
         cells += [""] * (width - len(cells))
@@ -188,13 +187,17 @@ class Importer:
         row.indicator_unit = unit if name_kind(grammar_name, unit) == "level" else None
         if not matched and row.indicator_unit is None:
             self.problems.append(
-                Problem(
+                Problem.of(
                     self.table.file,
                     line,
                     None,
-                    f"new indicator {row.indicator} ({row.indicator_name}): the table gives the unit of its "
-                    f"{'growth' if name_kind(grammar_name, unit) == 'growth' else 'reduction'} ({unit}), "
-                    "not its own: unit left for you to enter",
+                    "import.new_indicator_unit",
+                    id=row.indicator,
+                    name=row.indicator_name,
+                    what=msg(
+                        "import.what_growth" if name_kind(grammar_name, unit) == "growth" else "import.what_reduction"
+                    ),
+                    unit=unit,
                 )
             )
         baseline = self._number(cells["baseline"], line, cols, "baseline")
@@ -202,14 +205,16 @@ class Importer:
         if cols.attribute is not None and clean(cells["attribute"]):
             attribute = ATTRIBUTE_WORDS.get(clean(cells["attribute"]))
             if attribute is None:
-                self._cell_problem(line, cols, "attribute", f"{cells['attribute'].strip()!r} is not 预期性 or 约束性")
+                self._cell_problem(
+                    line, cols, "attribute", msg("import.not_attribute", value=repr(cells["attribute"].strip()))
+                )
         has_level = clean(cells["level"]) not in ("", "-", "—", "–", "－")
         for key, column in (("level", LEVEL), ("rate", RATE)):
             ctx = RowContext(column, grammar_name, unit, direction, has_level and column == RATE)
             try:
                 found = read_cell(cells[key], ctx)
             except CellError as exc:
-                self._cell_problem(line, cols, key, str(exc))
+                self._cell_problem(line, cols, key, exc.reason)
                 continue
             for t in found:
                 row.targets.append(self._target(t, baseline, attribute, row))
@@ -244,7 +249,7 @@ class Importer:
         try:
             found = read_cell(cells["actual_rate"], RowContext(RATE, name, unit, direction, has_level))
         except CellError as exc:
-            self._cell_problem(line, cols, "actual_rate", str(exc))
+            self._cell_problem(line, cols, "actual_rate", exc.reason)
             found = []
         for t in found:
             kind = t.measure if t.kind == "external" else t.kind
@@ -261,14 +266,14 @@ class Importer:
         try:
             return float(cell)
         except ValueError:
-            self._cell_problem(line, cols, key, f"{text.strip()!r} is not a plain number")
+            self._cell_problem(line, cols, key, msg("import.not_a_number", value=repr(text.strip())))
             return None
 
-    def _cell_problem(self, line: int, cols: Columns, key: str, message: str) -> None:
+    def _cell_problem(self, line: int, cols: Columns, key: str, reason: Msg) -> None:
         """A cell that cannot be read: its line and column, and it is left out."""
         index = getattr(cols, key)
         column = cols.labels[index] if index is not None and index < len(cols.labels) else key
-        self.problems.append(Problem(self.table.file, line, column, f"{message}; left for you to enter"))
+        self.problems.append(Problem.of(self.table.file, line, column, "import.left_for_you", reason=reason))
 
     def _match(self, name: str, group: str, unit, number: str, sub: int) -> tuple[Indicator | None, bool]:
         # A sub-row's name with each tail of its group's (化学需氧量 + 排放总量 under 主要污染物排放总量减少).
@@ -309,7 +314,7 @@ class Importer:
                 found = next((names[w] for w in wanted if w in names), None)
                 if found is None:
                     self.problems.append(
-                        Problem(self.table.file, row.line, None, f"relative to {t['of']!r}: no indicator of that name")
+                        Problem.of(self.table.file, row.line, None, "import.relative_unknown", name=repr(t["of"]))
                     )
                     row.targets.remove(t)
                 else:

@@ -80,15 +80,18 @@ def columns_of(table: Table, years: tuple[int, int] | None) -> tuple[Columns, li
                 cols.baseline = i
             if year == years[1] and cols.level is None:
                 cols.level = i
-    missing = [what for what, i in (("指标", cols.name),) if i is None]
-    if cols.level is None and cols.rate is None:
-        missing.append("a target column (a year such as 2025年, or 规划目标)")
-    if missing:
-        problems.append(Problem(table.file, None, None, f"no {' or '.join(missing)} column in the header"))
-    elif cols.baseline_year is None or cols.target_year is None:
-        problems.append(
-            Problem(table.file, None, "--years", "the header gives no baseline and target year: give --years 2025:2030")
+    no_name, no_target = cols.name is None, cols.level is None and cols.rate is None
+    if no_name or no_target:
+        code = (
+            "import.no_columns"
+            if no_name and no_target
+            else "import.no_name_column"
+            if no_name
+            else "import.no_target_column"
         )
+        problems.append(Problem.of(table.file, None, None, code))
+    elif cols.baseline_year is None or cols.target_year is None:
+        problems.append(Problem.of(table.file, None, "--years", "import.no_years"))
     return cols, problems
 
 

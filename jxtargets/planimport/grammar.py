@@ -15,6 +15,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..messages import Msg, msg
+
 LEVEL, RATE = "level", "rate"  # the two kinds of target column
 
 DASHES = {"", "-", "—", "–", "－", "--", "——", "/", "无", "…"}
@@ -24,7 +26,11 @@ _MAGNITUDE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 class CellError(ValueError):
-    """A cell the grammar cannot read; the message says why."""
+    """A cell the grammar cannot read; `reason` is the message saying why."""
+
+    def __init__(self, reason: Msg):
+        super().__init__(reason.text("en"))
+        self.reason = reason
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +107,12 @@ def read_cell(text: str, row: RowContext) -> list[CellTarget]:
     parts = cell.split("/")
     if len(parts) > 1:
         if not province:
-            raise CellError(f"two figures {text.strip()!r} and no （省下达）: which one is the target?")
+            raise CellError(msg("import.two_figures", text=repr(text.strip())))
         return [t for part in parts for t in _external(_figure(part, row))]
     relative = _relative(cell)
     if relative is not None:
         if province:
-            raise CellError("a relative target marked 省下达: give the province's figure")
+            raise CellError(msg("import.relative_province"))
         return [relative]
     target = _figure(cell, row)
     return _external(target) if province else [target]
@@ -163,7 +169,7 @@ def _figure(cell: str, row: RowContext) -> CellTarget:
     required = [t for s, t in found if not s]
     stretches = [t for s, t in found if s]
     if len(required) > 1 or len(stretches) > 1:
-        raise CellError(f"{len(found)} figures in one cell {cell!r}: give one target per cell")
+        raise CellError(msg("import.figures_in_cell", count=len(found), cell=repr(cell)))
     if not required:
         # 力争 alone: a stretch with no requirement.
         t = stretches[0]
@@ -174,9 +180,9 @@ def _figure(cell: str, row: RowContext) -> CellTarget:
     if stretches:
         extra = stretches[0]
         if extra.kind != target.kind:
-            raise CellError(f"the 力争 figure of {cell!r} is another kind of target ({extra.kind}, not {target.kind})")
+            raise CellError(msg("import.stretch_kind", cell=repr(cell), extra=extra.kind, kind=target.kind))
         if extra.unit != target.unit:
-            raise CellError(f"the 力争 figure of {cell!r} is in another unit ({extra.unit} vs {target.unit})")
+            raise CellError(msg("import.stretch_unit", cell=repr(cell), extra=extra.unit, unit=target.unit))
         value = extra.factor if target.kind == "multiple" else _one(extra.value, cell)
         target = CellTarget(target.kind, target.op, target.value, value, target.factor, unit=target.unit)
     return target
@@ -184,23 +190,23 @@ def _figure(cell: str, row: RowContext) -> CellTarget:
 
 def _one(value, cell: str) -> float:
     if isinstance(value, tuple) or value is None:
-        raise CellError(f"a 力争 range in {cell!r}: give one figure")
+        raise CellError(msg("import.stretch_range", cell=repr(cell)))
     return value
 
 
 def _clause(clause: str, row: RowContext) -> CellTarget:
     m = _CLAUSE.match(clause)
     if m is None:
-        raise CellError(f"cannot read {clause!r} (README: the cell grammar)")
+        raise CellError(msg("import.cannot_read_grammar", clause=repr(clause)))
     if bool(m["open"]) != bool(m["close"]):
-        raise CellError(f"unbalanced brackets in {clause!r}")
+        raise CellError(msg("import.brackets", clause=repr(clause)))
     pre, verb, post = m["pre"] or "", m["verb"] or "", m["post"] or ""
     unit, scale = _unit(m["unit"] or "", row.unit, clause)
     value: float | tuple[float, float] = float(m["num"]) * scale
     if m["num2"]:
         value = (float(m["num"]) * scale, float(m["num2"]) * scale)
         if value[0] > value[1]:
-            raise CellError(f"a range must be low-high: {clause!r}")
+            raise CellError(msg("import.range_order", clause=repr(clause)))
     percent = unit in ("%",) or (unit is None and row.unit == "%")
     points = unit == "个百分点"
     cumulative = bool(m["open"]) or verb.startswith("累计")
@@ -216,11 +222,11 @@ def _clause(clause: str, row: RowContext) -> CellTarget:
     ):
         # A fall in a share, in percentage points: change <= -x.
         if isinstance(value, tuple):
-            raise CellError(f"a range of falls in {clause!r}: give one figure")
+            raise CellError(msg("import.range_of_falls", clause=repr(clause)))
         value, op = -value, {None: "<=", ">=": "<=", "<=": ">=", "~": "~"}[op]
     if kind == "cagr" and verb in ("年均下降", "年均降低", "年均减少"):
         if isinstance(value, tuple):
-            raise CellError(f"a range of falls in {clause!r}: give one figure")
+            raise CellError(msg("import.range_of_falls", clause=repr(clause)))
         value, op = -value, {None: "<=", ">=": "<=", "<=": ">=", "~": "~"}[op]
     if op is None:
         op = _default_op(kind, row)
@@ -236,14 +242,14 @@ def _kind(verb: str, cumulative: bool, percent: bool, points: bool, row: RowCont
         return "annual_change" if points else "cagr"
     if verb in ("年均下降", "年均降低", "年均减少"):
         if points:
-            raise CellError("年均下降…个百分点: a yearly fall in points has no kind; write the level")
+            raise CellError(msg("import.yearly_fall_points"))
         return "cagr"
     if verb in ("增长", "提高"):
         return "change" if points or (cumulative and not percent) or not percent else "cagr"
     if verb in ("下降", "降低", "减少", "累计下降", "累计降低", "累计减少"):
         return "change" if points or share else "reduction"
     if verb in ("累计增长",):
-        raise CellError("累计增长…%: a cumulative growth rate has no kind; write the level or the yearly rate")
+        raise CellError(msg("import.cumulative_growth"))
     if cumulative:
         if named == "reduction":
             return "change" if share else "reduction"
@@ -257,7 +263,7 @@ def _kind(verb: str, cumulative: bool, percent: bool, points: bool, row: RowCont
     if named == "reduction":
         return "change" if share else "reduction"
     if row.column == RATE:
-        raise CellError("a growth column figure without % or [ ]: a rate or a cumulative change?")
+        raise CellError(msg("import.growth_no_percent"))
     return "level"
 
 
@@ -288,12 +294,12 @@ def _unit(written: str, row_unit: str | None, clause: str) -> tuple[str | None, 
     if written in ("%", "个百分点", "百分点"):
         return ("个百分点" if written != "%" else "%"), 1.0
     if re.search(r"[<>=≥≤()]", written):
-        raise CellError(f"cannot read {clause!r}")
+        raise CellError(msg("import.cannot_read", clause=repr(clause)))
     mag, base = _magnitude(written)
     row_mag, row_base = _magnitude(row_unit or "")
     if base in ("", row_base) and (mag != 1.0 or row_mag != 1.0):
         if row_unit is None:
-            raise CellError(f"{written} in {clause!r} and no unit for the row")
+            raise CellError(msg("import.no_row_unit", written=written, clause=repr(clause)))
         return None, mag / row_mag
     return written, 1.0
 

@@ -31,11 +31,9 @@ def parse_years(text: str | None) -> tuple[int, int] | None:
     try:
         start, end = (int(p) for p in parts)
     except ValueError:
-        raise LoadError(
-            [Problem("--years", None, None, f"expected BASELINE:TARGET such as 2025:2030, got {text!r}")]
-        ) from None
+        raise LoadError([Problem.of("--years", None, None, "import.years_syntax", text=repr(text))]) from None
     if not (1900 <= start < end <= 2200):
-        raise LoadError([Problem("--years", None, None, f"the target year must follow the baseline year: {text!r}")])
+        raise LoadError([Problem.of("--years", None, None, "import.years_order", text=repr(text))])
     return start, end
 
 
@@ -53,7 +51,7 @@ def import_plan(
     import re
 
     if not re.fullmatch(r"[a-z][a-z0-9_]*", plan):
-        raise LoadError([Problem("--plan", None, None, f"a plan id must be snake_case (a-z, 0-9, _), not {plan!r}")])
+        raise LoadError([Problem.of("--plan", None, None, "import.plan_id", plan=repr(plan))])
     read = read_table(table, which)
     doc = doc or table.name
     home = catalogue.region if catalogue else None

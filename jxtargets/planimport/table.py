@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..loading.errors import LoadError, Problem
 from ..loading.files import decode, display_name, read_bytes
+from ..messages import msg
 from .grammar import clean
 
 
@@ -62,14 +63,14 @@ def read_table(path: Path, which: str | None = None) -> Table:
         want = clean(which)
         found = [t for t in tables if clean(t.title).startswith(want) or clean(t.label) == want]
         if not found:
-            titles = "; ".join(t.title for t in tables) or "none"
-            raise LoadError([Problem(name, None, "--table", f"no table {which!r} (tables: {titles})")])
+            titles = "; ".join(t.title for t in tables) or msg("word.none")
+            raise LoadError(
+                [Problem.of(name, None, "--table", "import.no_such_table", which=repr(which), titles=titles)]
+            )
         return found[0]
     if len(tables) != 1:
-        titles = "; ".join(t.title for t in tables) or "none"
-        raise LoadError(
-            [Problem(name, None, None, f"{len(tables)} indicator tables ({titles}): choose one with --table")]
-        )
+        titles = "; ".join(t.title for t in tables) or msg("word.none")
+        raise LoadError([Problem.of(name, None, None, "import.several_tables", count=len(tables), titles=titles)])
     return tables[0]
 
 
@@ -152,7 +153,7 @@ def _grid_table(rows: list[Row], name: str, title: str) -> Table:
         title, rows = next(c for c in first if c), rows[1:]
     end = _header_end(rows)
     if end is None:
-        raise LoadError([Problem(name, None, None, "no indicator table: no header row with 序号 or 指标")])
+        raise LoadError([Problem.of(name, None, None, "import.no_table")])
     return Table(title, [r.cells for r in rows[:end]], rows[end:], notes, True, name)
 
 
@@ -171,7 +172,7 @@ def _xlsx_rows(path: Path) -> list[Row]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - any reader failure is a bad file, named
-        raise LoadError([Problem(name, None, None, f"cannot read the workbook: {exc}")]) from None
+        raise LoadError([Problem.of(name, None, None, "import.workbook_unreadable", detail=str(exc))]) from None
     try:
         sheet = book.worksheets[0]
         return [
