@@ -250,8 +250,10 @@ def template(
     ] = None,
     catalogue: CatalogueOpt = None,
     extend: ExtendOpt = None,
+    lang: LangOpt = Lang.zh,
 ) -> None:
-    """A blank actuals form for a year, listing every indicator the plans need."""
+    """A blank actuals form for a year, listing every indicator the plans need (its problems in
+    the language of --lang; the form's keys are the loader's)."""
     from . import api
 
     chosen = format_for(None, output, default=Format.yaml)
@@ -261,7 +263,7 @@ def template(
         fail([msg("usage.form_suffix", output=output)])
     loaded = load([actuals] if actuals else None, catalogue, extend)
     form = api.template(loaded.catalogue, loaded.actuals, year, split(plan))
-    emit(form, chosen, Lang.zh, output, loaded.read)
+    emit(form, chosen, lang, output, loaded.read)
 
 
 @app.command()

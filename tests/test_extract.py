@@ -205,7 +205,7 @@ def test_cli_never_overwrites_without_force_nor_writes_its_input(tmp_path):
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines()[-1] == f"jxtargets: {out}: exists; use --force to overwrite it"
     assert out.read_text(encoding="utf-8") == "keep me\n"
-    proc = run("extract", str(BULLETIN), "--year", "2021", "-o", str(out), "--force")
+    proc = run("extract", str(BULLETIN), "--year", "2021", "-o", str(out), "--force", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert out.read_text(encoding="utf-8").startswith("# Figures for 2021 extracted by `jxtargets extract`")
     copy = tmp_path / "bulletin.txt"

@@ -317,6 +317,7 @@ def test_a_usage_error_in_chinese_by_default_and_in_english_on_request(args, cod
 def test_a_form_with_nothing_to_fill_in_follows_the_language():
     zh = run("template", "2040", "--plan", "fyp13")
     en = run("template", "2040", "--plan", "fyp13", env={"JXTARGETS_LANG": "en"})
+    assert run("template", "2040", "--plan", "fyp13", "--lang", "en").stderr == en.stderr
     assert zh.returncode == en.returncode == 2
     assert zh.stderr == "jxtargets: " + say("template.no_plan_in", "zh", plans="fyp13", year=2040) + "\n"
     assert en.stderr == "jxtargets: no plan in fyp13 runs in 2040: nothing to fill in\n"

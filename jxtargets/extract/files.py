@@ -50,6 +50,6 @@ def save(
             raise LoadError([Problem.of(str(target), None, None, "extract.exists")])
     if report is not None and report.resolve() == output.resolve():
         raise LoadError([Problem.of(str(report), None, None, "extract.report_is_output")])
-    write_atomic(output, actuals_yaml(result))
+    write_atomic(output, actuals_yaml(result, lang))
     if report is not None:
         write_atomic(report, report_text(result, lang))

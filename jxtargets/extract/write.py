@@ -12,7 +12,7 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else value
 
 
-def _entry(figures: list[Found]) -> dict:
+def _entry(figures: list[Found], lang: str) -> dict:
     """One indicator's figures from one release, merged into one mapping."""
     entry: dict = {}
     quotes: list[Found] = []
@@ -35,7 +35,14 @@ def _entry(figures: list[Found]) -> dict:
     entry["source"] = {"doc": main.place.doc, "where": main.place.where, "quote": main.quote}
     if len(quotes) > 1:
         entry["note"] = "; ".join(
-            f"{'/'.join(_fields(figures, q.quote))} from {q.place.where} (line {q.place.line}): {q.quote}"
+            say(
+                "extract.note_from",
+                lang,
+                fields="/".join(_fields(figures, q.quote)),
+                where=q.place.where,
+                line=q.place.line,
+                quote=q.quote,
+            )
             for q in quotes[1:]
         )
     return {k: entry[k] for k in _ORDER if k in entry}
@@ -45,14 +52,14 @@ def _fields(figures: list[Found], quote: str) -> list[str]:
     return [f.field if f.since is None else f"since {f.since} {f.field}" for f in figures if f.quote == quote]
 
 
-def actuals_tree(result: Extraction) -> dict:
+def actuals_tree(result: Extraction, lang: str = "zh") -> dict:
     """The actuals mapping: values (the city), regions, revisions."""
     groups: dict[tuple, list[Found]] = {}
     for f in result.figures:
         groups.setdefault((f.revision, f.year, f.region, f.indicator), []).append(f)
     tree: dict = {"year": result.year, "source": "; ".join(result.docs) + " (jxtargets extract)", "values": {}}
     for (revision, year, region, indicator), figures in groups.items():
-        entry = _entry(figures)
+        entry = _entry(figures, lang)
         if revision:
             tree.setdefault("revisions", {}).setdefault(year, {})[indicator] = entry
         elif region is None:
@@ -62,15 +69,19 @@ def actuals_tree(result: Extraction) -> dict:
     return tree
 
 
-def actuals_yaml(result: Extraction) -> str:
+def actuals_yaml(result: Extraction, lang: str = "zh") -> str:
+    """The actuals file, its head comments and notes in `lang`."""
     import yaml
 
-    head = (
-        f"# Figures for {result.year} extracted by `jxtargets extract` from {', '.join(result.docs)}.\n"
-        f"# Every figure quotes its sentence; {len(result.left_out)} number(s) were left out (see the report).\n"
-        "# Review before use: `jxtargets validate FILE --seeds DIR` finds each quote in its document.\n"
+    head = "".join(
+        f"# {say(code, lang, **params)}\n"
+        for code, params in (
+            ("extract.head_figures", {"year": result.year, "docs": ", ".join(result.docs)}),
+            ("extract.head_quotes", {"left": len(result.left_out)}),
+            ("extract.head_review", {}),
+        )
     )
-    body = yaml.safe_dump(actuals_tree(result), allow_unicode=True, sort_keys=False, width=100000)
+    body = yaml.safe_dump(actuals_tree(result, lang), allow_unicode=True, sort_keys=False, width=100000)
     return head + body
 
 

@@ -20,6 +20,23 @@ EXTRACT: dict[str, tuple[str, str]] = {
         "提取{figures}个数据，{left}个数字未采用",
         "{figures} figure(s) extracted, {left} number(s) left out",
     ),
+    # The head comments of the actuals file written, and the note on a figure quoted twice
+    "extract.head_figures": (
+        "由 `jxtargets extract` 从{docs}中提取的{year}年数据。",
+        "Figures for {year} extracted by `jxtargets extract` from {docs}.",
+    ),
+    "extract.head_quotes": (
+        "每个数据都引用其所在的句子；另有{left}个数字未采用（见报告）。",
+        "Every figure quotes its sentence; {left} number(s) were left out (see the report).",
+    ),
+    "extract.head_review": (
+        "使用前请核对：`jxtargets validate 文件 --seeds 文件夹` 会在原始文件中逐条查找引文。",
+        "Review before use: `jxtargets validate FILE --seeds DIR` finds each quote in its document.",
+    ),
+    "extract.note_from": (
+        "{fields} 取自 {where}（第{line}行）：{quote}",
+        "{fields} from {where} (line {line}): {quote}",
+    ),
     # Why a number was left out. {id} is an indicator id, {heading} a section heading as printed.
     "extract.of_indicator": ("{id}：{reason}", "{id}: {reason}"),
     "extract.target_words": (
