@@ -104,17 +104,19 @@ def import_plan(
     years: str | tuple[int, int] | None = None,
     doc: str | None = None,
     which: str | None = None,
+    lang: str = "zh",
 ) -> PlanImport:
     """`jxtargets plan import`: a plan's main-indicator table (.xlsx, .csv or the text layout of
     表1/表2) as catalogue YAML, its 完成情况 columns as actuals YAML, and the cells left for the
     user (a `PlanImport`). Rows are matched to `catalogue` (default: the one in use) by name
-    or alias; with a `region` that catalogue does not know, the YAML stands alone (another city)."""
+    or alias; with a `region` that catalogue does not know, the YAML stands alone (another city).
+    The YAML's review comments are in `lang`."""
     from .planimport.run import import_plan as _import_plan
     from .planimport.run import parse_years
 
     span = parse_years(years) if isinstance(years, str) or years is None else years
     catalogue = catalogue if catalogue is not None else open_catalogue()
-    return _import_plan(Path(table), plan, name, catalogue, region, span, doc, which)
+    return _import_plan(Path(table), plan, name, catalogue, region, span, doc, which, lang=lang)
 
 
 def save_plan_import(

@@ -326,7 +326,7 @@ def plan_import(
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
     warn(warnings)
-    result = api.import_plan(table, plan, name, cat, region, years, doc, which)
+    result = api.import_plan(table, plan, name, cat, region, years, doc, which, lang=lang.value)
     notes = api.save_plan_import(result, table, output, actuals, cat.files)
     warn(result.problems)
     warn(notes)

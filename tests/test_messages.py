@@ -380,8 +380,11 @@ def test_a_plan_import_problem_follows_the_language(tmp_path):
     assert "--years 2025:2030" in zh.stderr and "the header" not in zh.stderr
 
     args = (*args, "--years", "2025:2030")
-    zh, en = run(*args), run(*args, "--lang", "en")
-    assert zh.returncode == en.returncode == 1 and out.exists()
+    zh = run(*args)
+    written_zh = out.read_text(encoding="utf-8")
+    en = run(*args, "--lang", "en")
+    written_en = out.read_text(encoding="utf-8")
+    assert zh.returncode == en.returncode == 1
     where = f"jxtargets: {table}:3: 目标: "
     cell = msg("import.cannot_read_grammar", clause="'大幅增加'")
     assert zh.stderr.splitlines()[0] == where + say("import.left_for_you", "zh", reason=cell)
@@ -389,3 +392,11 @@ def test_a_plan_import_problem_follows_the_language(tmp_path):
         en.stderr.splitlines()[0] == where + "cannot read '大幅增加' (README: the cell grammar); left for you to enter"
     )
     assert "'大幅增加'" in zh.stderr and "left for you" not in zh.stderr
+    # the file written says the same at its top, in the same language
+    head = say("import.head_imported", "zh", command="jxtargets plan import")
+    left = zh.stderr.splitlines()[0].removeprefix("jxtargets: ")
+    assert written_zh.startswith(f"# {head}\n") and f"# {say('import.left_mark', 'zh')}: {left}\n" in written_zh
+    left = en.stderr.splitlines()[0].removeprefix("jxtargets: ")
+    assert (
+        written_en.startswith("# Imported by `jxtargets plan import`\n") and f"# LEFT FOR YOU: {left}\n" in written_en
+    )

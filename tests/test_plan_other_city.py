@@ -42,7 +42,7 @@ def test_a_made_up_city_imported_checked_and_reported_without_jiaxing(tmp_path):
     )
     text = plan.read_text(encoding="utf-8")
     outputs.append(text)
-    assert 'region: "示例市"' in text and "# LEFT FOR YOU:" in text
+    assert 'region: "示例市"' in text and f"# {say('import.left_mark', 'zh')}: " in text
 
     common = ["--catalogue", str(plan)]
     checked = run("check", str(ACTUALS), *common, "--format", "json")

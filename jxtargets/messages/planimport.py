@@ -37,6 +37,28 @@ PLANIMPORT: dict[str, tuple[str, str]] = {
         "表头中没有基期年和目标年：请用 --years 给出，如 --years 2025:2030",
         "the header gives no baseline and target year: give --years 2025:2030",
     ),
+    # The comments of the YAML written (planimport/emit.py)
+    "import.head_imported": ("由 `{command}` 导入", "Imported by `{command}`"),
+    "import.head_review": (
+        "来自{file}（{title}）。使用前请逐条对照原表核对目标（README：Adding a plan）。新指标须补上 name_en，"
+        "并核对 direction（据措辞判断）和 category（据类别）。",
+        "from {file} ({title}). Review every target against the table\n# before use: README, Adding a plan. "
+        "New indicators need name_en, and their direction (from\n# the wording) and category (from 类别) checked.",
+    ),
+    "import.left_mark": ("留待人工处理", "LEFT FOR YOU"),
+    "import.matched_by_name": ("按名称匹配：{name}", "matched by name: {name}"),
+    "import.new_indicator": ("新指标", "new indicator"),
+    "import.give_name_en": ("请填写英文名称", "give the English name"),
+    "import.give_unit": (
+        "unit：表中只给出变化量的单位（{unit}）；请填写指标本身的单位",
+        "unit: the table gives only the unit of the change ({unit}); give the indicator's own unit",
+    ),
+    "import.direction_check": ("据措辞判断：请核对", "from the wording: check"),
+    "import.head_results": (
+        "由 `{command}` 从{file}（{label}）的完成情况各列导入。",
+        "Imported by `{command}` from the 完成情况 columns of {file} ({label}).",
+    ),
+    "import.another_figure": ("{where}：{id}的另一个数据，未采用", "{where}: another figure for {id}, left out"),
     # A row or cell left for the user (planimport/build.py)
     "import.row_too_wide": (
         "有{cells}个单元格，但表头只有{width}列：该行未导入",

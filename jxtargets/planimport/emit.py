@@ -8,6 +8,7 @@ import json
 import re
 
 from ..core.model import Catalogue
+from ..messages import say
 from .build import Imported, ImportedRow
 
 TARGET_KEYS = ("plan", "kind", "op", "value", "stretch", "factor", "of", "measure", "unit", "baseline")
@@ -50,16 +51,16 @@ def catalogue_yaml(
     standalone: bool,
     doc: str,
     command: str,
+    lang: str = "zh",
 ) -> str:
+    """The catalogue YAML, its review comments in `lang`."""
     cols = imported.columns
     out = [
-        f"# Imported by `{command}`",
-        f"# from {comment(imported.table.file)} ({comment(imported.table.title)}). Review every target against the table",
-        "# before use: README, Adding a plan. New indicators need name_en, and their direction (from",
-        "# the wording) and category (from 类别) checked.",
+        f"# {say('import.head_imported', lang, command=command)}",
+        "# " + say("import.head_review", lang, file=comment(imported.table.file), title=comment(imported.table.title)),
     ]
     for p in imported.problems:
-        out.append(f"# LEFT FOR YOU: {comment(p)}")
+        out.append(f"# {say('import.left_mark', lang)}: {comment(p.text(lang))}")
     if standalone:
         out += ["schema: 1", f"region: {scalar(region)}"]
     out += [
@@ -81,9 +82,10 @@ def catalogue_yaml(
         define = standalone or not row.matched
         if not targets and not define:
             continue
-        out.append(f"  {iid}:" + ("" if define else f"  # matched by name: {comment(row.name)}"))
+        matched = say("import.matched_by_name", lang, name=comment(row.name))
+        out.append(f"  {iid}:" + ("" if define else f"  # {matched}"))
         if define:
-            out += _definition(row, catalogue)
+            out += _definition(row, catalogue, lang)
         if targets:
             out.append("    targets:")
             for t in targets:
@@ -91,7 +93,7 @@ def catalogue_yaml(
     return "\n".join(out) + "\n"
 
 
-def _definition(row: ImportedRow, catalogue: Catalogue | None) -> list[str]:
+def _definition(row: ImportedRow, catalogue: Catalogue | None, lang: str) -> list[str]:
     known = catalogue.indicators.get(row.indicator) if catalogue and row.matched else None
     if known is not None:  # a stand-alone file: the matched definition, copied
         lines = [
@@ -102,17 +104,15 @@ def _definition(row: ImportedRow, catalogue: Catalogue | None) -> list[str]:
             lines.append(f"    unit: {scalar(known.unit)}")
         return lines + [f"    direction: {known.direction}", f"    category: {scalar(known.category)}"]
     lines = [
-        f"    name: {scalar(row.indicator_name)}  # new indicator",
-        f"    name_en: {scalar(row.indicator)}  # give the English name",
+        f"    name: {scalar(row.indicator_name)}  # {say('import.new_indicator', lang)}",
+        f"    name_en: {scalar(row.indicator)}  # {say('import.give_name_en', lang)}",
     ]
     if row.indicator_unit:
         lines.append(f"    unit: {scalar(row.indicator_unit)}")
     else:
-        lines.append(
-            f"    # unit: the table gives only the unit of the change ({comment(row.unit)}); give the indicator's own unit"
-        )
+        lines.append(f"    # {say('import.give_unit', lang, unit=comment(row.unit))}")
     return lines + [
-        f"    direction: {row.direction}  # from the wording: check",
+        f"    direction: {row.direction}  # {say('import.direction_check', lang)}",
         f"    category: {scalar(row.category or 'other')}",
     ]
 
@@ -128,14 +128,15 @@ def _target(t: dict, region: str | None) -> list[str]:
     return lines
 
 
-def actuals_yaml(imported: Imported, doc: str, command: str) -> str | None:
+def actuals_yaml(imported: Imported, doc: str, command: str, lang: str = "zh") -> str | None:
     rows = [r for r in imported.rows if r.actual]
     if not rows:
         return None
     year = imported.columns.target_year
     label = imported.table.label or imported.table.title
     out = [
-        f"# Imported by `{command}` from the 完成情况 columns of {comment(imported.table.file)} ({comment(label)}).",
+        "# "
+        + say("import.head_results", lang, command=command, file=comment(imported.table.file), label=comment(label)),
         f"year: {year}",
         f"source: {scalar(' '.join(w for w in (doc, imported.table.label, '完成情况') if w))}",
         "values:",
@@ -143,7 +144,7 @@ def actuals_yaml(imported: Imported, doc: str, command: str) -> str | None:
     seen: set[str] = set()
     for row in rows:
         if row.indicator in seen:
-            out.append(f"  # {comment(row.where)}: another figure for {row.indicator}, left out")
+            out.append(f"  # {say('import.another_figure', lang, where=comment(row.where), id=row.indicator)}")
             continue
         seen.add(row.indicator)
         actual = row.actual or {}

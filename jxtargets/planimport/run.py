@@ -47,6 +47,7 @@ def import_plan(
     doc: str | None = None,
     which: str | None = None,
     command: str = "jxtargets plan import",
+    lang: str = "zh",
 ) -> PlanImport:
     import re
 
@@ -64,9 +65,9 @@ def import_plan(
         raise LoadError(imported.problems)
     apply_notes(imported)
     text = catalogue_yaml(
-        imported, catalogue, plan, name, region if standalone else target_region, standalone, doc, command
+        imported, catalogue, plan, name, region if standalone else target_region, standalone, doc, command, lang
     )
-    return PlanImport(text, actuals_yaml(imported, doc, command), imported.problems, imported)
+    return PlanImport(text, actuals_yaml(imported, doc, command, lang), imported.problems, imported)
 
 
 __all__ = ["PlanImport", "import_plan", "parse_years"]
