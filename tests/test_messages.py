@@ -400,3 +400,16 @@ def test_a_plan_import_problem_follows_the_language(tmp_path):
     assert (
         written_en.startswith("# Imported by `jxtargets plan import`\n") and f"# LEFT FOR YOU: {left}\n" in written_en
     )
+
+
+def test_the_yaml_form_comments_follow_the_language_and_its_keys_do_not():
+    import yaml
+
+    zh, en = run("template", "2020", "--plan", "fyp13"), run("template", "2020", "--plan", "fyp13", "--lang", "en")
+    assert zh.returncode == en.returncode == 0
+    assert yaml.safe_load(zh.stdout) == yaml.safe_load(en.stdout)  # the same form for the loader
+    assert zh.stdout.startswith("# " + say("template.head", "zh", year=2020) + "\n")
+    assert en.stdout.startswith(
+        "# jxtargets 数据填报表 2020年 (actuals form). Fill in value (in the unit shown) and,\n"
+    )
+    assert "Fill in" not in zh.stdout and "数据来源" in zh.stdout and "数据来源" not in en.stdout

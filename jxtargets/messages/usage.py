@@ -29,6 +29,16 @@ USAGE: dict[str, tuple[str, str]] = {
         "{table}：未写出完成情况各列：请用 --actuals 文件 写入",
         "{table}: the 完成情况 (results) columns were not written: give --actuals FILE",
     ),
+    # jxtargets template: the comments of the YAML form
+    "template.head": (
+        "jxtargets 数据填报表 {year}年。按所示单位填写 value；有报告的，填写 growth（比上年增长%）及其价格口径 basis"
+        "（comparable 可比价，current 当年价）；报告只给出界限的（突破…、以上）填 bound: lower。\n# 没有数据的行留空。",
+        "jxtargets 数据填报表 {year}年 (actuals form). Fill in value (in the unit shown) and,\n# where reported, growth "
+        "(% on the previous year) and its price basis (comparable 可比价 or\n# current 当年价); bound: lower where the "
+        "report gives only a bound (突破…, 以上).\n# Leave a line blank where there is no figure.",
+    ),
+    "template.source": ("数据来源：文件名和章节", "source: the document's file name and section"),
+    "template.previous": ("；上年 {value}", "; previous year {value}"),
     # jxtargets template
     "template.no_plan": (
         "{year}年没有正在实施的规划：没有需要填报的指标",

@@ -85,7 +85,7 @@ def render(
         return (
             template_xlsx(obj.rows, obj.year)
             if _only(fmt, "yaml", "xlsx") == "xlsx"
-            else template_yaml(obj.rows, obj.year)
+            else template_yaml(obj.rows, obj.year, lang)
         )
     raise TypeError(f"nothing renders {type(obj).__name__}")
 

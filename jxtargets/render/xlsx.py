@@ -71,14 +71,14 @@ def template_rows(catalogue: Catalogue, actuals: Actuals, year: int, plans: tupl
     return rows
 
 
-def template_yaml(rows: list[dict], year: int) -> str:
+def template_yaml(rows: list[dict], year: int, lang: str = "zh") -> str:
+    """The blank form as YAML, its comments in `lang` (the keys are the loader's)."""
+    from ..messages import say
+
     lines = [
-        f"# jxtargets 数据填报表 {year}年 (actuals form). Fill in value (in the unit shown) and,",
-        "# where reported, growth (% on the previous year) and its price basis (comparable 可比价 or",
-        "# current 当年价); bound: lower where the report gives only a bound (突破…, 以上).",
-        "# Leave a line blank where there is no figure.",
+        "# " + say("template.head", lang, year=year),
         f"year: {year}",
-        "source: ''   # 数据来源：文件名和章节",
+        f"source: ''   # {say('template.source', lang)}",
         "values:",
     ]
     regions: dict[str, list[dict]] = {}
@@ -92,7 +92,9 @@ def template_yaml(rows: list[dict], year: int) -> str:
             lines.append(f"  {_yaml_key(region)}:")
             indent = "    "
         for row in items:
-            prev = f"；上年 {words.fmt(row['previous'])}" if row["previous"] is not None else ""
+            prev = (
+                say("template.previous", lang, value=words.fmt(row["previous"])) if row["previous"] is not None else ""
+            )
             unit = f"（{row['unit']}）" if row["unit"] else ""
             name = " ".join(visible(row["name"]).splitlines())  # a comment stays one line
             body = "{done: }" if row["milestone"] else "{value: , bound: , growth: , basis: }"
