@@ -233,8 +233,14 @@ def check(
     if filters.plans and year is not None:
         from .loading.actuals import untargeted
 
+        # A figure for a region the plans do not target there is named with its region: the
+        # indicator may well be targeted city-wide (市区's air quality under fyp13).
         report.untargeted = sorted(
-            {f.indicator for f in untargeted(actuals, catalogue, filters.plans) if f.year == year}
+            {
+                f.indicator if f.region == catalogue.region else f"{f.indicator}（{f.region}）"
+                for f in untargeted(actuals, catalogue, filters.plans)
+                if f.year == year
+            }
         )
         if not results:
             later = [

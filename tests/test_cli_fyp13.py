@@ -140,3 +140,14 @@ def test_unknown_plan_is_usage_error():
     assert line.startswith("jxtargets: ") and "'fyp31'" in line and "fyp13" in line  # named, and what it may mean
     en = run("check", "2020", "--plan", "fyp31", "--lang", "en")
     assert en.returncode == 2 and "did you mean" in en.stderr and "fyp13" in en.stderr
+
+
+def test_figures_no_chosen_plan_targets_are_named_with_their_region():
+    """The note of figures the chosen plans leave unjudged names a non-home region: fyp13
+    targets PM2.5 city-wide, so 2016's 市区 PM2.5 is 'pm25（市区）', not an untargeted 'pm25'."""
+    from jxtargets import api
+
+    inputs = api.load(["2016"])
+    report = api.check(inputs.catalogue, inputs.actuals, 2016, filters=api.Filters(plans=("fyp13",)))
+    assert "pm25（市区）" in report.untargeted
+    assert "pm25" not in report.untargeted
