@@ -4,6 +4,8 @@ column (H in the template), never a CSV row such as `2020,gdp,,5509.5`."""
 
 from __future__ import annotations
 
+from jxtargets.messages import say
+
 from .conftest import run
 
 
@@ -17,9 +19,8 @@ def test_a_blank_xlsx_form_says_which_column_to_fill_in(tmp_path):
     proc = run("check", str(form))
     assert proc.returncode == 0 and proc.stdout == "（所给文件中没有数值，没有可核对的目标）\n"
     last = _warnings(proc.stderr)[-1]
-    assert last == (
-        f"jxtargets: {form}: 警告: 工作表actuals中没有数据（请在value列（H列）填入各指标的实际值，增速填growth列）"
-    )
+    assert last == f"jxtargets: {form}: 警告: " + say("xlsx.no_figures", "zh", sheet="actuals", column="H")
+    assert "本年数值" in last and "H" in last
     assert "2020,gdp" not in proc.stderr  # the CSV hint
     en = run("check", str(form), "--lang", "en")
     assert _warnings(en.stderr)[-1] == (

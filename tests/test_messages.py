@@ -413,3 +413,35 @@ def test_the_yaml_form_comments_follow_the_language_and_its_keys_do_not():
         "# jxtargets 数据填报表 2020年 (actuals form). Fill in value (in the unit shown) and,\n"
     )
     assert "Fill in" not in zh.stdout and "数据来源" in zh.stdout and "数据来源" not in en.stdout
+
+
+def test_the_xlsx_form_has_chinese_headers_by_default_and_both_read_the_same(tmp_path):
+    """The blank form's headers come from the table (Chinese by default, the loader's keys in
+    English); a form filled in either language gives the same figures."""
+    import json
+
+    from openpyxl import load_workbook
+
+    from jxtargets.messages.form import FORM_HEADERS
+
+    results = []
+    for lang in LANGS:
+        form = tmp_path / f"form-{lang}" / "actuals-2016.xlsx"
+        form.parent.mkdir()
+        assert run("template", "2016", "--plan", "fyp13", "-o", str(form), "--lang", lang).returncode == 0
+        book = load_workbook(form)
+        sheet = book["actuals"]
+        header = [c.value for c in sheet[1]]
+        assert header[:8] == [FORM_HEADERS[k][LANGS.index(lang)] for k in ("year", "indicator", "name", "unit",
+                                                                            "region", "previous_year", "previous",
+                                                                            "value")]  # fmt: skip
+        for row in sheet.iter_rows(min_row=2):
+            if row[1].value == "gdp":
+                row[7].value = 3760  # MADE UP filling: a value in the value column (H)
+        book.save(form)
+        proc = run("check", str(form), "--plan", "fyp13", "--format", "json")
+        assert proc.returncode in (0, 1), proc.stderr
+        gdp = [r for r in json.loads(proc.stdout)["results"] if r["indicator"] == "gdp" and r["actual"] is not None]
+        results.append([(r["actual"], r["status"]) for r in gdp])
+    assert header[:3] == ["year", "indicator", "name"]  # English: the loader's keys
+    assert results[0] == results[1] and results[0] and results[0][0][0] == 3760

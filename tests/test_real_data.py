@@ -155,7 +155,7 @@ def test_template_has_a_place_for_bound_and_basis(tmp_path):
     from openpyxl import load_workbook
 
     sheet_path = tmp_path / "form-2021.xlsx"
-    assert run("template", "2021", "--plan", "fyp14", "-o", str(sheet_path)).returncode == 0
+    assert run("template", "2021", "--plan", "fyp14", "-o", str(sheet_path), "--lang", "en").returncode == 0
     header = [c.value for c in next(load_workbook(sheet_path)["actuals"].iter_rows(max_row=1))]
     assert header.index("bound") == header.index("value") + 1 and header.index("basis") == header.index("growth") + 1
 

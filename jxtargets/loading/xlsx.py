@@ -63,7 +63,11 @@ def read_xlsx(
     problems = Problems(name)
     if header_row is None:
         raise LoadError([Problem.of(name, None, None, "xlsx.empty_sheet", sheet=repr(title))])
+    from ..messages.form import form_keys
+
+    keys = form_keys()  # the form's Chinese headers (jxtargets template) read as the keys
     header = [str(c.value).strip().lower() if c.value is not None else "" for c in header_row]
+    header = [keys.get(h, h) for h in header]
     columns: dict[str, int] = {}
     for i, h in enumerate(header):
         if not h or h in INFORMATIONAL:

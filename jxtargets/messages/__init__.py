@@ -37,11 +37,12 @@ def _table() -> dict[str, tuple[str, str]]:
         from .extract import EXTRACT
         from .figures import FIGURES
         from .files import FILES
+        from .form import FORM
         from .planimport import PLANIMPORT
         from .usage import USAGE
         from .values import VALUES
 
-        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS, USAGE, EXTRACT, PLANIMPORT]
+        topics = [CLI, FILES, VALUES, FIGURES, CATALOGUE, ACTUALS, CHECKS, USAGE, EXTRACT, PLANIMPORT, FORM]
         for topic in topics:
             _TABLE.update(topic)
         _TOPICS.extend(topics)

@@ -123,7 +123,7 @@ FILES: dict[str, tuple[str, str]] = {
     "xlsx.unreadable": ("不是可读取的 .xlsx 工作簿（{detail}）", "not a readable .xlsx workbook ({detail})"),
     "xlsx.empty_sheet": ("工作表{sheet}为空", "sheet {sheet} is empty"),
     "xlsx.no_figures": (
-        "工作表{sheet}中没有数据（请在value列（{column}列）填入各指标的实际值，增速填growth列）",
+        "工作表{sheet}中没有数据（请在本年数值（value）列即{column}列填入各指标的实际值，增速填增速（growth）列）",
         "sheet {sheet} gives no figures (fill in each indicator's figure in the value column, {column}; "
         "growth rates in the growth column)",
     ),

@@ -83,7 +83,7 @@ def render(
         from .xlsx import template_xlsx, template_yaml
 
         return (
-            template_xlsx(obj.rows, obj.year)
+            template_xlsx(obj.rows, obj.year, lang)
             if _only(fmt, "yaml", "xlsx") == "xlsx"
             else template_yaml(obj.rows, obj.year, lang)
         )

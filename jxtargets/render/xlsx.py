@@ -110,7 +110,8 @@ def _yaml_key(text: str) -> str:
     return text if text and all(c.isalnum() or c == "_" for c in text) else json.dumps(text, ensure_ascii=False)
 
 
-def template_xlsx(rows: list[dict], year: int) -> bytes:
+def template_xlsx(rows: list[dict], year: int, lang: str = "zh") -> bytes:
+    """The blank form as a workbook, its headers in `lang` (the loader reads either language)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -118,7 +119,10 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
     book = Workbook()
     sheet: Any = book.active  # a Worksheet (openpyxl types it as a union with chart sheets and None)
     sheet.title = "actuals"
-    sheet.append(list(TEMPLATE_COLUMNS))
+    from ..messages import say
+    from ..messages.form import FORM_HEADERS
+
+    sheet.append([FORM_HEADERS[c][1 if lang == "en" else 0] for c in TEMPLATE_COLUMNS])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in rows:
@@ -132,8 +136,8 @@ def template_xlsx(rows: list[dict], year: int) -> bytes:
         formula2="1e15",
         allow_blank=True,
         showErrorMessage=True,
-        errorTitle="数值",
-        error="请填写数字（单位见 unit 列）",
+        errorTitle=say("form.number_title", lang),
+        error=say("form.number_error", lang),
     )
     for name in ("value", "growth", *SINCE_FIGURES):
         numbers.add(f"{col[name]}2:{col[name]}{last}")
