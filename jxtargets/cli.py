@@ -72,10 +72,10 @@ def check(
     from . import api
     from .render.dispatch import check_notes
 
-    inputs = load(files, catalogue, extend)
+    inputs = load(files, catalogue, extend, lang)
     filters = api.Filters(plans=split(plan), regions=split(region), kinds=split(kind))
     report = api.check(inputs.catalogue, inputs.actuals, year, filters, split(status), split([fail_on]))
-    warn(check_notes(report, lang.value))
+    warn(check_notes(report, lang.value), lang)
     emit(report, format_for(fmt, None), lang, csv_raw=csv_raw)
     raise typer.Exit(report.exit_code)
 
@@ -104,7 +104,7 @@ def cagr(
             fail([msg("usage.cagr_arguments")])
         emit(api.growth_rate(start, end, years), format_for(fmt, None), lang)
         raise typer.Exit(0)
-    inputs = load([actuals] if actuals else None, catalogue, extend)
+    inputs = load([actuals] if actuals else None, catalogue, extend, lang)
     emit(api.cagr(inputs.catalogue, inputs.actuals, indicator, region), format_for(fmt, None), lang, csv_raw=csv_raw)
 
 
@@ -130,7 +130,7 @@ def list_(
 
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
-    warn(warnings)
+    warn(warnings, lang)
     if regions:
         emit(api.list_regions(cat), format_for(fmt, None), lang, csv_raw=csv_raw)
         return
@@ -158,7 +158,7 @@ def show(
     """One indicator with all its targets, sources and reported figures."""
     from . import api
 
-    inputs = load([actuals] if actuals else None, catalogue, extend)
+    inputs = load([actuals] if actuals else None, catalogue, extend, lang)
     emit(api.show(inputs.catalogue, inputs.actuals, indicator), format_for(fmt, None), lang, csv_raw=csv_raw)
 
 
@@ -177,7 +177,7 @@ def validate(
     from . import api
 
     result = api.validate(catalogue, files, seeds, extend)
-    warn(result.problems)
+    warn(result.problems, lang)
     emit(result, format_for(fmt, None), lang)
     raise typer.Exit(result.exit_code)
 
@@ -210,7 +210,7 @@ def review(
     """Every target over all years with figures: trajectory, status, pace, projection."""
     from . import api
 
-    loaded = load(inputs, catalogue, extend)
+    loaded = load(inputs, catalogue, extend, lang)
     filters = api.Filters(plans=split(plan), regions=split(region))
     rv = api.review(loaded.catalogue, loaded.actuals, as_of, filters)
     chosen = format_for(fmt, output)
@@ -261,7 +261,7 @@ def template(
         from .messages import msg
 
         fail([msg("usage.form_suffix", output=output)])
-    loaded = load([actuals] if actuals else None, catalogue, extend)
+    loaded = load([actuals] if actuals else None, catalogue, extend, lang)
     form = api.template(loaded.catalogue, loaded.actuals, year, split(plan))
     emit(form, chosen, lang, output, loaded.read)
 
@@ -286,7 +286,7 @@ def extract(
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
     result = api.extract(files, year, cat, warnings=warnings)
-    warn(warnings)
+    warn(warnings, lang)
     api.save_extraction(result, output, report, force, [*files, *cat.files], lang.value)
     print(report_text(result, lang.value), end="", file=sys.stderr)
     done = say("wrote_two", lang.value, path=output, other=report) if report else say("wrote", lang.value, path=output)
@@ -325,11 +325,11 @@ def plan_import(
 
     warnings: list = []
     cat = api.open_catalogue(catalogue, warnings=warnings, extend=extend)
-    warn(warnings)
+    warn(warnings, lang)
     result = api.import_plan(table, plan, name, cat, region, years, doc, which, lang=lang.value)
     notes = api.save_plan_import(result, table, output, actuals, cat.files)
-    warn(result.problems)
-    warn(notes)
+    warn(result.problems, lang)
+    warn(notes, lang)
     from .render.messages import say
 
     rows = result.imported.rows
@@ -378,7 +378,7 @@ def run(argv: Sequence[str]) -> int:
 
     # The language of the messages printed here and of the problems found in the input, before
     # or without typer's parsing.
-    lang = cli_shared.LANG = cli_shared.lang_of(tuple(argv), dict(os.environ))
+    lang = cli_shared.lang_of(tuple(argv), dict(os.environ))
 
     # A short-lived process that builds many small objects and drops none: cyclic GC passes
     # only cost time (half of a 10,000-indicator run). Commands that churn (charts) re-enable it.

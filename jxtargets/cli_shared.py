@@ -105,23 +105,21 @@ def split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(out)
 
 
-# The language of the problems printed (file:line: key: message): the command's --lang or
-# JXTARGETS_LANG, set by `cli.run` before the command runs.
-LANG = "zh"
-
-
-def warn(warnings: Sequence[object]) -> None:
+def warn(warnings: Sequence[object], lang: "Lang | str") -> None:
+    """Each warning (a problem, a message or a line) on stderr, in the command's language."""
     from .messages import text_of
 
     for w in warnings:
-        print(f"jxtargets: {text_of(w, LANG)}", file=sys.stderr)
+        print(f"jxtargets: {text_of(w, str(lang))}", file=sys.stderr)
 
 
-def load(items: Sequence[str] | None, catalogue: list[str] | None, extend: list[str] | None) -> "Inputs":
+def load(
+    items: Sequence[str] | None, catalogue: list[str] | None, extend: list[str] | None, lang: "Lang | str"
+) -> "Inputs":
     from . import api
 
     inputs = api.load(items, catalogue, extend)
-    warn(inputs.warnings)
+    warn(inputs.warnings, lang)
     return inputs
 
 
