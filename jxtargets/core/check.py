@@ -114,6 +114,8 @@ def check(
         why_out = None if whole else scope.admits(target)
         if why_out == "before":
             continue
+        if why_out == "ended" and not _has_figures(actuals, target, catalogue.region):
+            continue  # left out, and not counted: no figure could judge it (as evaluating it shows)
         result = evaluator.evaluate(target, year)
         if year == start and result.status != "baseline":
             continue
@@ -130,6 +132,15 @@ def check(
         scope.years.add(result.year)
         out.append(result)
     return out
+
+
+def _has_figures(actuals: Actuals, target: Target, home: str) -> bool:
+    """Whether any figure of the target's indicator (or of the one it is relative to) is loaded
+    for its region: without one, evaluating it gives no figure to count it by."""
+    region = target.region or home
+    return bool(actuals.series(target.indicator, region)) or (
+        target.of is not None and bool(actuals.series(target.of, region))
+    )
 
 
 class Summary(msgspec.Struct):
