@@ -9,11 +9,10 @@ trajectory as in the HTML report, as a PNG for Word.
 from __future__ import annotations
 
 import io
-from typing import Any, cast
 
 from ..core.review import ReviewRow
 from . import words
-from .plot import _PLOT_RC, draw_trajectory
+from .plot import draw_trajectory, plotting
 from .review import official_label, review_record
 from .safe import visible
 
@@ -81,10 +80,6 @@ def _label(row: ReviewRow, lang: str, width: int = 24) -> str:
 def overview(rows: list[ReviewRow], lang: str, fmt: str = "svg", width: float = 7.0) -> bytes | None:
     """The overview chart of `rows` (one plan), as SVG text (utf-8) or PNG bytes; None when
     no target has a progress reading."""
-    import logging
-    import warnings
-
-    import matplotlib
     from matplotlib.figure import Figure
     from matplotlib.patches import Patch
 
@@ -94,88 +89,68 @@ def overview(rows: list[ReviewRow], lang: str, fmt: str = "svg", width: float = 
     T = _TEXT[lang]
     n = len(items)
     height = 1.1 + 0.2 * n
-    font_log = logging.getLogger("matplotlib.font_manager")
-    old = font_log.level
-    font_log.setLevel(logging.ERROR)
-    try:
-        with matplotlib.rc_context(cast(Any, _PLOT_RC)), warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            fig = Figure(figsize=(width, height))
-            if fmt == "svg":
-                from matplotlib.backends.backend_svg import FigureCanvasSVG
+    with plotting():
+        fig = Figure(figsize=(width, height))
+        if fmt == "svg":
+            from matplotlib.backends.backend_svg import FigureCanvasSVG
 
-                FigureCanvasSVG(fig)
-            else:
-                from matplotlib.backends.backend_agg import FigureCanvasAgg
+            FigureCanvasSVG(fig)
+        else:
+            from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-                FigureCanvasAgg(fig)
-            left = min(0.45, 2.3 / width)
-            ax = fig.add_axes((left, 0.7 / height, 0.95 - left, 1 - 0.95 / height))
-            labels, seen = [], []
-            for i, (row, p) in enumerate(items):
-                y = n - 1 - i
-                color = OFFICIAL_COLOR[row.official]
-                shown = max(min(p, _CAP), -20.0)
-                ax.barh(y, shown, height=0.6, color=color, edgecolor="none", zorder=3)
-                ax.plot([row.result.time_pct or 0.0], [y], marker="|", color="#222222", ms=9, mew=1.6, zorder=4)
-                if p != shown:
-                    ax.text(shown, y, f" {p:.0f}%", va="center", ha="left", fontsize=6.5, color="#444444", zorder=5)
-                labels.append(_label(row, lang))
-                if row.official not in seen:
-                    seen.append(row.official)
-            ax.axvline(100, color="#c0392b", lw=0.8, zorder=2)
-            ax.set_yticks(range(n - 1, -1, -1))
-            ax.set_yticklabels(labels, fontsize=7)
-            ax.set_ylim(-0.7, n - 0.3)
-            ax.set_xlim(
-                min(-20.0, min(max(p, -20.0) for _, p in items)) if any(p < 0 for _, p in items) else 0, _CAP + 8
-            )
-            ax.set_xlabel(T["x"], fontsize=7.5)
-            ax.grid(axis="x", color="#eeeeee", lw=0.6, zorder=0)
-            ax.tick_params(axis="x", labelsize=7)
-            handles = [Patch(color=OFFICIAL_COLOR[t], label=official_label(t, lang)) for t in seen]
-            ax.legend(
-                handles=handles,
-                loc="lower center",
-                bbox_to_anchor=(0.5, 1.0),
-                ncols=len(handles),
-                frameon=False,
-                fontsize=7,
-                handlelength=1.2,
-                columnspacing=1.0,
-            )
-            if fmt == "svg":
-                buf_s = io.StringIO()
-                fig.savefig(buf_s, format="svg", metadata={"Date": None})
-                return buf_s.getvalue().encode("utf-8")
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
-            return buf.getvalue()
-    finally:
-        font_log.setLevel(old)
+            FigureCanvasAgg(fig)
+        left = min(0.45, 2.3 / width)
+        ax = fig.add_axes((left, 0.7 / height, 0.95 - left, 1 - 0.95 / height))
+        labels, seen = [], []
+        for i, (row, p) in enumerate(items):
+            y = n - 1 - i
+            color = OFFICIAL_COLOR[row.official]
+            shown = max(min(p, _CAP), -20.0)
+            ax.barh(y, shown, height=0.6, color=color, edgecolor="none", zorder=3)
+            ax.plot([row.result.time_pct or 0.0], [y], marker="|", color="#222222", ms=9, mew=1.6, zorder=4)
+            if p != shown:
+                ax.text(shown, y, f" {p:.0f}%", va="center", ha="left", fontsize=6.5, color="#444444", zorder=5)
+            labels.append(_label(row, lang))
+            if row.official not in seen:
+                seen.append(row.official)
+        ax.axvline(100, color="#c0392b", lw=0.8, zorder=2)
+        ax.set_yticks(range(n - 1, -1, -1))
+        ax.set_yticklabels(labels, fontsize=7)
+        ax.set_ylim(-0.7, n - 0.3)
+        ax.set_xlim(min(-20.0, min(max(p, -20.0) for _, p in items)) if any(p < 0 for _, p in items) else 0, _CAP + 8)
+        ax.set_xlabel(T["x"], fontsize=7.5)
+        ax.grid(axis="x", color="#eeeeee", lw=0.6, zorder=0)
+        ax.tick_params(axis="x", labelsize=7)
+        handles = [Patch(color=OFFICIAL_COLOR[t], label=official_label(t, lang)) for t in seen]
+        ax.legend(
+            handles=handles,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.0),
+            ncols=len(handles),
+            frameon=False,
+            fontsize=7,
+            handlelength=1.2,
+            columnspacing=1.0,
+        )
+        if fmt == "svg":
+            buf_s = io.StringIO()
+            fig.savefig(buf_s, format="svg", metadata={"Date": None})
+            return buf_s.getvalue().encode("utf-8")
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
+        return buf.getvalue()
 
 
 def trajectory_png(row: ReviewRow, lang: str, width: float = 5.0, height: float = 2.6) -> bytes:
     """One target's trajectory chart (as drawn in the HTML report) as a PNG."""
-    import logging
-    import warnings
-
-    import matplotlib
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    font_log = logging.getLogger("matplotlib.font_manager")
-    old = font_log.level
-    font_log.setLevel(logging.ERROR)
-    try:
-        with matplotlib.rc_context(cast(Any, _PLOT_RC)), warnings.catch_warnings():
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            fig = Figure(figsize=(width, height))
-            FigureCanvasAgg(fig)
-            fig.add_axes((0.12, 0.14, 0.84, 0.74))
-            draw_trajectory(fig, row, review_record(row, lang), lang)
-            buf = io.BytesIO()
-            fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
-            return buf.getvalue()
-    finally:
-        font_log.setLevel(old)
+    with plotting():
+        fig = Figure(figsize=(width, height))
+        FigureCanvasAgg(fig)
+        fig.add_axes((0.12, 0.14, 0.84, 0.74))
+        draw_trajectory(fig, row, review_record(row, lang), lang)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=150, metadata={"Software": None})
+        return buf.getvalue()

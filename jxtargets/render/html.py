@@ -11,14 +11,13 @@ from __future__ import annotations
 import io
 import re
 from html import escape
-from typing import Any, cast
 
 from ..core.kinds import OP_SYMBOL, SPECS
 from ..core.review import OFFICIAL_TERMS, Review, ReviewRow
 from . import words
 from .html_page import CSS, OFFICIAL_CLASS, TEXT
 from .messages import category
-from .plot import _PLOT_RC, COLOR, _inline, _legend_svg, _planned_path, draw_trajectory  # noqa: F401 - used by charts and tests
+from .plot import _PLOT_RC, COLOR, _inline, _legend_svg, _planned_path, draw_trajectory, plotting  # noqa: F401 - used by charts and tests
 from .provenance import DataSource, cite, document_titles, source_line
 from .review import HEADINGS, official_label, ordered_rows, review_record
 
@@ -36,10 +35,6 @@ def to_html(
 ) -> str:
     """The page; `today`, `version` and `sources` (each actuals file with its own `source:` and
     the documents its figures cite, named by their titles) are stated under the title when given."""
-    import logging
-    import warnings
-
-    import matplotlib
     from matplotlib.backends.backend_svg import FigureCanvasSVG
     from matplotlib.figure import Figure
 
@@ -49,37 +44,28 @@ def to_html(
     regions = {row.result.region for row in review.rows}
     titles = document_titles(review.plans.values(), lang)  # source documents by their titles
 
-    font_log = logging.getLogger("matplotlib.font_manager")
-    old_level = font_log.level
-    font_log.setLevel(logging.ERROR)  # "findfont: family not found" for the CJK fonts a machine lacks
-    try:
-        with matplotlib.rc_context(cast(Any, _PLOT_RC)), warnings.catch_warnings():
-            # Glyphs missing from the rendering machine's fonts only matter for layout; the reader's
-            # browser draws the text.
-            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
-            fig = Figure(figsize=(WIDTH / 96, HEIGHT / 96))
-            FigureCanvasSVG(fig)
-            legend = _legend_svg(Figure, FigureCanvasSVG, T)
-            cards: list[str] = []
-            toc: list[str] = []
-            counter: dict[str, int] = {}
-            plan_now = None
-            for row in shown:
-                rec = review_record(row, lang)
-                if rec["plan"] != plan_now:
-                    plan_now = rec["plan"]
-                    cards.append(f'<h2 id="plan-{_slug(plan_now)}">{escape(_plan_title(row, lang))}</h2>')
-                key = f"{rec['plan']}-{rec['indicator']}-{rec['kind']}"
-                counter[key] = counter.get(key, 0) + 1
-                cid = _slug(f"chart-{key}-{counter[key]}")
-                cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1, titles))
-                toc.append(
-                    f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
-                    f"{escape(words.kind_name(rec, lang))}</a> "
-                    f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["status_label"])}</span></li>'
-                )
-    finally:
-        font_log.setLevel(old_level)
+    with plotting():
+        fig = Figure(figsize=(WIDTH / 96, HEIGHT / 96))
+        FigureCanvasSVG(fig)
+        legend = _legend_svg(Figure, FigureCanvasSVG, T)
+        cards: list[str] = []
+        toc: list[str] = []
+        counter: dict[str, int] = {}
+        plan_now = None
+        for row in shown:
+            rec = review_record(row, lang)
+            if rec["plan"] != plan_now:
+                plan_now = rec["plan"]
+                cards.append(f'<h2 id="plan-{_slug(plan_now)}">{escape(_plan_title(row, lang))}</h2>')
+            key = f"{rec['plan']}-{rec['indicator']}-{rec['kind']}"
+            counter[key] = counter.get(key, 0) + 1
+            cid = _slug(f"chart-{key}-{counter[key]}")
+            cards.append(_card(fig, row, rec, lang, cid, len(regions) > 1, titles))
+            toc.append(
+                f'<li><a href="#{cid}">{escape(rec["plan"])} {escape(rec["name"])} · '
+                f"{escape(words.kind_name(rec, lang))}</a> "
+                f'<span class="badge {OFFICIAL_CLASS[row.official]}">{escape(rec["status_label"])}</span></li>'
+            )
 
     title = H["title"].format(year=review.as_of)
     head = [

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import io
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from html import escape
+from typing import Any, cast
 
 from ..core.kinds import SPECS
 from ..core.review import ReviewRow
@@ -39,6 +42,29 @@ _PLOT_RC = {
     "text.parse_math": False,
     "text.usetex": False,
 }
+
+
+@contextmanager
+def plotting() -> Iterator[None]:
+    """Where every chart is drawn: the project's rc settings (no mathtext, no TeX), and quiet about
+    fonts the drawing machine lacks ("findfont" and missing-glyph messages only matter for layout:
+    the reader's browser or Word draws the text)."""
+    import logging
+    import warnings
+
+    import matplotlib
+
+    font_log = logging.getLogger("matplotlib.font_manager")
+    old = font_log.level
+    font_log.setLevel(logging.ERROR)
+    try:
+        with matplotlib.rc_context(cast(Any, _PLOT_RC)), warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+            yield
+    finally:
+        font_log.setLevel(old)
+
+
 COLOR = {
     "actual": "#1f5fa8",
     "baseline": "#444444",
