@@ -8,6 +8,7 @@ fuzzer N examples, with new random inputs each run, for a developer's long run, 
     JXTARGETS_FUZZ_EXAMPLES=20000 python -m pytest tests/test_fuzz_mutate.py -p no:cacheprovider
 
 The number of examples each group ran is printed at the end of the run ("fuzz examples run").
+`run_main` runs the command line as the installed command's `cli.main` does, in this process.
 """
 
 from __future__ import annotations
@@ -54,3 +55,23 @@ def pytest_terminal_summary(terminalreporter: Any) -> None:
     if RUN:
         groups = ", ".join(f"{n:,} {group}" for group, n in sorted(RUN.items()))
         terminalreporter.write_line(f"fuzz examples run: {sum(RUN.values()):,} ({groups}; profile {PROFILE})")
+
+
+def run_main(args: list[str], capsys: Any) -> tuple[int, str, str]:
+    """`jxtargets ARGS` through `cli.main` (sys.argv and SystemExit, as the installed command
+    sees them), in this process: (exit code, stdout, stderr)."""
+    import sys
+
+    from jxtargets import cli
+
+    old = sys.argv
+    sys.argv = ["jxtargets", *args]
+    try:
+        cli.main()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    finally:
+        sys.argv = old
+    out = capsys.readouterr()
+    return code, out.out, out.err

@@ -10,7 +10,6 @@ printed at the end of the run.
 from __future__ import annotations
 
 import math
-import sys
 from pathlib import Path
 
 import pytest
@@ -25,7 +24,7 @@ from jxtargets.loading.errors import LoadError, Problem
 from jxtargets.loading.numbers import NumberError, parse_number
 from jxtargets.loading.yamltree import YamlError, parse
 
-from .fuzzing import CLI_EXAMPLES, DERANDOMIZE, LOADER_EXAMPLES, counted
+from .fuzzing import CLI_EXAMPLES, DERANDOMIZE, LOADER_EXAMPLES, counted, run_main
 
 FUZZ = settings(
     max_examples=LOADER_EXAMPLES,
@@ -349,21 +348,6 @@ def test_yamltree_parse(text):
 # -- the command line ------------------------------------------------------------------------------
 
 
-def _run_main(args: list[str], capsys) -> tuple[int, str]:
-    from jxtargets import cli
-
-    old = sys.argv
-    sys.argv = ["jxtargets", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    finally:
-        sys.argv = old
-    return code, capsys.readouterr().err
-
-
 @FUZZ_CLI
 @given(
     data=st.one_of(
@@ -374,7 +358,7 @@ def _run_main(args: list[str], capsys) -> tuple[int, str]:
 def test_cli_never_tracebacks(data, workdir, capsys):
     path = workdir / "actuals-2020.yaml"
     path.write_bytes(data)
-    code, err = _run_main(["check", str(path), "--format", "json"], capsys)
+    code, _, err = run_main(["check", str(path), "--format", "json"], capsys)
     assert "Traceback" not in err and "internal error" not in err, err
     assert code in (0, 1, 2), (code, err)
     if code == 2:

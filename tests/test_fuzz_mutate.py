@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
@@ -30,7 +29,7 @@ from hypothesis import strategies as st
 from jxtargets.loading.files import default_catalogue
 
 from .conftest import DATA
-from .fuzzing import DERANDOMIZE, MUTATION_EXAMPLES, counted
+from .fuzzing import DERANDOMIZE, MUTATION_EXAMPLES, counted, run_main
 
 ACTUALS = {path.name: path.read_bytes() for path in sorted((DATA / "actuals").glob("actuals-*.yaml"))}
 CATALOGUE = default_catalogue()
@@ -205,22 +204,6 @@ def workdir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("mutate")
 
 
-def _run_main(args: list[str], capsys) -> tuple[int, str, str]:
-    from jxtargets import cli
-
-    old = sys.argv
-    sys.argv = ["jxtargets", *args]
-    try:
-        cli.main()
-        code = 0
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
-    finally:
-        sys.argv = old
-    out = capsys.readouterr()
-    return code, out.out, out.err
-
-
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -238,7 +221,7 @@ def test_mutated_real_files_exit_0_1_2_with_one_line_per_problem(case, workdir, 
     path = workdir / name
     path.write_bytes(data)
     args = ["check", "2020", "--catalogue", str(path)] if is_catalogue else ["check", str(path)]
-    code, out, err = _run_main([*args, "--format", "json"], capsys)
+    code, out, err = run_main([*args, "--format", "json"], capsys)
     assert "Traceback" not in err and "internal error" not in err, err
     assert code in (0, 1, 2), (code, err[-2000:])
     lines = [line for line in err.split("\n") if line]
